@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { acquirePgliteLock } from './pglite-lock';
+import * as schema from './schema';
+
+/** The one database type both drivers satisfy. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbDriver = 'pglite' | 'postgres';
+
+export type DbHandle = {
+  db: Db;
+  driver: DbDriver;
+  /** Present for the postgres driver (used by the migrator's advisory lock). */
+  url?: string;
+  close: () => Promise<void>;
+};
+
+export type CreateDbOptions = {
+  /** postgres:// URL; when absent, embedded PGlite is used. */
+  url?: string;
+  /** `false` for transaction poolers (Vercel Postgres, Neon, PgBouncer) that cannot keep prepared statements. */
+  prepare?: boolean;
+  /** PGlite data folder, or `memory://` for an in-memory database. */
+  pgliteDir?: string;
+  max?: number;
+};
+
+/** The only place that calls drizzle(): postgres.js when a URL is given, PGlite otherwise. */
+export function createDb(opts: CreateDbOptions): DbHandle {
+  if (opts.url) {
+    const sql = postgres(opts.url, { max: opts.max ?? 5, prepare: opts.prepare ?? true, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(sql, { schema }) as unknown as Db,
+      driver: 'postgres',
+      url: opts.url,
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dir = opts.pgliteDir ?? './.data/pglite';
+  const inMemory = dir.startsWith('memory://');
+  let release = () => {};
+  if (!inMemory) {
+    mkdirSync(dir, { recursive: true }); // PGlite creates only the last path segment
+    release = acquirePgliteLock(dir);
+  }
+  const client = new PGlite(inMemory ? undefined : dir);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    driver: 'pglite',
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** Runs raw SQL and returns its rows; the two drivers wrap results differently (`{ rows }` vs an array). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
+  return result.rows ?? result;
+}

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, numeric, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, id, tz, updatedAt } from './columns';
+
+/**
+ * The single owner of a deployment and the Tesla connection.
+ * Tesla tokens are stored AES-256-GCM encrypted: ciphertext, 12-byte IV and auth tag, each base64.
+ * They never leave the server.
+ */
+export const userConfig = pgTable('user_config', {
+  id: id(),
+  teslaRefreshTokenEncrypted: text('tesla_refresh_token_encrypted'),
+  encryptionIv: text('encryption_iv'),
+  encryptionTag: text('encryption_tag'),
+  teslaAccessTokenEncrypted: text('tesla_access_token_encrypted'),
+  accessTokenIv: text('access_token_iv'),
+  accessTokenTag: text('access_token_tag'),
+  teslaAccessTokenExpiresAt: tz('tesla_access_token_expires_at'),
+  /** Fleet API region ('na' | 'eu' | 'cn') and the base URL found by region discovery (421 handling). */
+  teslaRegion: varchar('tesla_region', { length: 8 }),
+  teslaFleetApiBaseUrl: text('tesla_fleet_api_base_url'),
+  teslaScopes: text('tesla_scopes').array(),
+  /** Until when Tesla asked us to back off (429 Retry-After), shared by every process. */
+  teslaRetryAfterUntil: tz('tesla_retry_after_until'),
+  ownerPasswordHash: text('owner_password_hash'),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Tokens the owner creates for scripts and other tools; only a SHA-256 hash is stored. */
+export const apiTokens = pgTable('api_tokens', {
+  id: id(),
+  name: varchar('name', { length: 100 }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** First characters of the token, shown in settings so the owner can tell tokens apart. */
+  prefix: varchar('prefix', { length: 16 }).notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: tz('last_used_at'),
+  revokedAt: tz('revoked_at'),
+});
+
+/** Cached Tesla responses (read-through). `expires_at` null = permanent (history of closed periods). */
+export const apiCache = pgTable(
+  'api_cache',
+  {
+    key: text('key').primaryKey(),
+    payload: jsonb('payload').notNull(),
+    fetchedAt: tz('fetched_at').notNull(),
+    expiresAt: tz('expires_at'),
+  },
+  (t) => [index('idx_api_cache_expires').on(t.expiresAt)],
+);
+
+export const API_CATEGORIES = ['data', 'wake', 'command', 'energy', 'auth', 'state'] as const;
+export type ApiCategory = (typeof API_CATEGORIES)[number];
+
+/**
+ * Ledger of every Tesla call. It feeds the cross-instance rate limit (count of the last minute)
+ * and the API cost meter. `cost_usd` is priced when written, so later price changes keep history.
+ */
+export const apiRequests = pgTable(
+  'api_requests',
+  {
+    id: id(),
+    requestedAt: tz('requested_at').notNull(),
+    method: varchar('method', { length: 8 }).notNull(),
+    /** Path with ids replaced, e.g. `/api/1/vehicles/{vin}/vehicle_data`. Never contains a token. */
+    pathTemplate: text('path_template').notNull(),
+    category: varchar('category', { length: 16 }).$type<ApiCategory>().notNull(),
+    /** HTTP status; null when no response arrived (network error, timeout). */
+    status: integer('status'),
+    /** VIN or energy site id the call concerned, if any. */
+    target: varchar('target', { length: 50 }),
+    billable: boolean('billable').notNull(),
+    costUsd: numeric('cost_usd', { precision: 10, scale: 4, mode: 'number' }).notNull().default(0),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [
+    index('idx_api_requests_requested_at').on(t.requestedAt),
+    index('idx_api_requests_category_time').on(t.category, t.requestedAt),
+    check('api_requests_category_chk', sql`${t.category} in ('data','wake','command','energy','auth','state')`),
+  ],
+);
+
+export const SYNC_TRIGGERS = ['cron', 'manual', 'scheduler', 'demo'] as const;
+export const SYNC_STATUSES = ['running', 'succeeded', 'failed', 'skipped'] as const;
+
+/** One row per sync run: what triggered it, how it ended, what it counted. */
+export const syncRuns = pgTable(
+  'sync_runs',
+  {
+    id: id(),
+    startedAt: tz('started_at').notNull(),
+    finishedAt: tz('finished_at'),
+    trigger: varchar('trigger', { length: 16 }).$type<(typeof SYNC_TRIGGERS)[number]>().notNull(),
+    status: varchar('status', { length: 16 }).$type<(typeof SYNC_STATUSES)[number]>().notNull(),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    requests: integer('requests').notNull().default(0),
+    error: text('error'),
+  },
+  (t) => [
+    index('idx_sync_runs_started').on(t.startedAt.desc()),
+    check('sync_runs_trigger_chk', sql`${t.trigger} in ('cron','manual','scheduler','demo')`),
+    check('sync_runs_status_chk', sql`${t.status} in ('running','succeeded','failed','skipped')`),
+  ],
+);

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, unique, uuid, varchar, boolean } from 'drizzle-orm/pg-core';
+import { createdAt, id, num, tz, updatedAt } from './columns';
+
+/** Energy sites (solar + Powerwall). `tesla_site_id` is `energy_site_id` as a string (exceeds 2^53). */
+export const energySites = pgTable('energy_sites', {
+  id: id(),
+  teslaSiteId: varchar('tesla_site_id', { length: 50 }).notNull().unique(),
+  siteName: varchar('site_name', { length: 100 }),
+  timeZone: varchar('time_zone', { length: 50 }),
+  batteryCount: integer('battery_count'),
+  totalBatteryCapacityKwh: num('total_battery_capacity_kwh', 8, 2),
+  solarCapacityW: integer('solar_capacity_w'),
+  backupReservePercent: num('backup_reserve_percent', 5, 2),
+  rawData: jsonb('raw_data'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * live_status snapshots in W. Tesla's sign conventions are kept:
+ * battery_power_w > 0 = Powerwall discharging, < 0 = charging;
+ * grid_power_w > 0 = importing from the grid, < 0 = exporting.
+ */
+export const energyStates = pgTable(
+  'energy_states',
+  {
+    id: id(),
+    siteId: uuid('site_id').notNull().references(() => energySites.id, { onDelete: 'cascade' }),
+    timestamp: tz('timestamp').notNull(),
+    solarPowerW: num('solar_power_w', 10, 2),
+    batteryPowerW: num('battery_power_w', 10, 2),
+    gridPowerW: num('grid_power_w', 10, 2),
+    loadPowerW: num('load_power_w', 10, 2),
+    wallConnectorPowerW: num('wall_connector_power_w', 10, 2),
+    batteryPercentage: num('battery_percentage', 5, 2),
+    gridStatus: varchar('grid_status', { length: 20 }),
+    rawData: jsonb('raw_data'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('energy_states_site_ts_uq').on(t.siteId, t.timestamp),
+    index('idx_energy_states_site_timestamp').on(t.siteId, t.timestamp.desc()),
+  ],
+);
+
+/** Daily totals (kWh) from calendar_history, one row per site and local date. */
+export const energyDaily = pgTable(
+  'energy_daily',
+  {
+    id: id(),
+    siteId: uuid('site_id').notNull().references(() => energySites.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    solarProducedKwh: num('solar_produced_kwh', 8, 2),
+    solarExportedKwh: num('solar_exported_kwh', 8, 2),
+    batteryChargedKwh: num('battery_charged_kwh', 8, 2),
+    batteryDischargedKwh: num('battery_discharged_kwh', 8, 2),
+    gridImportedKwh: num('grid_imported_kwh', 8, 2),
+    gridExportedKwh: num('grid_exported_kwh', 8, 2),
+    homeConsumedKwh: num('home_consumed_kwh', 8, 2),
+    selfConsumptionPercentage: num('self_consumption_percentage', 5, 2),
+    selfPoweredPercentage: num('self_powered_percentage', 5, 2),
+    /** True once the day is over in the site's time zone; complete days are never fetched again. */
+    complete: boolean('complete').notNull().default(false),
+    rawData: jsonb('raw_data'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('energy_daily_site_date_uq').on(t.siteId, t.date),
+    index('idx_energy_daily_site_date').on(t.siteId, t.date.desc()),
+    check('energy_daily_nonneg_chk', sql`coalesce(${t.solarProducedKwh}, 0) >= 0 and coalesce(${t.homeConsumedKwh}, 0) >= 0`),
+  ],
+);

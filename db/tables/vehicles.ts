@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, id, latitude, longitude, num, tz, updatedAt } from './columns';
+import { locations } from './places';
+
+/** People who drive the cars; drives are assigned by `rules` (weekday/time window, start place) or by hand. */
+export const drivers = pgTable('drivers', {
+  id: id(),
+  name: varchar('name', { length: 100 }).notNull(),
+  profileId: varchar('profile_id', { length: 50 }),
+  rules: jsonb('rules').$type<unknown[]>().notNull().default([]),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Vehicles on the Tesla account. `tesla_id` is Tesla's `id_s` (a string: ids exceed 2^53). */
+export const vehicles = pgTable('vehicles', {
+  id: id(),
+  teslaId: varchar('tesla_id', { length: 50 }).notNull().unique(),
+  vin: varchar('vin', { length: 17 }).notNull().unique(),
+  displayName: varchar('display_name', { length: 100 }),
+  model: varchar('model', { length: 20 }),
+  year: integer('year'),
+  color: varchar('color', { length: 50 }),
+  batteryCapacityKwh: num('battery_capacity_kwh', 6, 2),
+  firmwareVersion: varchar('firmware_version', { length: 50 }),
+  /** Last state seen by the free state check: online | asleep | offline. */
+  state: varchar('state', { length: 16 }),
+  stateSince: tz('state_since'),
+  lastSeenAt: tz('last_seen_at'),
+  freeSupercharging: boolean('free_supercharging').notNull().default(false),
+  rawData: jsonb('raw_data'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Snapshots of `vehicle_data`, converted to metric. `timestamp` is the car's own timestamp.
+ * Units: km, km/h, kWh, kW, °C, %. The raw Tesla payload (Tesla's units) is kept in raw_data.
+ */
+export const vehicleStates = pgTable(
+  'vehicle_states',
+  {
+    id: id(),
+    vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    timestamp: tz('timestamp').notNull(),
+    odometerKm: num('odometer_km', 10, 1),
+    batteryLevel: integer('battery_level'),
+    usableBatteryLevel: integer('usable_battery_level'),
+    batteryRangeKm: num('battery_range_km', 6, 1),
+    chargingState: varchar('charging_state', { length: 20 }),
+    chargeLimitSoc: integer('charge_limit_soc'),
+    chargeEnergyAddedKwh: num('charge_energy_added_kwh', 8, 3),
+    chargerPowerKw: num('charger_power_kw', 6, 1),
+    chargerVoltage: integer('charger_voltage'),
+    chargerActualCurrent: integer('charger_actual_current'),
+    chargerPhases: integer('charger_phases'),
+    fastChargerPresent: boolean('fast_charger_present'),
+    fastChargerType: varchar('fast_charger_type', { length: 30 }),
+    shiftState: varchar('shift_state', { length: 4 }),
+    speedKmh: num('speed_kmh', 6, 1),
+    powerKw: num('power_kw', 6, 1),
+    heading: integer('heading'),
+    latitude: latitude(),
+    longitude: longitude(),
+    insideTempC: num('inside_temp_c', 4, 1),
+    outsideTempC: num('outside_temp_c', 4, 1),
+    destinationName: varchar('destination_name', { length: 200 }),
+    destinationEta: tz('destination_eta'),
+    driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
+    rawData: jsonb('raw_data'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('vehicle_states_vehicle_ts_uq').on(t.vehicleId, t.timestamp),
+    index('idx_vehicle_states_vehicle_timestamp').on(t.vehicleId, t.timestamp.desc()),
+  ],
+);
+
+export const CHARGE_SOURCES = ['polled', 'wall_connector', 'supercharger_history', 'inferred'] as const;
+export type ChargeSource = (typeof CHARGE_SOURCES)[number];
+export const CHARGER_KINDS = ['ac', 'dc', 'supercharger'] as const;
+
+/**
+ * Charging sessions. `session_key` (unique per vehicle) makes upserts idempotent.
+ * Energy: added = into the battery; used = from the wall (≥ added, losses). The home split
+ * solar_kwh + battery_kwh + grid_kwh = energy_used_kwh (or energy_added where used is unknown).
+ * cost = after the solar credit; cost_without_solar = as if all of it came from the grid.
+ */
+export const chargingSessions = pgTable(
+  'charging_sessions',
+  {
+    id: id(),
+    vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    sessionKey: text('session_key').notNull(),
+    source: varchar('source', { length: 24 }).$type<ChargeSource>().notNull(),
+    externalId: varchar('external_id', { length: 100 }),
+    startedAt: tz('started_at').notNull(),
+    endedAt: tz('ended_at'),
+    startBatteryLevel: integer('start_battery_level'),
+    endBatteryLevel: integer('end_battery_level'),
+    energyAddedKwh: num('energy_added_kwh', 8, 3),
+    energyUsedKwh: num('energy_used_kwh', 8, 3),
+    chargeRateKw: num('charge_rate_kw', 6, 1),
+    peakPowerKw: num('peak_power_kw', 6, 1),
+    chargerType: varchar('charger_type', { length: 30 }).$type<(typeof CHARGER_KINDS)[number]>(),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
+    locationName: varchar('location_name', { length: 200 }),
+    latitude: latitude(),
+    longitude: longitude(),
+    cost: num('cost', 10, 2),
+    costWithoutSolar: num('cost_without_solar', 10, 2),
+    costCurrency: varchar('cost_currency', { length: 3 }),
+    solarKwh: num('solar_kwh', 8, 3),
+    batteryKwh: num('battery_kwh', 8, 3),
+    gridKwh: num('grid_kwh', 8, 3),
+    solarPercentage: num('solar_percentage', 5, 2),
+    attributionRule: varchar('attribution_rule', { length: 32 }),
+    rawData: jsonb('raw_data'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('charging_sessions_vehicle_key_uq').on(t.vehicleId, t.sessionKey),
+    index('idx_charging_sessions_vehicle').on(t.vehicleId, t.startedAt.desc()),
+    index('idx_charging_sessions_started').on(t.startedAt.desc()),
+    check('charging_sessions_source_chk', sql`${t.source} in ('polled','wall_connector','supercharger_history','inferred')`),
+    check('charging_sessions_charger_chk', sql`${t.chargerType} is null or ${t.chargerType} in ('ac','dc','supercharger')`),
+    check('charging_sessions_split_chk', sql`coalesce(${t.solarKwh}, 0) >= 0 and coalesce(${t.batteryKwh}, 0) >= 0 and coalesce(${t.gridKwh}, 0) >= 0`),
+  ],
+);
+
+/** Drives, from shift state and odometer; `inferred` when the odometer moved while unobserved. */
+export const drives = pgTable(
+  'drives',
+  {
+    id: id(),
+    vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
+    /** 'rule' | 'manual' | null: how the driver was assigned. */
+    driverAssignment: varchar('driver_assignment', { length: 8 }),
+    startedAt: tz('started_at').notNull(),
+    endedAt: tz('ended_at'),
+    startOdometerKm: num('start_odometer_km', 10, 1),
+    endOdometerKm: num('end_odometer_km', 10, 1),
+    distanceKm: num('distance_km', 8, 1),
+    startBatteryLevel: integer('start_battery_level'),
+    endBatteryLevel: integer('end_battery_level'),
+    energyUsedKwh: num('energy_used_kwh', 8, 3),
+    startLatitude: latitude('start_latitude'),
+    startLongitude: longitude('start_longitude'),
+    endLatitude: latitude('end_latitude'),
+    endLongitude: longitude('end_longitude'),
+    startPlace: varchar('start_place', { length: 200 }),
+    endPlace: varchar('end_place', { length: 200 }),
+    startLocationId: uuid('start_location_id').references(() => locations.id, { onDelete: 'set null' }),
+    endLocationId: uuid('end_location_id').references(() => locations.id, { onDelete: 'set null' }),
+    maxSpeedKmh: num('max_speed_kmh', 6, 1),
+    outsideTempAvgC: num('outside_temp_avg_c', 4, 1),
+    inferred: boolean('inferred').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('drives_vehicle_started_uq').on(t.vehicleId, t.startedAt),
+    index('idx_drives_vehicle_started').on(t.vehicleId, t.startedAt.desc()),
+    index('idx_drives_driver_started').on(t.driverId, t.startedAt.desc()),
+    check('drives_distance_chk', sql`${t.distanceKm} is null or ${t.distanceKm} >= 0`),
+  ],
+);

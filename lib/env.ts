@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { log } from './log';
+
+/**
+ * Every environment variable the app reads, parsed once with zod.
+ * With no env file at all the embedded demo works: PGlite in ./.data/pglite and secrets
+ * generated once into ./.data/secrets.json (mode 0600).
+ */
+const hex64 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes): openssl rand -hex 32');
+const secret = z.string().min(32, 'must be at least 32 characters: openssl rand -base64 32');
+const boolish = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const optionalUrl = z.url().optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_PREPARE: boolish.default(true),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  PGLITE_DIR: z.string().min(1).optional(),
+  ENCRYPTION_KEY: hex64.optional(),
+  AUTH_SECRET: secret.optional(),
+  CRON_SECRET: secret.optional(),
+  TESLA_MODE: z.enum(['simulator', 'live']).default('simulator'),
+  TESLA_FLEET_API_URL: optionalUrl,
+  TESLA_AUTH_URL: optionalUrl,
+  TESLA_CLIENT_ID: z.string().min(1).optional(),
+  TESLA_CLIENT_SECRET: z.string().min(1).optional(),
+  VERCEL: z.string().optional(),
+});
+
+export type Env = Omit<z.infer<typeof EnvSchema>, 'ENCRYPTION_KEY' | 'AUTH_SECRET' | 'CRON_SECRET' | 'PGLITE_DIR'> & {
+  ENCRYPTION_KEY: string;
+  AUTH_SECRET: string;
+  CRON_SECRET: string;
+  PGLITE_DIR: string;
+  /** Where the secrets came from: the environment, or the generated demo file. */
+  secretsSource: 'env' | 'generated';
+};
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+const SECRET_KEYS = ['ENCRYPTION_KEY', 'AUTH_SECRET', 'CRON_SECRET'] as const;
+
+/** Parses an environment (process.env by default). Throws EnvError with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  const missing = SECRET_KEYS.filter((k) => !env[k]);
+  const needsRealSecrets = (env.NODE_ENV === 'production' && env.TESLA_MODE === 'live') || Boolean(env.VERCEL);
+  if (missing.length > 0 && needsRealSecrets) {
+    throw new EnvError(
+      `Missing ${missing.join(', ')}: required in production with a real Tesla account (TESLA_MODE=live) and on Vercel. ` +
+        'Generate ENCRYPTION_KEY with `openssl rand -hex 32`, the others with `openssl rand -base64 32`.',
+    );
+  }
+  const generated = missing.length > 0 ? loadOrCreateDemoSecrets(env.DATA_DIR) : undefined;
+  return {
+    ...env,
+    PGLITE_DIR: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? generated!.ENCRYPTION_KEY,
+    AUTH_SECRET: env.AUTH_SECRET ?? generated!.AUTH_SECRET,
+    CRON_SECRET: env.CRON_SECRET ?? generated!.CRON_SECRET,
+    secretsSource: missing.length > 0 ? 'generated' : 'env',
+  };
+}
+
+type DemoSecrets = Record<(typeof SECRET_KEYS)[number], string>;
+
+/** Reads `<dataDir>/secrets.json`, creating it (mode 0600) the first time. Never logs the values. */
+export function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const parsed = z
+      .object({ ENCRYPTION_KEY: hex64, AUTH_SECRET: secret, CRON_SECRET: secret })
+      .safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new EnvError(`${file} is not a valid secrets file: delete it to generate a new one.`);
+    return parsed.data;
+  }
+  const secrets: DemoSecrets = {
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    CRON_SECRET: randomBytes(32).toString('base64url'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  log.info(`Generated demo secrets (ENCRYPTION_KEY, AUTH_SECRET, CRON_SECRET) into ${file} (mode 0600). Set them in the environment for production.`);
+  return secrets;
+}
+
+let cached: Env | undefined;
+
+/** The process's parsed environment, computed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

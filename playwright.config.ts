@@ -1,0 +1,40 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests drive the real built app (`npm start`) in Debian's Chromium (/usr/bin/chromium,
+ * never a downloaded browser). The app runs on embedded PGlite in its own folder, and also on a real
+ * Postgres server when E2E_DATABASE_URL is set (CI sets it).
+ */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
+
+type Target = { name: string; port: number; env: Record<string, string> };
+const targets: Target[] = [{ name: 'pglite', port: 3210, env: { DATA_DIR: '.data/e2e-pglite' } }];
+if (process.env.E2E_DATABASE_URL) {
+  targets.push({ name: 'postgres', port: 3211, env: { DATA_DIR: '.data/e2e-postgres', DATABASE_URL: process.env.E2E_DATABASE_URL } });
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
+  projects: targets.map((t) => ({ name: t.name, use: { ...chromium, baseURL: `http://localhost:${t.port}` } })),
+  webServer: targets.map((t) => ({
+    // A fresh data folder, seeded by a separate step before the server opens it (never concurrently).
+    // The build is made beforehand (npm run test:e2e / npm test), so two servers never build at once.
+    command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/seed.ts && node node_modules/next/dist/bin/next start -p ${t.port}`,
+    url: `http://localhost:${t.port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'pipe',
+    env: { ...t.env, PORT: String(t.port), NEXT_TELEMETRY_DISABLED: '1', E2E_TARGET: t.name },
+  })),
+});
