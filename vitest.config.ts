@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 
@@ -9,21 +11,22 @@ const resolve = {
   },
 };
 
+/** Tests never write into the working copy's .data (generated demo secrets go to a temp folder). */
+const env = { DATA_DIR: path.join(tmpdir(), `tessie-vitest-${process.pid}`), LOG_LEVEL: 'warn' };
+
 const integration = (driver: 'pglite' | 'postgres'): TestProjectConfiguration => ({
   resolve,
   test: {
     name: `integration-${driver}`,
     include: ['tests/integration/**/*.test.ts'],
-    env: { TEST_DB_DRIVER: driver },
+    env: { ...env, TEST_DB_DRIVER: driver },
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Real Postgres: one shared database, so files run one after another.
-    fileParallelism: driver === 'pglite',
   },
 });
 
 const projects: TestProjectConfiguration[] = [
-  { resolve, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+  { resolve, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], env, testTimeout: 30_000 } },
   integration('pglite'),
 ];
 if (process.env.TEST_DATABASE_URL) projects.push(integration('postgres'));

@@ -1,5 +1,6 @@
 import { getDb, getDbHandle } from '@/db';
 import { getOverviewCounts } from '@/db/queries/overview';
+import { requireOwner } from '@/lib/auth/require-owner';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +13,7 @@ const LABELS = [
 
 /** Placeholder dashboard: proves the page reads the database. The full dashboard replaces it. */
 export default async function HomePage() {
+  await requireOwner();
   const counts = await getOverviewCounts(await getDb());
   const driver = getDbHandle().driver;
   return (

@@ -30,11 +30,22 @@ const EnvSchema = z.object({
   ENCRYPTION_KEY: hex64.optional(),
   AUTH_SECRET: secret.optional(),
   CRON_SECRET: secret.optional(),
+  OWNER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   TESLA_MODE: z.enum(['simulator', 'live']).default('simulator'),
   TESLA_FLEET_API_URL: optionalUrl,
   TESLA_AUTH_URL: optionalUrl,
   TESLA_CLIENT_ID: z.string().min(1).optional(),
   TESLA_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Fleet API region used until region discovery (a 421) says otherwise. */
+  TESLA_REGION: z.enum(['na', 'eu', 'cn']).default('na'),
+  TESLA_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(1),
+  TESLA_RATE_PER_MINUTE: z.coerce.number().int().positive().max(3000).default(10),
+  /** api_cache TTL for live reads; 0 disables the cache. */
+  TESLA_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(120),
+  TESLA_MAX_WAKES_PER_DAY: z.coerce.number().int().min(0).default(2),
+  /** Priced calls stop once this month's Fleet API cost reaches it (Tesla credits $10 a month). */
+  TESLA_MONTHLY_BUDGET_USD: z.coerce.number().min(0).default(10),
   VERCEL: z.string().optional(),
 });
 

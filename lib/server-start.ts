@@ -1,4 +1,5 @@
 import { ensureDatabaseReady } from '@/db';
+import { setOwnerPassword } from './auth/owner';
 import { env } from './env';
 import { log } from './log';
 
@@ -6,5 +7,9 @@ import { log } from './log';
 export async function onServerStart(): Promise<void> {
   const e = env();
   if (e.secretsSource === 'generated') log.info(`Using demo secrets from ${e.DATA_DIR}/secrets.json`);
-  await ensureDatabaseReady();
+  const { db } = await ensureDatabaseReady();
+  if (e.OWNER_PASSWORD) {
+    await setOwnerPassword(db, e.OWNER_PASSWORD, { force: true });
+    log.info('Owner password set from OWNER_PASSWORD');
+  }
 }

@@ -105,3 +105,16 @@ export const syncRuns = pgTable(
     check('sync_runs_status_chk', sql`${t.status} in ('running','succeeded','failed','skipped')`),
   ],
 );
+
+/** Login attempts, kept to rate-limit failed logins across instances (per client address). */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: id(),
+    at: tz('at').notNull().defaultNow(),
+    /** Client address (from x-forwarded-for / x-real-ip), or 'unknown'. */
+    client: varchar('client', { length: 64 }).notNull(),
+    succeeded: boolean('succeeded').notNull(),
+  },
+  (t) => [index('idx_login_attempts_client_at').on(t.client, t.at)],
+);

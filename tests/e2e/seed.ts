@@ -3,7 +3,7 @@
  * Refuses anything but a local database (PGlite folder or a Postgres server on localhost).
  */
 import { sql } from 'drizzle-orm';
-import { createDb } from '../../db/client';
+import { createDb, queryRows } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { chargingSessions, drives, vehicles } from '../../db/schema';
 import { parseEnv } from '../../lib/env';
@@ -16,7 +16,9 @@ const handle = createDb({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR });
 try {
   await migrateDb(handle);
   const { db } = handle;
-  await db.execute(sql`truncate vehicles cascade`); // a reused local Postgres database starts clean too
+  // A reused local Postgres database starts clean too (no owner password, no rows).
+  const tables = await queryRows<{ t: string }>(db, sql`select tablename as t from pg_tables where schemaname = 'public'`);
+  await db.execute(sql.raw(`truncate ${tables.map((r) => `"${r.t}"`).join(', ')} cascade`));
   const [v] = await db.insert(vehicles).values({ teslaId: '1492931337156237', vin: '7SAYGDEE1PA000001', displayName: 'E2E Y' }).returning();
   const sessions = [1, 2, 3].map((i) => ({
     vehicleId: v!.id,

@@ -1,0 +1,41 @@
+/** The small centred card of the login and setup pages. */
+export function AuthCard(props: { title: string; intro: string; error?: string; children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <section className="w-full max-w-sm space-y-4 rounded-xl border border-gray-200 bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-semibold">{props.title}</h1>
+        <p className="text-sm text-gray-600">{props.intro}</p>
+        {props.error ? (
+          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
+            {props.error}
+          </p>
+        ) : null}
+        {props.children}
+      </section>
+    </main>
+  );
+}
+
+export function Field(props: { name: string; label: string; autoComplete: string; minLength?: number }) {
+  return (
+    <label className="block text-sm font-medium text-gray-800">
+      {props.label}
+      <input
+        name={props.name}
+        type="password"
+        required
+        minLength={props.minLength}
+        autoComplete={props.autoComplete}
+        className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-base focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200"
+      />
+    </label>
+  );
+}
+
+export function SubmitButton(props: { children: React.ReactNode }) {
+  return (
+    <button type="submit" className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800">
+      {props.children}
+    </button>
+  );
+}

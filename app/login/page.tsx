@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { isOwnerSetUp } from '@/lib/auth/owner';
+import { AuthCard, Field, SubmitButton } from '../auth-card';
+import { login } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Sign in' };
+
+const MESSAGES: Record<string, string> = {
+  invalid: 'That password is not right.',
+  rate_limited: 'Too many failed attempts. Wait 15 minutes and try again.',
+};
+
+export default async function LoginPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (!(await isOwnerSetUp(await getDb()))) redirect('/setup');
+  const { error } = await props.searchParams;
+  const message = typeof error === 'string' ? (MESSAGES[error] ?? MESSAGES.invalid) : undefined;
+  return (
+    <AuthCard title="Sign in" intro="Enter the owner password of this Tessie Stats." error={message}>
+      <form action={login} className="space-y-4">
+        <Field name="password" label="Password" autoComplete="current-password" />
+        <SubmitButton>Sign in</SubmitButton>
+      </form>
+    </AuthCard>
+  );
+}

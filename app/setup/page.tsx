@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { isOwnerSetUp } from '@/lib/auth/owner';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { AuthCard, Field, SubmitButton } from '../auth-card';
+import { setup } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Set up' };
+
+const MESSAGES: Record<string, string> = {
+  mismatch: 'The two passwords differ.',
+  weak_password: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
+};
+
+export default async function SetupPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await isOwnerSetUp(await getDb())) redirect('/login');
+  const { error } = await props.searchParams;
+  return (
+    <AuthCard
+      title="Welcome to Tessie Stats"
+      intro={`Choose the owner password. Everything here, the demo included, stays behind it. At least ${MIN_PASSWORD_LENGTH} characters.`}
+      error={typeof error === 'string' ? (MESSAGES[error] ?? 'That did not work; try again.') : undefined}
+    >
+      <form action={setup} className="space-y-4">
+        <Field name="password" label="Password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} />
+        <Field name="confirm" label="Repeat the password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} />
+        <SubmitButton>Set password and continue</SubmitButton>
+      </form>
+    </AuthCard>
+  );
+}

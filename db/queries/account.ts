@@ -1,0 +1,40 @@
+import 'server-only';
+import { isNotNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import { userConfig } from '../schema';
+
+export type TeslaConnection = { connected: boolean; region: string | null; scopes: string[]; accessTokenExpiresAt: Date | null };
+
+/** Whether a Tesla refresh token is stored (never the token itself). */
+export async function getTeslaConnection(db: Db): Promise<TeslaConnection> {
+  const [row] = await db
+    .select({
+      token: userConfig.teslaRefreshTokenEncrypted,
+      region: userConfig.teslaRegion,
+      scopes: userConfig.teslaScopes,
+      expiresAt: userConfig.teslaAccessTokenExpiresAt,
+    })
+    .from(userConfig)
+    .limit(1);
+  return { connected: Boolean(row?.token), region: row?.region ?? null, scopes: row?.scopes ?? [], accessTokenExpiresAt: row?.expiresAt ?? null };
+}
+
+/** Forgets the Tesla tokens (disconnect). Returns whether any were stored. */
+export async function clearTeslaTokens(db: Db): Promise<boolean> {
+  const rows = await db
+    .update(userConfig)
+    .set({
+      teslaRefreshTokenEncrypted: null,
+      encryptionIv: null,
+      encryptionTag: null,
+      teslaAccessTokenEncrypted: null,
+      accessTokenIv: null,
+      accessTokenTag: null,
+      teslaAccessTokenExpiresAt: null,
+      teslaScopes: null,
+      updatedAt: new Date(),
+    })
+    .where(isNotNull(userConfig.teslaRefreshTokenEncrypted))
+    .returning({ id: userConfig.id });
+  return rows.length > 0;
+}
