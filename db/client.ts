@@ -64,3 +64,10 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
   return result.rows ?? result;
 }
+
+/** The Postgres SQLSTATE of a failed statement, whichever driver raised it (e.g. '23505' unique violation). */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, numeric, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, id, tz, updatedAt } from './columns';
 
 /**
@@ -86,7 +86,10 @@ export const apiRequests = pgTable(
 export const SYNC_TRIGGERS = ['cron', 'manual', 'scheduler', 'demo'] as const;
 export const SYNC_STATUSES = ['running', 'succeeded', 'failed', 'skipped'] as const;
 
-/** One row per sync run: what triggered it, how it ended, what it counted. */
+/**
+ * One row per sync run: what triggered it, how it ended, what it counted.
+ * At most one row is 'running' (partial unique index): that is the sync's cross-process lock.
+ */
 export const syncRuns = pgTable(
   'sync_runs',
   {
@@ -101,6 +104,7 @@ export const syncRuns = pgTable(
   },
   (t) => [
     index('idx_sync_runs_started').on(t.startedAt.desc()),
+    uniqueIndex('sync_runs_one_running_uq').on(t.status).where(sql`${t.status} = 'running'`),
     check('sync_runs_trigger_chk', sql`${t.trigger} in ('cron','manual','scheduler','demo')`),
     check('sync_runs_status_chk', sql`${t.status} in ('running','succeeded','failed','skipped')`),
   ],

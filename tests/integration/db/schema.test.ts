@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/db/client';
+import { pgErrorCode, type DbHandle } from '@/db/client';
 import { chargingSessions, drives, energyDaily, energySites, energyStates, vehicleStates, vehicles } from '@/db/schema';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
 
@@ -17,8 +17,7 @@ async function pgCode(p: Promise<unknown>): Promise<string | undefined> {
     await p;
     return undefined;
   } catch (err) {
-    const e = err as { code?: string; cause?: { code?: string } };
-    return e.cause?.code ?? e.code;
+    return pgErrorCode(err);
   }
 }
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "sync_runs_one_running_uq" ON "sync_runs" USING btree ("status") WHERE "sync_runs"."status" = 'running';

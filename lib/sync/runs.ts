@@ -1,0 +1,60 @@
+import 'server-only';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { pgErrorCode, type Db } from '@/db/client';
+import { syncRuns, type SYNC_TRIGGERS } from '@/db/schema';
+
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+export type SyncRun = typeof syncRuns.$inferSelect;
+
+/** A run still 'running' after this long belongs to a process that died: it is closed as failed. */
+export const STALE_RUN_MS = 10 * 60_000;
+
+export type StartedRun = { started: true; id: string } | { started: false; runningSince: Date | null };
+
+/**
+ * Opens a sync run, or reports that another one is running. The partial unique index
+ * `sync_runs_one_running_uq` allows one 'running' row at a time, so two processes (two cron
+ * invocations, cron and the owner's "sync now") can never both pass: the loser records a
+ * 'skipped' run and exits. A run left 'running' by a crashed process is closed first.
+ */
+export async function startRun(db: Db, params: { trigger: SyncTrigger; now: Date }): Promise<StartedRun> {
+  await db
+    .update(syncRuns)
+    .set({ status: 'failed', finishedAt: params.now, error: 'Abandoned: the process running it stopped before finishing.' })
+    .where(and(eq(syncRuns.status, 'running'), lt(syncRuns.startedAt, new Date(params.now.getTime() - STALE_RUN_MS))));
+  try {
+    const [row] = await db
+      .insert(syncRuns)
+      .values({ startedAt: params.now, trigger: params.trigger, status: 'running' })
+      .returning({ id: syncRuns.id });
+    return { started: true, id: row!.id };
+  } catch (err) {
+    if (pgErrorCode(err) !== '23505') throw err;
+    const [running] = await db.select({ startedAt: syncRuns.startedAt }).from(syncRuns).where(eq(syncRuns.status, 'running'));
+    await db.insert(syncRuns).values({
+      startedAt: params.now,
+      finishedAt: params.now,
+      trigger: params.trigger,
+      status: 'skipped',
+      error: 'Another sync was running.',
+    });
+    return { started: false, runningSince: running?.startedAt ?? null };
+  }
+}
+
+/** Closes a run with its outcome. */
+export async function finishRun(
+  db: Db,
+  id: string,
+  result: { status: 'succeeded' | 'failed'; now: Date; counts: Record<string, number>; requests: number; error?: string | null },
+): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({ status: result.status, finishedAt: result.now, counts: result.counts, requests: result.requests, error: result.error ?? null })
+    .where(eq(syncRuns.id, id));
+}
+
+/** Latest runs, newest first. */
+export async function listRuns(db: Db, limit = 20): Promise<SyncRun[]> {
+  return db.select().from(syncRuns).orderBy(desc(syncRuns.startedAt)).limit(limit);
+}
