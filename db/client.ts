@@ -28,6 +28,8 @@ export type CreateDbOptions = {
   /** PGlite data folder, or `memory://` for an in-memory database. */
   pgliteDir?: string;
   max?: number;
+  /** PGlite only: start from this dump (`dumpDataDir`) instead of an empty database (tests). */
+  pgliteLoad?: Blob;
 };
 
 /** The only place that calls drizzle(): postgres.js when a URL is given, PGlite otherwise. */
@@ -48,7 +50,7 @@ export function createDb(opts: CreateDbOptions): DbHandle {
     mkdirSync(dir, { recursive: true }); // PGlite creates only the last path segment
     release = acquirePgliteLock(dir);
   }
-  const client = new PGlite(inMemory ? undefined : dir);
+  const client = new PGlite({ dataDir: inMemory ? undefined : dir, loadDataDir: opts.pgliteLoad });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     driver: 'pglite',

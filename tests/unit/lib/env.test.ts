@@ -20,7 +20,13 @@ describe('parseEnv', () => {
   it('needs no env at all: embedded PGlite in the data folder, demo secrets generated once (0600)', () => {
     const DATA_DIR = dataDir();
     const lines: string[] = [];
-    const restore = setLogSink((_, line) => lines.push(line));
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'info'; // the suite runs at 'warn'; this test reads an info line
+    const restoreSink = setLogSink((_, line) => lines.push(line));
+    const restore = () => {
+      restoreSink();
+      process.env.LOG_LEVEL = level;
+    };
     const first = parseEnv({ DATA_DIR });
     const second = parseEnv({ DATA_DIR });
     restore();
