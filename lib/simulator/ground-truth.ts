@@ -1,0 +1,121 @@
+/**
+ * What really happened in the simulated world, recorded by the physics as it runs, so tests and
+ * benchmarks can score what a sync derived from the API. Times are epoch ms, energies kWh,
+ * distances miles (Tesla's unit), SoC in %.
+ */
+export interface TrueDrive {
+  id: number;
+  vin: string;
+  from: string;
+  to: string;
+  start: number;
+  end: number | null;
+  startOdometerMiles: number;
+  endOdometerMiles: number;
+  distanceMiles: number;
+  /** Battery energy used, kWh. */
+  energyKwh: number;
+  startSoc: number;
+  endSoc: number;
+  maxSpeedMph: number;
+}
+
+export interface HomeChargeSplit {
+  solarKwh: number;
+  batteryKwh: number;
+  gridKwh: number;
+}
+
+export interface TrueCharge {
+  id: number;
+  vin: string;
+  kind: "home_ac" | "supercharger";
+  placeId: string;
+  /** Wall Connector DIN for home sessions. */
+  din: string | null;
+  pluggedAt: number;
+  unpluggedAt: number | null;
+  /** First and last instants energy flowed (null if none did). */
+  firstPowerAt: number | null;
+  lastPowerAt: number | null;
+  startSoc: number;
+  endSoc: number;
+  /** Energy metered at the Wall Connector / Supercharger stall, kWh. */
+  energyFromWallKwh: number;
+  /** Energy stored in the battery; equals the final `charge_energy_added`. */
+  energyIntoBatteryKwh: number;
+  maxPowerKw: number;
+  /** charging_state when the session ended (unplug): Complete, Charging, Stopped, NoPower. */
+  endState: string | null;
+  /** Where the wall energy came from (home sessions only): proportional share of the home flows. */
+  homeSplit: HomeChargeSplit | null;
+  /** Supercharger fee (currency of the site), null at home. */
+  fee: { currency: string; amount: number; pricePerKwh: number } | null;
+}
+
+export interface TrueInterval {
+  vin: string;
+  start: number;
+  end: number | null;
+}
+
+export interface TrueWake {
+  vin: string;
+  at: number;
+  cause: "api" | "drive" | "charge";
+  /** When wake_up was called (api wakes only). */
+  requestedAt: number | null;
+}
+
+export interface TrueOutage {
+  start: number;
+  end: number;
+}
+
+export interface VehicleEnergyTotals {
+  drivenKwh: number;
+  idleDrainKwh: number;
+  chargedKwh: number;
+}
+
+export interface GroundTruthExport {
+  drives: TrueDrive[];
+  charges: TrueCharge[];
+  sleeps: TrueInterval[];
+  offline: TrueInterval[];
+  wakes: TrueWake[];
+  outages: TrueOutage[];
+  vehicleEnergy: Record<string, VehicleEnergyTotals>;
+}
+
+export class GroundTruth {
+  readonly drives: TrueDrive[] = [];
+  readonly charges: TrueCharge[] = [];
+  readonly sleeps: TrueInterval[] = [];
+  readonly offline: TrueInterval[] = [];
+  readonly wakes: TrueWake[] = [];
+  readonly outages: TrueOutage[] = [];
+  readonly vehicleEnergy: Record<string, VehicleEnergyTotals> = {};
+  #nextId = 1;
+
+  nextId(): number {
+    return this.#nextId++;
+  }
+
+  energyOf(vin: string): VehicleEnergyTotals {
+    return (this.vehicleEnergy[vin] ??= { drivenKwh: 0, idleDrainKwh: 0, chargedKwh: 0 });
+  }
+
+  /** A deep, JSON-safe copy (open intervals keep `end: null`). */
+  export(): GroundTruthExport {
+    return structuredClone({
+      drives: this.drives,
+      charges: this.charges,
+      sleeps: this.sleeps,
+      offline: this.offline,
+      wakes: this.wakes,
+      outages: this.outages,
+      vehicleEnergy: this.vehicleEnergy,
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import type { BillingPrices } from "@/lib/fleet-api/billing";
+import type { FaultOptions } from "./faults";
+import type { RateLimits } from "./rate-limit";
+
+/**
+ * API behaviour knobs. Where the reference marks a behaviour uncertain ([U]) the default is the
+ * documented variant and the other is selectable, so clients can be tested against both.
+ */
+export interface ApiOptions {
+  /** Requests per minute per device and category; omit a category for no limit. */
+  rateLimits: RateLimits;
+  /** USD per billable request by category (state/energy free by default, [U] §9.7). */
+  prices: Partial<BillingPrices>;
+  faults: FaultOptions;
+  /** Status for vehicle_data on a sleeping car: documented 408, currently 503 per Tesla staff [U]. */
+  asleepStatus: 408 | 503;
+  /**
+   * Error for a reused/expired refresh token: `invalid_grant` (400, OAuth RFC 6749, as the issue
+   * states) or `login_required` (401, as Tesla/PY report it, reference §2.6).
+   */
+  refreshReuseError: "invalid_grant" | "login_required";
+  /** Array key of telemetry_history?kind=charge [U] §9.5. */
+  wallConnectorHistoryKey: "charge_history" | "time_series";
+  /** When true, user calls in a region without `POST /partner_accounts` answer 412. */
+  requirePartnerRegistration: boolean;
+  /** When true, a token without `vehicle_location` gets no drive_state at all ([U] §9.9). */
+  hideDriveStateWithoutLocationScope: boolean;
+  /** Firmware quirk: sleeping cars report `offline` instead of `asleep` (§3.1). */
+  reportOfflineWhenAsleep: boolean;
+}
+
+export const DEFAULT_API_OPTIONS: ApiOptions = {
+  rateLimits: { data: 60, command: 30, wake: 3 },
+  prices: {},
+  faults: { rate: 0 },
+  asleepStatus: 408,
+  refreshReuseError: "invalid_grant",
+  wallConnectorHistoryKey: "charge_history",
+  requirePartnerRegistration: false,
+  hideDriveStateWithoutLocationScope: false,
+  reportOfflineWhenAsleep: false,
+};
+
+/** The OAuth client the simulator accepts. */
+export interface ClientOptions {
+  clientId: string;
+  clientSecret: string;
+  /** Allowed redirect URIs; empty = any. */
+  redirectUris: string[];
+}
+
+export const DEFAULT_CLIENT: ClientOptions = {
+  clientId: "tessie-stats-sim-client",
+  clientSecret: "tessie-stats-sim-secret",
+  redirectUris: [],
+};
+
+/** Scopes granted to `issueTokens()` and the seeded refresh token. */
+export const ALL_SCOPES = [
+  "openid",
+  "offline_access",
+  "user_data",
+  "vehicle_device_data",
+  "vehicle_location",
+  "vehicle_cmds",
+  "vehicle_charging_cmds",
+  "energy_device_data",
+  "energy_cmds",
+];
