@@ -1,0 +1,37 @@
+import 'server-only';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { userConfig } from '@/db/schema';
+import type { FleetRegion } from '@/lib/fleet-api';
+
+/**
+ * The Tesla connection in `user_config` (one owner per deployment: the oldest row). Token columns
+ * hold AES-GCM ciphertext only; this module never sees plaintext tokens.
+ */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+export type AccountRow = typeof userConfig.$inferSelect;
+
+export async function readAccount(q: DbOrTx): Promise<AccountRow | undefined> {
+  const [row] = await q.select().from(userConfig).orderBy(asc(userConfig.createdAt), asc(userConfig.id)).limit(1);
+  return row;
+}
+
+/** Updates the owner row, creating it first when the deployment has none yet. */
+export async function updateAccount(q: DbOrTx, values: Partial<typeof userConfig.$inferInsert>): Promise<void> {
+  const row = await readAccount(q);
+  const stamped = { ...values, updatedAt: sql`now()` };
+  if (row) await q.update(userConfig).set(stamped).where(eq(userConfig.id, row.id));
+  else await q.insert(userConfig).values(values);
+}
+
+export async function setRegion(q: DbOrTx, region: FleetRegion, baseUrl: string): Promise<void> {
+  await updateAccount(q, { teslaRegion: region, teslaFleetApiBaseUrl: baseUrl });
+}
+
+/** Stores Tesla's Retry-After so every process backs off; never moves an existing deadline earlier. */
+export async function setRetryAfter(q: DbOrTx, until: Date): Promise<void> {
+  const row = await readAccount(q);
+  if (row?.teslaRetryAfterUntil && row.teslaRetryAfterUntil >= until) return;
+  await updateAccount(q, { teslaRetryAfterUntil: until });
+}

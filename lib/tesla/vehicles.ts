@@ -1,0 +1,127 @@
+import 'server-only';
+import { z } from 'zod';
+import {
+  VehicleDataResponseSchema,
+  VehicleDataSchema,
+  VehicleListResponseSchema,
+  VehicleResponseSchema,
+  VehicleSummarySchema,
+  WakeUpResponseSchema,
+  fleetPaths,
+  type VehicleData,
+  type VehicleDataEndpoint,
+} from '@/lib/fleet-api';
+import { cacheKey, type CacheEntry } from './cache';
+import type { TeslaContext } from './context';
+import { VehicleAsleepError } from './errors';
+import { toVehicle, toVehicleSnapshot } from './transform';
+import type { Vehicle, VehicleDataResult } from './types';
+
+/**
+ * Vehicle endpoints. Cost rules (reference §3.1–3.5): the state check (`GET /vehicles/{vin}`) is
+ * free and never wakes the car; `vehicle_data` (Data, $1/500) is only called when that check says
+ * `online`; `wake_up` (Wakes, $1/50) only on explicit request, capped per vehicle per 24 hours.
+ */
+export const DEFAULT_VEHICLE_ENDPOINTS: readonly VehicleDataEndpoint[] = [
+  'charge_state',
+  'climate_state',
+  'drive_state',
+  'gui_settings',
+  'location_data',
+  'vehicle_config',
+  'vehicle_state',
+];
+
+const T = {
+  vehicle: '/api/1/vehicles/{vin}',
+  vehicleData: '/api/1/vehicles/{vin}/vehicle_data',
+  wakeUp: '/api/1/vehicles/{vin}/wake_up',
+};
+
+export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
+  const stateKey = (vin: string) => cacheKey('vehicle', vin);
+
+  async function summary(vin: string) {
+    const { value } = await cache.readThrough(stateKey(vin), VehicleSummarySchema, () =>
+      fleet.send({ method: 'GET', path: fleetPaths.vehicle(vin), template: T.vehicle, schema: VehicleResponseSchema, target: vin }),
+    );
+    return value;
+  }
+
+  function notOnline(status: 'asleep' | 'offline', stale: CacheEntry<VehicleData> | undefined): VehicleDataResult {
+    return stale
+      ? { status, source: 'stale-cache', fetchedAt: stale.fetchedAt, snapshot: toVehicleSnapshot(stale.payload), raw: stale.payload }
+      : { status, source: 'none', fetchedAt: null, snapshot: null, raw: null };
+  }
+
+  return {
+    /** Vehicles on the account (free; cached for the TTL). */
+    async getVehicles(): Promise<Vehicle[]> {
+      const { value } = await cache.readThrough(cacheKey('vehicles'), z.array(VehicleSummarySchema), () =>
+        fleet.send({ method: 'GET', path: fleetPaths.vehicles(), template: fleetPaths.vehicles(), schema: VehicleListResponseSchema }),
+      );
+      return value.map(toVehicle);
+    },
+
+    /** Free state check: online | asleep | offline. Never wakes the car. */
+    async getVehicle(vin: string): Promise<Vehicle> {
+      return toVehicle(await summary(vin));
+    },
+
+    /**
+     * Live data for the requested sub-objects (the cache key includes the sorted endpoint set).
+     * Order: fresh cache entry → free state check → `vehicle_data` only if online. An asleep or
+     * offline car returns `{status: 'asleep' | 'offline'}` with the last snapshot if one is cached;
+     * it is never woken. `essential` lets the call through after the monthly budget is spent.
+     */
+    async getVehicleData(
+      vin: string,
+      endpoints: readonly VehicleDataEndpoint[] = DEFAULT_VEHICLE_ENDPOINTS,
+      opts: { essential?: boolean } = {},
+    ): Promise<VehicleDataResult> {
+      const set = [...new Set(endpoints)].sort();
+      const key = cacheKey('vehicle_data', vin, set.join(','));
+      const hit = await cache.getFresh(key, VehicleDataSchema);
+      if (hit) return { status: 'online', source: 'cache', fetchedAt: hit.fetchedAt, snapshot: toVehicleSnapshot(hit.payload), raw: hit.payload };
+      const state = (await summary(vin)).state;
+      if (state !== 'online') return notOnline(state, await cache.getStale(key, VehicleDataSchema));
+      try {
+        const raw = await fleet.send({
+          method: 'GET',
+          path: fleetPaths.vehicleData(vin),
+          template: T.vehicleData,
+          query: { endpoints: set.join(';') },
+          schema: VehicleDataResponseSchema,
+          target: vin,
+          essential: opts.essential,
+        });
+        await cache.put(key, raw);
+        return { status: 'online', source: 'live', fetchedAt: new Date(clock.now()), snapshot: toVehicleSnapshot(raw), raw };
+      } catch (err) {
+        if (!(err instanceof VehicleAsleepError)) throw err;
+        await cache.invalidate(stateKey(vin)); // the cached "online" was wrong: check again next time
+        return notOnline('asleep', await cache.getStale(key, VehicleDataSchema));
+      }
+    },
+
+    /**
+     * Sends one `wake_up` (explicit user action only; never retried). Refused without a call once
+     * TESLA_MAX_WAKES_PER_DAY wakes were sent for this VIN in the last 24 h (TeslaWakeLimitError)
+     * or the budget is spent (TeslaBudgetExceededError, unless `essential`). The car usually
+     * reports `asleep` still; it comes online 10–60 s later.
+     */
+    async wakeVehicle(vin: string, opts: { essential?: boolean } = {}): Promise<Vehicle> {
+      const raw = await fleet.send({
+        method: 'POST',
+        path: fleetPaths.wakeUp(vin),
+        template: T.wakeUp,
+        schema: WakeUpResponseSchema,
+        target: vin,
+        retry: false,
+        essential: opts.essential,
+      });
+      await cache.invalidate(stateKey(vin));
+      return toVehicle(raw);
+    },
+  };
+}
