@@ -1,0 +1,40 @@
+export type { EnergySegment, GeoPoint, Interval, VehicleStateRow } from './types';
+export { haversineM, matchPlace, type NamedLocation, type PlaceMatch } from './places';
+export { acPhaseFactor, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
+export { deriveChargingSessions, type DeriveChargingOptions, type DerivedChargingSession } from './charging-sessions';
+export { deriveDrives, type DeriveDrivesOptions, type DerivedDrive } from './drives';
+export {
+  activityIntervals,
+  activityTotals,
+  idleDrain,
+  type ActivityInput,
+  type ActivityInterval,
+  type ActivityState,
+  type IdleDrainDay,
+  type IdleDrainInput,
+  type StateObservation,
+  type TimedActivity,
+} from './activity';
+export {
+  ATTRIBUTION_RULES,
+  describeRule,
+  splitChargeEnergy,
+  type AttributionRule,
+  type SiteEnergyBucket,
+  type SolarSplit,
+  type SolarSplitOptions,
+} from './solar-split';
+export { bucketsFromLiveStatus, type LiveSample } from './live-buckets';
+export { chargingCost, type ChargingCost, type ChargingCostInput, type TariffInput } from './charging-cost';
+export { periodCovers, priceAt, priceSegments, type PricedEnergy } from './tou';
+export {
+  reconcileHistories,
+  type Enrichment,
+  type HistoryAddition,
+  type HistorySource,
+  type ReconcileInput,
+  type SessionRef,
+  type SuperchargerSession,
+  type WallConnectorSession,
+} from './reconcile';
+export { adoptExistingKeys } from './session-keys';
