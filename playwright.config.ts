@@ -35,6 +35,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: 'pipe',
-    env: { ...t.env, PORT: String(t.port), NEXT_TELEMETRY_DISABLED: '1', E2E_TARGET: t.name },
+    env: { ...t.env, PORT: String(t.port), NEXT_TELEMETRY_DISABLED: '1', E2E_TARGET: t.name, SYNC_INTERVAL_SECONDS: '0' },
   })),
 });

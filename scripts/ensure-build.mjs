@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the app with `next build` when there is no build yet or the sources are newer than it.
- * Used by `npm start` and by the e2e tests (so two servers never build into .next at once).
+ * Builds the app as `npm run build` does (`next build`, then `serwist build` for the service worker)
+ * when there is no build yet or the sources are newer than it. Used by `npm start` and by the e2e
+ * tests (so two servers never build into .next at once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,11 +11,15 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serwistBin = path.join(root, 'node_modules', '@serwist', 'cli', 'cli.js');
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const SOURCES = ['app', 'lib', 'db', 'drizzle', 'public', 'instrumentation.ts', 'next.config.mjs', 'postcss.config.mjs', 'package.json', 'package-lock.json'];
+const serviceWorker = path.join(root, 'public', 'sw.js');
+const SOURCES = ['app', 'lib', 'db', 'drizzle', 'public', 'instrumentation.ts', 'next.config.mjs', 'postcss.config.mjs', 'serwist.config.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
+// Build outputs inside the sources: `serwist build` writes them after BUILD_ID.
+const OUTPUTS = new Set([serviceWorker, `${serviceWorker}.map`]);
 
 function newestMtime(p) {
-  if (!existsSync(p)) return 0;
+  if (!existsSync(p) || OUTPUTS.has(p)) return 0;
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
   return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
@@ -22,6 +27,7 @@ function newestMtime(p) {
 
 function buildReason() {
   if (!existsSync(buildId)) return 'no build yet';
+  if (!existsSync(serviceWorker)) return 'no service worker yet';
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > built) ? 'sources changed since the last build' : null;
 }
@@ -32,8 +38,10 @@ export function ensureBuilt() {
   if (!reason) return;
   console.log(`Building the app (${reason}); this takes about half a minute...`);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' };
-  const built = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  for (const bin of [nextBin, serwistBin]) {
+    const built = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit', env });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureBuilt();

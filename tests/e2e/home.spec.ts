@@ -1,15 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'correct horse battery';
-
-function watchProblems(page: Page, allow: RegExp[] = []) {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !allow.some((a) => a.test(m.text())) && problems.push(`console: ${m.text()}`));
-  // A navigation that supersedes a request aborts it (ERR_ABORTED): that is not a failure.
-  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => r.status() >= 400 && !allow.some((a) => a.test(r.url())) && problems.push(`${r.status()}: ${r.url()}`));
-  return problems;
-}
+import { expect, test } from '@playwright/test';
+import { PASSWORD, watchProblems } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

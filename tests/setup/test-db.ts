@@ -20,9 +20,17 @@ export function testDriver(): 'pglite' | 'postgres' {
 
 const TEMPLATE_LOCK_ID = 7_404_299;
 
+/** A short hash of the committed migrations: templates are keyed by it, so a changed schema never reuses a stale one. */
+function migrationsKey(): string {
+  const folder = migrationsFolder();
+  const key = createHash('sha256');
+  for (const f of readdirSync(folder).filter((n) => n.endsWith('.sql')).sort()) key.update(f).update(readFileSync(path.join(folder, f)));
+  return key.digest('hex').slice(0, 12);
+}
+
 async function clonePostgres(adminUrl: string): Promise<DbHandle> {
   const base = new URL(adminUrl);
-  const template = `${base.pathname.slice(1)}_tpl`;
+  const template = `${base.pathname.slice(1)}_tpl_${migrationsKey()}`;
   const name = `${base.pathname.slice(1)}_${randomBytes(5).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
@@ -32,7 +40,7 @@ async function clonePostgres(adminUrl: string): Promise<DbHandle> {
     const tplUrl = new URL(adminUrl);
     tplUrl.pathname = `/${template}`;
     const tpl = createDb({ url: tplUrl.toString(), max: 1 });
-    await migrateDb(tpl); // a no-op once current; picks up new migrations
+    await migrateDb(tpl); // a no-op once the template exists
     await tpl.close();
     await admin.unsafe(`create database "${name}" template "${template}"`);
   } finally {
@@ -58,10 +66,7 @@ async function clonePostgres(adminUrl: string): Promise<DbHandle> {
  * database costs ~1 s. The dump is kept in the temp folder, keyed by the migrations' content.
  */
 async function openPglite(): Promise<DbHandle> {
-  const folder = migrationsFolder();
-  const key = createHash('sha256');
-  for (const f of readdirSync(folder).filter((n) => n.endsWith('.sql')).sort()) key.update(f).update(readFileSync(path.join(folder, f)));
-  const file = path.join(tmpdir(), `tessie-pglite-template-${key.digest('hex').slice(0, 16)}.tar`);
+  const file = path.join(tmpdir(), `tessie-pglite-template-${migrationsKey()}.tar`);
   if (!existsSync(file)) {
     const fresh = createDb({ pgliteDir: 'memory://' });
     await migrateDb(fresh);

@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { signIn, watchProblems } from './helpers';
+
+/** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
+test.describe.configure({ mode: 'serial' });
+
+// `says`: what the page's placeholder must state about the rows tests/e2e/seed.ts stored.
+const PAGES = [
+  { href: '/', nav: 'Dashboard', heading: 'Tessie Stats', slug: 'dashboard', says: 'Charging sessions3' },
+  { href: '/vehicles', nav: 'Vehicles', heading: 'Vehicles', slug: 'vehicles', says: 'The sync has stored 1 vehicle.' },
+  { href: '/charging', nav: 'Charging', heading: 'Charging', slug: 'charging', says: 'The sync has stored 3 charging sessions.' },
+  { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: 'Nothing here yet: the sync has not stored any energy sites.' },
+  { href: '/drivers', nav: 'Drivers', heading: 'Drivers', slug: 'drivers', says: 'Nothing here yet' },
+  { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: 'Nothing here yet' },
+] as const;
+
+const SIZES = [
+  { name: 'phone', width: 375, height: 812 },
+  { name: 'desktop', width: 1440, height: 900 },
+] as const;
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** The body background's brightness, 0 (black) to 1 (white), via a canvas (it computes as lab()). */
+function bodyLightness(page: Page) {
+  return page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return (r! + g! + b!) / 765;
+  });
+}
+
+/** Waits until the service worker controls the page and has saved the page's HTML. */
+async function waitForSavedPage(page: Page, path: string) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(async (p) => Boolean(await caches.match(p)), path), { timeout: 15_000 }).toBe(true);
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test('every page renders in the shell, without errors, and is saved as a screenshot', async ({ page }, info) => {
+      const problems = watchProblems(page);
+      await signIn(page);
+      for (const p of PAGES) {
+        await page.goto(p.href);
+        await expect(page.getByRole('heading', { level: 1, name: p.heading, exact: true })).toBeVisible();
+        await expect(page.getByRole('banner')).toBeVisible();
+        await expect(page.getByRole('main')).toBeVisible();
+        await expect(mainNav(page)).toBeVisible();
+        await expect(mainNav(page).getByRole('link', { name: p.nav })).toHaveAttribute('aria-current', 'page');
+        await expect(mainNav(page).locator('[aria-current]')).toHaveCount(1);
+        await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+        await expect(page.getByRole('main')).toContainText(p.says);
+        // Nothing sticks out sideways, on a phone least of all.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+        await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-${p.slug}.png`, fullPage: true });
+      }
+      // The theme follows the system setting.
+      expect(await bodyLightness(page)).toBeGreaterThan(0.9);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto('/');
+      expect(await bodyLightness(page)).toBeLessThan(0.3);
+      await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-dashboard-dark.png`, fullPage: true });
+      expect(problems).toEqual([]);
+    });
+
+    test('the nav moves between the sections and marks the current one', async ({ page }) => {
+      const problems = watchProblems(page);
+      await signIn(page);
+      const box = await mainNav(page).boundingBox();
+      if (size.name === 'phone') {
+        // A tab bar along the bottom edge, full width.
+        expect(box!.y + box!.height).toBeGreaterThanOrEqual(size.height - 1);
+        expect(box!.width).toBeGreaterThanOrEqual(size.width - 1);
+      } else {
+        // A sidebar on the left.
+        expect(box!.x).toBeLessThan(50);
+        expect(box!.y).toBeLessThan(150);
+        expect(box!.width).toBeLessThan(300);
+      }
+      for (const p of [...PAGES.slice(1), PAGES[0]]) {
+        await mainNav(page).getByRole('link', { name: p.nav }).click();
+        await expect(page).toHaveURL((url) => url.pathname === p.href);
+        await expect(page.getByRole('heading', { level: 1, name: p.heading, exact: true })).toBeVisible();
+        await expect(mainNav(page).getByRole('link', { name: p.nav })).toHaveAttribute('aria-current', 'page');
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+}
+
+test('a skip link leads past the nav to the main content', async ({ page }) => {
+  await signIn(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('Chromium finds the app installable: manifest, icons and service worker', async ({ request, baseURL }, info) => {
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ name: 'Tessie Stats', start_url: '/', display: 'standalone' });
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of [...manifest.icons, { src: '/apple-icon.png' }]) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+    expect((await res.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  }
+
+  // Playwright's own contexts are incognito, which Chromium never offers to install from
+  // ("in-incognito"): ask a persistent profile instead, started like the project's browser.
+  const profile = mkdtempSync(path.join(tmpdir(), 'tessie-pwa-'));
+  const context = await chromium.launchPersistentContext(profile, { ...info.project.use.launchOptions, baseURL });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const problems = watchProblems(page);
+    await signIn(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('offline, a reload shows the saved page in the shell with the offline banner', async ({ page, context }, info) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page);
+  await page.goto('/');
+  await waitForSavedPage(page, '/');
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('offline-banner')).toBeVisible(); // the live page notices too
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tessie Stats', exact: true })).toBeVisible();
+  await expect(page.getByTestId('count-vehicles')).toHaveText('1');
+  await expect(mainNav(page)).toBeVisible();
+  const banner = page.getByTestId('offline-banner');
+  await expect(banner).toContainText('Offline — showing data from');
+  const shown = await banner.locator('time').getAttribute('datetime');
+  expect(Date.now() - Date.parse(shown!)).toBeLessThan(5 * 60_000);
+  await page.screenshot({ path: `test-results/screenshots/${info.project.name}-phone-offline.png` });
+
+  // A page never opened on this device (in a new tab, so the live page's router cannot race the
+  // navigation): the precached offline page instead of the browser's error page.
+  const tab = await context.newPage();
+  await tab.goto('/drivers');
+  await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('signing out ends the session and forgets the saved pages', async ({ page }) => {
+  const problems = watchProblems(page);
+  await signIn(page);
+  await waitForSavedPage(page, '/');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/')))).toBe(false);
+  await page.goto('/settings');
+  await expect(page).toHaveURL(/\/login$/);
+  expect(problems).toEqual([]);
+});
