@@ -1,0 +1,208 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as vehicleHistory from '@/app/api/vehicles/[id]/history/route';
+import * as vehicle from '@/app/api/vehicles/[id]/route';
+import * as vehicleState from '@/app/api/vehicles/[id]/state/route';
+import * as session from '@/app/api/charging/sessions/[id]/route';
+import * as sessions from '@/app/api/charging/sessions/route';
+import * as chargingStats from '@/app/api/charging/stats/route';
+import * as driverStats from '@/app/api/drivers/[id]/stats/route';
+import * as driver from '@/app/api/drivers/[id]/route';
+import * as drivers from '@/app/api/drivers/route';
+import * as drive from '@/app/api/drives/[id]/route';
+import * as drives from '@/app/api/drives/route';
+import * as siteHistory from '@/app/api/energy/sites/[id]/history/route';
+import * as siteLive from '@/app/api/energy/sites/[id]/live/route';
+import * as site from '@/app/api/energy/sites/[id]/route';
+import * as solarStats from '@/app/api/energy/solar/stats/route';
+import * as sessionsCsv from '@/app/api/export/charging-sessions.csv/route';
+import * as drivesCsv from '@/app/api/export/drives.csv/route';
+import * as energyCsv from '@/app/api/export/energy-daily.csv/route';
+import * as location from '@/app/api/locations/[id]/route';
+import * as locations from '@/app/api/locations/route';
+import * as tariff from '@/app/api/tariffs/[id]/route';
+import * as tariffs from '@/app/api/tariffs/route';
+import * as usage from '@/app/api/usage/route';
+import { queryRows, type DbHandle } from '@/db/client';
+import { hasControl } from '@/lib/api/query';
+import { testDriver } from '../../setup/test-db';
+import { caller, openSeeded, type Call, type CallOptions, type Seeded } from '../api/helpers';
+
+// The environment's API token: checked in memory, so authenticating writes nothing (api_tokens stays
+// in the fingerprint). Set before anything reads env().
+const ENV_TOKEN = 'hostile-suite-env-token-0123456789';
+process.env.API_TOKEN = ENV_TOKEN;
+
+/**
+ * Hostile input, generated as a table × routes: every case must get the expected 4xx (never a 5xx),
+ * a JSON error with a code and a readable message, and leave the database exactly as it was
+ * (row count and an md5 of every table's rows).
+ */
+const HOSTILE: Record<string, string> = {
+  sqlQuote: "' OR '1'='1",
+  sqlDrop: '1; DROP TABLE vehicles; --',
+  sqlUnion: "x' UNION SELECT token_hash FROM api_tokens --",
+  script: '<script>alert(1)</script>',
+  nul: 'a\u0000b',
+  newline: 'a\r\nSet-Cookie: x=1',
+  long: 'x'.repeat(10_000),
+  traversal: '../../etc/passwd',
+  operator: '{"$gt":""}',
+  impossibleDate: '2026-02-30',
+  badTime: '2026-03-01T25:61:00Z',
+  negative: '-1',
+  huge: '1e309',
+  hex: '0x10',
+  empty: '',
+  space: ' ',
+  emoji: '🚗💥',
+  nullWord: 'null',
+};
+
+type Case = { name: string; handler: unknown; path: string; opts: CallOptions; expect: number[] };
+const cases: Case[] = [];
+const none = '00000000-0000-4000-8000-000000000000';
+
+let h: DbHandle;
+let data: Seeded;
+let call: Call;
+
+/** Filled after seeding (ids of real rows), so the cases are built lazily. */
+function buildCases(d: Seeded): void {
+  const enc = encodeURIComponent;
+  // 1. Hostile path ids: malformed ids are 404 like unknown ones, before any body is read.
+  const byId: [string, unknown, string?][] = [
+    ['vehicles/:id', vehicle.GET], ['vehicles/:id/state', vehicleState.GET], ['vehicles/:id/history', vehicleHistory.GET],
+    ['charging/sessions/:id', session.GET], ['energy/sites/:id', site.GET], ['energy/sites/:id/live', siteLive.GET],
+    ['energy/sites/:id/history', siteHistory.GET], ['drivers/:id', driver.GET], ['drivers/:id', driver.PUT, 'PUT'],
+    ['drivers/:id/stats', driverStats.GET], ['drives/:id', drive.GET], ['locations/:id', location.GET], ['locations/:id', location.PUT, 'PUT'],
+    ['locations/:id', location.DELETE, 'DELETE'], ['tariffs/:id', tariff.GET], ['tariffs/:id', tariff.PUT, 'PUT'], ['tariffs/:id', tariff.DELETE, 'DELETE'],
+  ];
+  for (const [route, handler, method = 'GET'] of byId) {
+    for (const [label, value] of Object.entries({ ...HOSTILE, unknownUuid: none, vinLike: 'AAAAAAAAAAAAAAAAA' })) {
+      const body = method === 'PUT' ? { name: 'Changed' } : undefined;
+      cases.push({ name: `${method} /api/${route} id=${label}`, handler, path: '/x', opts: { method, params: { id: value }, body }, expect: [404] });
+    }
+  }
+  // 2. Hostile query values: every parameter of every query route gets every hostile value.
+  const queryRoutes: [string, unknown, Record<string, string>, string[], string[]?][] = [
+    ['vehicles/:id/history', vehicleHistory.GET, { id: d.vehicles.red.id }, ['from', 'to', 'resolution', 'tz', 'limit']],
+    ['charging/sessions', sessions.GET, {}, ['vehicle', 'location', 'source', 'chargerType', 'from', 'to', 'limit', 'cursor', 'page']],
+    ['charging/stats', chargingStats.GET, {}, ['period', 'from', 'to', 'tz', 'vehicle']],
+    ['energy/sites/:id/history', siteHistory.GET, { id: d.site.id }, ['period', 'from', 'to', 'limit']],
+    ['energy/solar/stats', solarStats.GET, {}, ['from', 'to'], ['site']],
+    ['drives', drives.GET, {}, ['vehicle', 'driver', 'from', 'to', 'limit', 'cursor', 'page']],
+    ['drivers/:id/stats', driverStats.GET, { id: d.drivers.alice.id }, ['from', 'to']],
+    ['usage', usage.GET, {}, ['month']],
+    ['export/charging-sessions.csv', sessionsCsv.GET, {}, ['vehicle', 'location', 'source', 'chargerType', 'from', 'to']],
+    ['export/drives.csv', drivesCsv.GET, {}, ['vehicle', 'driver', 'from', 'to']],
+    ['export/energy-daily.csv', energyCsv.GET, {}, ['from', 'to'], ['site']],
+  ];
+  for (const [route, handler, params, keys, lookupKeys = []] of queryRoutes) {
+    for (const key of [...keys, ...lookupKeys]) {
+      for (const [label, value] of Object.entries(HOSTILE)) {
+        // A free-text lookup parameter (site) that names nothing is 404; a long one is refused (400) first.
+        const expected = lookupKeys.includes(key) && value.length <= 200 && !hasControl(value) ? [404] : [400];
+        cases.push({ name: `GET /api/${route}?${key}=${label}`, handler, path: `/api/${route}?${key}=${enc(value)}`, opts: { params }, expect: expected });
+      }
+    }
+    cases.push({ name: `GET /api/${route}?unknown`, handler, path: `/api/${route}?${enc("<svg onload=1>")}=1`, opts: { params }, expect: [400] });
+    cases.push({ name: `GET /api/${route}?from twice`, handler, path: `/api/${route}?from=2026-01-01&from=2026-02-01`, opts: { params }, expect: [400] });
+  }
+  // 3. Hostile bodies: malformed, wrong type, oversized, and a hostile value in each field.
+  const bodyRoutes: [string, unknown, string, Record<string, string>, Record<string, unknown>][] = [
+    ['drivers', drivers.POST, 'POST', {}, { name: 'Dana' }],
+    ['drivers/:id', driver.PUT, 'PUT', { id: d.drivers.bob.id }, { name: 'Dana' }],
+    ['locations', locations.POST, 'POST', {}, { name: 'Gym', latitude: 1, longitude: 2 }],
+    ['locations/:id', location.PUT, 'PUT', { id: d.locations.work.id }, { name: 'Gym' }],
+    ['tariffs', tariffs.POST, 'POST', {}, { name: 'T', kind: 'flat', currency: 'EUR', pricePerKwh: 0.3 }],
+    ['tariffs/:id', tariff.PUT, 'PUT', { id: d.tariffs.home.id }, { name: 'T' }],
+  ];
+  const raw: [string, string, number, Record<string, string>?][] = [
+    ['empty', '', 400], ['not json', 'name=Dana', 400], ['truncated', '{"name":', 400], ['null', 'null', 422], ['array', '[]', 422],
+    ['string', '"Dana"', 422], ['number', '42', 422], ['oversized', JSON.stringify({ name: 'x'.repeat(70_000) }), 413],
+    ['form type', '{"name":"Dana"}', 415, { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['lying length', '{"name":"Dana"}', 413, { 'content-length': String(10 ** 9) }],
+    ['infinite number', '{"name":1e400}', 422],
+    ['proto key', '{"name":"Dana","__proto__":{"isAdmin":true}}', 422], ['constructor key', '{"name":"Dana","constructor":{"prototype":{}}}', 422],
+  ];
+  const fieldValues: Record<string, unknown> = {
+    long: 'x'.repeat(10_000), nul: 'Da\u0000na', script: '<script>alert(1)</script>', empty: '', hugeNumber: 1_000_000, negative: -1, null: null, object: { $gt: '' }, array: ['a'], bool: true,
+  };
+  for (const [route, handler, method, params, valid] of bodyRoutes) {
+    for (const [label, body, status, headers] of raw) {
+      cases.push({ name: `${method} /api/${route} body=${label}`, handler, path: '/x', opts: { method, params, rawBody: body, headers }, expect: [status] });
+    }
+    const fields = route.startsWith('drivers') ? ['name', 'profileId', 'rules'] : route.startsWith('locations') ? ['name', 'latitude', 'longitude', 'radiusM', 'tariffId', 'isHome'] : ['name', 'kind', 'currency', 'pricePerKwh', 'periods', 'sessionFee'];
+    for (const field of fields) {
+      for (const [label, value] of Object.entries(fieldValues)) {
+        if (field === 'profileId' && value === null) continue; // null clears the profile: valid
+        if (field === 'tariffId' && value === null) continue; // null removes the tariff: valid
+        if (field === 'isHome' && value === true) continue;
+        if (field === 'latitude' && value === -1) continue;
+        if (field === 'longitude' && value === -1) continue;
+        cases.push({ name: `${method} /api/${route} ${field}=${label}`, handler, path: '/x', opts: { method, params, body: { ...valid, [field]: value } }, expect: [422] });
+      }
+    }
+    cases.push({ name: `${method} /api/${route} unknown field`, handler, path: '/x', opts: { method, params, body: { ...valid, role: 'admin' } }, expect: [422] });
+  }
+}
+
+/** Row count and md5 of every table's rows (in a stable order). */
+async function fingerprint(db: DbHandle['db']): Promise<Record<string, string>> {
+  const tables = await queryRows<{ tablename: string }>(db, sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
+  const out: Record<string, string> = {};
+  for (const { tablename } of tables) {
+    const [row] = await queryRows<{ n: number; h: string | null }>(
+      db,
+      sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.identifier(tablename)} t`,
+    );
+    out[tablename] = `${row!.n}:${row!.h}`;
+  }
+  return out;
+}
+
+let before: Record<string, string>;
+beforeAll(async () => {
+  ({ h, data } = await openSeeded());
+  call = caller(ENV_TOKEN);
+  buildCases(data);
+  before = await fingerprint(h.db);
+});
+afterAll(async () => h.close());
+
+describe(`hostile input on ${testDriver()}`, () => {
+  it('generates at least 200 cases over every data route', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(cases.map((c) => c.handler)).size).toBe(28);
+  });
+
+  it('answers every case with the expected 4xx and a readable JSON error, never a 5xx', async () => {
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const res = await call(c.handler, c.path, c.opts);
+      const ok =
+        c.expect.includes(res.status) &&
+        typeof res.body === 'object' &&
+        typeof res.body?.error?.code === 'string' &&
+        typeof res.body.error.message === 'string' &&
+        res.body.error.message.length < 600 &&
+        !res.body.error.message.includes('\u0000');
+      if (!ok) wrong.push(`${c.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    }
+    expect(wrong.join("\n")).toBe("");
+  });
+
+  it('left the database exactly as it was', async () => {
+    expect(await fingerprint(h.db)).toEqual(before);
+  });
+
+  it('stores SQL-looking text verbatim as a plain value (parameterised, never executed)', async () => {
+    const name = "Robert'); DROP TABLE drivers;--";
+    const res = await call(drivers.POST, '/api/drivers', { method: 'POST', body: { name } });
+    expect(res.status).toBe(201);
+    expect(res.body.driver.name).toBe(name);
+    const [row] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from drivers`);
+    expect(row!.n).toBe(3);
+  });
+});
