@@ -44,6 +44,10 @@ describe('toErrorResponse', () => {
     expect(zod.status).toBe(422);
     expect((await zod.json()).error.details[0].path).toBe('n');
 
+    const unknownZone = toErrorResponse(Object.assign(new Error('Failed query'), { cause: { code: '22023' } }));
+    expect(unknownZone.status).toBe(400);
+    expect((await unknownZone.json()).error.code).toBe('invalid_query');
+
     const boom = toErrorResponse(new Error('refresh_token=NA_secret leaked into a message'));
     expect(boom.status).toBe(500);
     expect(JSON.stringify(await boom.json())).not.toContain('NA_secret');
