@@ -8,3 +8,4 @@ export * from './tables/account';
 export * from './tables/places';
 export * from './tables/vehicles';
 export * from './tables/energy';
+export * from './tables/activity';

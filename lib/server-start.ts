@@ -1,6 +1,7 @@
 import { ensureDatabaseReady } from '@/db';
 import { setOwnerPassword } from './auth/owner';
 import { env } from './env';
+import { startScheduler } from './sync/runtime';
 import { log } from './log';
 
 /** Start-up work of a server process: parse the environment, open and migrate the database. */
@@ -12,4 +13,5 @@ export async function onServerStart(): Promise<void> {
     await setOwnerPassword(db, e.OWNER_PASSWORD, { force: true });
     log.info('Owner password set from OWNER_PASSWORD');
   }
+  startScheduler();
 }

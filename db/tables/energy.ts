@@ -72,3 +72,24 @@ export const energyDaily = pgTable(
     check('energy_daily_nonneg_chk', sql`coalesce(${t.solarProducedKwh}, 0) >= 0 and coalesce(${t.homeConsumedKwh}, 0) >= 0`),
   ],
 );
+
+/**
+ * calendar_history buckets (5 minutes for `period=day`) in kWh, directed flows as the gateway
+ * attributes them. They feed the solar split of home charges. Rows of a closed local day are final.
+ */
+export const energyBuckets = pgTable(
+  'energy_buckets',
+  {
+    id: id(),
+    siteId: uuid('site_id').notNull().references(() => energySites.id, { onDelete: 'cascade' }),
+    startAt: tz('start_at').notNull(),
+    endAt: tz('end_at').notNull(),
+    homeFromSolarKwh: num('home_from_solar_kwh', 10, 4).notNull(),
+    homeFromBatteryKwh: num('home_from_battery_kwh', 10, 4).notNull(),
+    homeFromGridKwh: num('home_from_grid_kwh', 10, 4).notNull(),
+    batteryFromSolarKwh: num('battery_from_solar_kwh', 10, 4).notNull(),
+    batteryFromGridKwh: num('battery_from_grid_kwh', 10, 4).notNull(),
+    batteryDischargedKwh: num('battery_discharged_kwh', 10, 4).notNull(),
+  },
+  (t) => [unique('energy_buckets_site_start_uq').on(t.siteId, t.startAt)],
+);

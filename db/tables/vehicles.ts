@@ -67,6 +67,10 @@ export const vehicleStates = pgTable(
     outsideTempC: num('outside_temp_c', 4, 1),
     destinationName: varchar('destination_name', { length: 200 }),
     destinationEta: tz('destination_eta'),
+    /** Route distance left (km) and the destination's position: date and place a drive whose arrival went unobserved. */
+    destinationDistanceKm: num('destination_distance_km', 8, 2),
+    destinationLatitude: latitude('destination_latitude'),
+    destinationLongitude: longitude('destination_longitude'),
     driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
     rawData: jsonb('raw_data'),
     createdAt: createdAt(),
@@ -116,6 +120,8 @@ export const chargingSessions = pgTable(
     gridKwh: num('grid_kwh', 8, 3),
     solarPercentage: num('solar_percentage', 5, 2),
     attributionRule: varchar('attribution_rule', { length: 32 }),
+    /** Last time Tesla's own history was asked about this session (bounds billable look-ups). */
+    historyCheckedAt: tz('history_checked_at'),
     rawData: jsonb('raw_data'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,89 @@
+import 'server-only';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { energyBuckets, energyDaily, energySites, energyStates } from '../schema';
+
+/** Persistence of the sync's energy steps: sites, live snapshots, daily totals and 5-minute buckets. */
+export type SiteRow = typeof energySites.$inferSelect;
+export type DailyRow = typeof energyDaily.$inferInsert;
+export type BucketRow = typeof energyBuckets.$inferInsert;
+
+export async function listSites(db: Db): Promise<SiteRow[]> {
+  return db.select().from(energySites);
+}
+
+export async function upsertSite(db: Db, row: typeof energySites.$inferInsert): Promise<void> {
+  const { teslaSiteId: _id, ...set } = row;
+  await db.insert(energySites).values(row).onConflictDoUpdate({ target: energySites.teslaSiteId, set: { ...set, updatedAt: sql`now()` } });
+}
+
+export async function insertEnergyState(db: Db, row: typeof energyStates.$inferInsert): Promise<boolean> {
+  const out = await db.insert(energyStates).values(row).onConflictDoNothing().returning({ id: energyStates.id });
+  return out.length > 0;
+}
+
+/** Upserts daily totals; a row already complete is never overwritten by a partial one. */
+export async function upsertDaily(db: Db, rows: DailyRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(energyDaily)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [energyDaily.siteId, energyDaily.date],
+      set: {
+        solarProducedKwh: sql`excluded.solar_produced_kwh`,
+        solarExportedKwh: sql`excluded.solar_exported_kwh`,
+        batteryChargedKwh: sql`excluded.battery_charged_kwh`,
+        batteryDischargedKwh: sql`excluded.battery_discharged_kwh`,
+        gridImportedKwh: sql`excluded.grid_imported_kwh`,
+        gridExportedKwh: sql`excluded.grid_exported_kwh`,
+        homeConsumedKwh: sql`excluded.home_consumed_kwh`,
+        selfConsumptionPercentage: sql`excluded.self_consumption_percentage`,
+        selfPoweredPercentage: sql`excluded.self_powered_percentage`,
+        complete: sql`excluded.complete`,
+        rawData: sql`excluded.raw_data`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql`not ${energyDaily.complete}`,
+    });
+}
+
+/** Upserts 5-minute buckets (a later read of an open day replaces its partial values). */
+export async function upsertBuckets(db: Db, rows: BucketRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(energyBuckets)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoUpdate({
+        target: [energyBuckets.siteId, energyBuckets.startAt],
+        set: {
+          endAt: sql`excluded.end_at`,
+          homeFromSolarKwh: sql`excluded.home_from_solar_kwh`,
+          homeFromBatteryKwh: sql`excluded.home_from_battery_kwh`,
+          homeFromGridKwh: sql`excluded.home_from_grid_kwh`,
+          batteryFromSolarKwh: sql`excluded.battery_from_solar_kwh`,
+          batteryFromGridKwh: sql`excluded.battery_from_grid_kwh`,
+          batteryDischargedKwh: sql`excluded.battery_discharged_kwh`,
+        },
+      });
+  }
+}
+
+/** The newest complete day and the oldest stored day (null when none). */
+export async function dailyCursor(db: Db, siteId: string): Promise<{ lastComplete: string | null; first: string | null }> {
+  const [row] = await db
+    .select({
+      lastComplete: sql<string | null>`max(${energyDaily.date}) filter (where ${energyDaily.complete})`,
+      first: sql<string | null>`min(${energyDaily.date})`,
+    })
+    .from(energyDaily)
+    .where(eq(energyDaily.siteId, siteId));
+  const text = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+  return { lastComplete: text(row?.lastComplete), first: text(row?.first) };
+}
+
+/** End of the newest stored bucket of the site. */
+export async function lastBucketEnd(db: Db, siteId: string): Promise<Date | null> {
+  const [row] = await db.select({ endAt: energyBuckets.endAt }).from(energyBuckets).where(eq(energyBuckets.siteId, siteId)).orderBy(desc(energyBuckets.startAt)).limit(1);
+  return row?.endAt ?? null;
+}

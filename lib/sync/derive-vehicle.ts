@@ -1,0 +1,150 @@
+import 'server-only';
+import { bucketsBetween, derivationAnchors, drivesSince, sessionsSince, upsertDrive, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
+import { activitySince, statesFrom, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
+import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession, type SiteEnergyBucket } from '@/lib/stats';
+import { projectArrivals, projectChargeEnds } from './arrivals';
+import type { SyncContext } from './context';
+import { priceCharge } from './price-charge';
+import { wallConnectorProfile } from './reprice';
+
+const DAY_MS = 86_400_000;
+const HISTORY_SOURCES = new Set(['wall_connector', 'supercharger_history']);
+
+/**
+ * Re-derives a vehicle's newest charging sessions and drives from its stored samples and upserts
+ * them. The window starts at the newest stored session's first sample or the newest drive's
+ * start, whichever is older, plus the sample before it (the contract of lib/stats), so every
+ * derived record keeps its natural key from run to run and only the tail is recomputed.
+ * Values Tesla's own histories put on a session (metered energy, real fee, source) are kept.
+ */
+export async function deriveVehicle(ctx: SyncContext, v: VehicleRow): Promise<void> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const anchors = await derivationAnchors(db, v.id);
+  const sessionFrom = anchors.session ? new Date(anchors.session.sessionKey.slice(v.id.length + 1)) : null;
+  const candidates = [sessionFrom, anchors.driveStartedAt].filter((d): d is Date => d !== null && !Number.isNaN(d.getTime()));
+  const from = candidates.length > 0 ? new Date(Math.min(...candidates.map((d) => d.getTime()))) : new Date(0);
+  const stored = await statesFrom(db, v.id, from);
+  if (stored.length === 0) return;
+  const stretches = await activitySince(db, v.id, stored[0]!.timestamp);
+  const states = projectChargeEnds(projectArrivals(stored, stretches), stretches);
+
+  const capacity = v.batteryCapacityKwh ?? estimateCapacity(deriveChargingSessions(states, { vehicleId: v.id, now }));
+  const storedDrives = await drivesSince(db, v.id, new Date(from.getTime() - DAY_MS));
+  const keyed = storedDrives.map((d) => ({ sessionKey: d.startedAt.toISOString(), startedAt: d.startedAt, endedAt: d.endedAt }));
+  const derivedDrives = deriveDrives(states, { vehicleId: v.id, batteryCapacityKwh: capacity });
+  const adopted = adoptExistingKeys(derivedDrives.map((d) => ({ sessionKey: d.startedAt.toISOString(), startedAt: d.startedAt, endedAt: d.endedAt })), keyed, now);
+  for (const [i, d] of derivedDrives.entries()) {
+    const storedAt = adopted[i]!.sessionKey !== d.startedAt.toISOString() ? new Date(adopted[i]!.sessionKey) : null;
+    const { locations } = (await ctx.pricing()).places;
+    const start = matchPlace({ latitude: d.startLatitude, longitude: d.startLongitude }, locations);
+    const end = matchPlace({ latitude: d.endLatitude, longitude: d.endLongitude }, locations);
+    await upsertDrive(db, storedAt, {
+      vehicleId: v.id,
+      startedAt: d.startedAt,
+      endedAt: d.endedAt,
+      startOdometerKm: d.startOdometerKm,
+      endOdometerKm: d.endOdometerKm,
+      distanceKm: d.distanceKm,
+      startBatteryLevel: d.startBatteryLevel,
+      endBatteryLevel: d.endBatteryLevel,
+      energyUsedKwh: d.energyUsedKwh,
+      startLatitude: d.startLatitude,
+      startLongitude: d.startLongitude,
+      endLatitude: d.endLatitude,
+      endLongitude: d.endLongitude,
+      startPlace: start?.location.name ?? null,
+      endPlace: end?.location.name ?? null,
+      startLocationId: start?.location.id ?? null,
+      endLocationId: end?.location.id ?? null,
+      maxSpeedKmh: d.maxSpeedKmh,
+      outsideTempAvgC: d.outsideTempAvgC,
+      inferred: d.inferred,
+    });
+    ctx.count('drives_upserted');
+  }
+
+  const derived = deriveChargingSessions(states, { vehicleId: v.id, now });
+  const existing = await sessionsSince(db, v.id, new Date(from.getTime() - DAY_MS));
+  for (const s of adoptExistingKeys(derived, existing, now)) {
+    await upsertSession(db, await sessionColumns(ctx, v, s, existing.find((e) => e.sessionKey === s.sessionKey)));
+    ctx.count(s.source === 'inferred' ? 'charges_inferred' : 'charges_upserted');
+  }
+  if (!v.batteryCapacityKwh && capacity) await updateVehicle(db, v.id, { batteryCapacityKwh: capacity });
+}
+
+/** The row for a derived session, keeping what reconciliation stored on it. */
+async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargingSession, prior: SessionRow | undefined) {
+  const fromHistory = prior !== undefined && HISTORY_SOURCES.has(prior.source);
+  const metered = fromHistory ? prior.energyUsedKwh : null;
+  const fee = prior?.source === 'supercharger_history' && prior.cost !== null && prior.costCurrency ? { amount: prior.cost, currency: prior.costCurrency } : null;
+  const wallConnector = fromHistory ? wallConnectorProfile(prior.rawData) : null;
+  const priced = priceCharge(
+    {
+      profile: wallConnector ?? s.profile,
+      chargerKind: s.chargerKind,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      meteredKwh: metered,
+      actualFee: fee,
+      freeSupercharging: v.freeSupercharging,
+      knownHome: prior?.source === 'wall_connector',
+      closed: !s.open,
+    },
+    { ...(await ctx.pricing()), timeZone: ctx.site?.timeZone ?? 'UTC', buckets: await siteBuckets(ctx, s) },
+  );
+  return {
+    vehicleId: v.id,
+    sessionKey: s.sessionKey,
+    source: fromHistory ? prior.source : s.source,
+    externalId: fromHistory ? prior.externalId : null,
+    startedAt: s.startedAt,
+    endedAt: s.endedAt,
+    startBatteryLevel: s.startBatteryLevel,
+    endBatteryLevel: s.endBatteryLevel,
+    energyAddedKwh: s.energyAddedKwh,
+    energyUsedKwh: metered ?? s.energyUsedKwh,
+    chargeRateKw: s.averagePowerKw,
+    peakPowerKw: s.peakPowerKw,
+    chargerType: s.chargerKind,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    ...priced,
+    historyCheckedAt: prior?.historyCheckedAt ?? null,
+    rawData: {
+      open: s.open,
+      stale: s.stale,
+      efficiency: s.efficiency,
+      sampleCount: s.sampleCount,
+      firstObservedAt: s.firstObservedAt,
+      endObservedAt: s.endObservedAt,
+      profile: s.profile,
+      ...(fromHistory ? { wallConnector: (prior.rawData as { wallConnector?: unknown } | null)?.wallConnector } : {}),
+    },
+  };
+}
+
+/** Site buckets from two days before a closed charge to its end (the Powerwall's solar share needs the lead-in). */
+export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedAt: Date | null; open?: boolean }): Promise<SiteEnergyBucket[] | null> {
+  if (!ctx.site || s.endedAt === null || s.open) return null;
+  const rows = await bucketsBetween(ctx.db, ctx.site.id, new Date(s.startedAt.getTime() - 2 * DAY_MS), s.endedAt);
+  return rows.map((b) => ({
+    start: b.startAt,
+    end: b.endAt,
+    homeFromSolarKwh: b.homeFromSolarKwh,
+    homeFromBatteryKwh: b.homeFromBatteryKwh,
+    homeFromGridKwh: b.homeFromGridKwh,
+    batteryFromSolarKwh: b.batteryFromSolarKwh,
+    batteryFromGridKwh: b.batteryFromGridKwh,
+    batteryDischargedKwh: b.batteryDischargedKwh,
+  }));
+}
+
+/** Usable capacity from a long closed session: energy added ÷ battery % gained (drive energy needs it). */
+function estimateCapacity(sessions: readonly DerivedChargingSession[]): number | null {
+  for (const s of [...sessions].reverse()) {
+    const gain = (s.endBatteryLevel ?? 0) - (s.startBatteryLevel ?? 0);
+    if (!s.open && s.energyAddedKwh && gain >= 15) return Math.round((s.energyAddedKwh / gain) * 100 * 10) / 10;
+  }
+  return null;
+}

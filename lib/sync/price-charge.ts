@@ -1,0 +1,91 @@
+import 'server-only';
+import type { LocationRow, TariffRow } from '@/db/queries/sync-sessions';
+import { chargingCost, matchPlace, splitChargeEnergy, type AttributionRule, type ChargerKind, type EnergySegment, type SiteEnergyBucket } from '@/lib/stats';
+
+export type Places = { locations: LocationRow[]; tariffs: TariffRow[] };
+
+export type ChargeToPrice = {
+  /** Wall energy over time (the derivation's profile, or a uniform span for history-only sessions). */
+  profile: EnergySegment[];
+  chargerKind: ChargerKind | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** Metered wall energy from Tesla's history, which the profile is scaled to. */
+  meteredKwh: number | null;
+  actualFee: { amount: number; currency: string } | null;
+  freeSupercharging: boolean;
+  /** The session is known to be at home (matched a Wall Connector record) even without a position. */
+  knownHome: boolean;
+  closed: boolean;
+};
+
+export type PricingContext = {
+  places: Places;
+  rule: AttributionRule;
+  timeZone: string;
+  /** Site buckets around the charge (from 48 h before it), or null when the site has none. */
+  buckets: SiteEnergyBucket[] | null;
+};
+
+/** The columns of `charging_sessions` that place, cost and solar attribution fill. */
+export type PricedColumns = {
+  locationId: string | null;
+  locationName: string | null;
+  cost: number | null;
+  costWithoutSolar: number | null;
+  costCurrency: string | null;
+  solarKwh: number | null;
+  batteryKwh: number | null;
+  gridKwh: number | null;
+  solarPercentage: number | null;
+  attributionRule: string | null;
+};
+
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * Place, solar split and cost of one session. The split is made only for a closed home charge
+ * whose whole span the site's buckets already cover (otherwise it stays null and a later run,
+ * after the day's history arrived, fills it). Cost uses the location's tariff, or the real fee.
+ */
+export function priceCharge(c: ChargeToPrice, ctx: PricingContext): PricedColumns {
+  const match = matchPlace({ latitude: c.latitude, longitude: c.longitude }, ctx.places.locations);
+  const location = match?.location ?? (c.knownHome ? (ctx.places.locations.find((l) => l.isHome) ?? null) : null);
+  const tariff = location?.tariffId ? (ctx.places.tariffs.find((t) => t.id === location.tariffId) ?? null) : null;
+  const profileKwh = c.profile.reduce((s, p) => s + p.kwh, 0);
+  const scale = c.meteredKwh != null && profileKwh > 0 ? c.meteredKwh / profileKwh : 1;
+  const profile = c.profile.map((p) => ({ ...p, kwh: p.kwh * scale }));
+  const end = Math.max(0, ...profile.map((p) => p.to.getTime()));
+  const home = (location?.isHome ?? false) || c.knownHome;
+  const covered = ctx.buckets !== null && ctx.buckets.length > 0 && Math.max(...ctx.buckets.map((b) => b.end.getTime())) >= end;
+  const split = home && c.closed && covered && profile.length > 0 && c.chargerKind !== 'supercharger' && c.chargerKind !== 'dc'
+    ? splitChargeEnergy(profile, ctx.buckets ?? [], { rule: ctx.rule })
+    : null;
+  const cost = chargingCost({
+    profile,
+    tariff,
+    timeZone: ctx.timeZone,
+    solarProfile: split?.solarProfile,
+    chargerKind: c.chargerKind,
+    freeSupercharging: c.freeSupercharging,
+    actualFee: c.actualFee,
+  });
+  return {
+    locationId: location?.id ?? null,
+    locationName: location?.name ?? null,
+    cost: cost.costWithSolarCredit,
+    costWithoutSolar: cost.costWithoutSolar,
+    costCurrency: cost.currency,
+    solarKwh: split ? r3(split.solarKwh) : null,
+    batteryKwh: split ? r3(split.batteryKwh) : null,
+    gridKwh: split ? r3(split.gridKwh) : null,
+    solarPercentage: split ? Math.round(split.solarPercentage * 100) / 100 : null,
+    attributionRule: split ? ctx.rule : null,
+  };
+}
+
+/** Energy spread evenly over a span: the profile of a session known only from a history record. */
+export function uniformProfile(from: Date, to: Date, kwh: number | null): EnergySegment[] {
+  if (kwh === null || kwh <= 0) return [];
+  return [{ from, to: to.getTime() > from.getTime() ? to : new Date(from.getTime() + 60_000), kwh }];
+}

@@ -1,0 +1,161 @@
+import 'server-only';
+import { sessionsBetween, updateSession, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
+import { updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
+import { reconcileHistories, type HistoryAddition, type SessionRef } from '@/lib/stats';
+import type { SyncContext } from './context';
+import { repriceSession } from './reprice';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A Supercharger session is looked up at most hourly, for a week; unseen ones are swept weekly. */
+const SC_RETRY_MS = HOUR_MS;
+const SC_GIVE_UP_MS = 7 * DAY_MS;
+const SC_SWEEP_MS = 7 * DAY_MS;
+
+/** An open session's span runs to `now` (an unbounded end would not overlap anything). */
+const toRef = (s: SessionRow, homeIds: Set<string>, now: Date): SessionRef => ({
+  sessionKey: s.sessionKey,
+  vehicleId: s.vehicleId,
+  startedAt: s.startedAt,
+  endedAt: s.endedAt ?? now,
+  chargerKind: s.chargerType ?? null,
+  atHome: s.locationId ? homeIds.has(s.locationId) : null,
+});
+
+/**
+ * Folds Tesla's own histories into the stored sessions (lib/stats `reconcileHistories`): matched
+ * rows enrich a session (metered energy, real fee, source), unmatched rows become sessions of their
+ * own, keyed by the history's id, so re-running the same window updates the same rows. A
+ * session already enriched is matched again by the same row and stays one row.
+ */
+async function apply(
+  ctx: SyncContext,
+  window: SessionRow[],
+  out: ReturnType<typeof reconcileHistories>,
+  vehicles: readonly VehicleRow[],
+  matched: Map<string, { din: string | null; spans: { start: string; durationS: number; kwh: number }[] }>,
+) {
+  for (const e of out.enrich) {
+    const s = window.find((w) => w.vehicleId === e.vehicleId && w.sessionKey === e.sessionKey);
+    if (!s) continue;
+    const fee = e.fee ? { cost: e.fee.amount, costWithoutSolar: e.fee.amount, costCurrency: e.fee.currency } : {};
+    const wc = matched.get(e.sessionKey);
+    const rawData = wc ? { ...((s.rawData as object | null) ?? {}), wallConnector: wc.spans } : s.rawData;
+    const values = { source: e.source, energyUsedKwh: e.energyUsedKwh ?? s.energyUsedKwh, externalId: e.externalId ?? wc?.din ?? s.externalId, rawData, ...fee };
+    await updateSession(ctx.db, s.id, values);
+    await repriceSession(ctx, { ...s, ...values } as SessionRow, vehicles.find((v) => v.id === s.vehicleId));
+    ctx.count(`reconciled_${e.source}`);
+  }
+  for (const a of out.additions) await addFromHistory(ctx, a, vehicles);
+}
+
+async function addFromHistory(ctx: SyncContext, a: HistoryAddition, vehicles: readonly VehicleRow[]) {
+  const vehicleId = a.vehicleId ?? (vehicles.length === 1 ? vehicles[0]!.id : null);
+  if (!vehicleId) return ctx.count('history_unassigned');
+  const home = (await ctx.pricing()).places.locations.find((l) => l.isHome);
+  await upsertSession(ctx.db, {
+    vehicleId,
+    sessionKey: a.sessionKey,
+    source: a.source,
+    externalId: a.externalId,
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    energyUsedKwh: a.energyUsedKwh,
+    chargerType: a.chargerKind,
+    locationId: a.source === 'wall_connector' ? (home?.id ?? null) : null,
+    locationName: a.locationName ?? (a.source === 'wall_connector' ? (home?.name ?? null) : null),
+    cost: a.fee?.amount ?? null,
+    costWithoutSolar: a.fee?.amount ?? null,
+    costCurrency: a.fee?.currency ?? null,
+    rawData: { fromHistory: true },
+  });
+  ctx.count(`added_${a.source}`);
+}
+
+/**
+ * The car a Wall Connector record belongs to when it does not say (no DIN owner known yet): the
+ * one whose home AC session started nearest the record's `charge_start_time` (within 30 min).
+ * With two cars charging at once, overlap alone would hand both records to the longer session.
+ */
+function carByStart(refs: readonly SessionRef[], startedAt: Date): string | null {
+  const near = refs
+    .filter((s) => s.chargerKind !== 'supercharger' && s.chargerKind !== 'dc' && s.atHome !== false)
+    .map((s) => ({ s, gap: Math.abs(s.startedAt.getTime() - startedAt.getTime()) }))
+    .filter((x) => x.gap <= 30 * 60_000)
+    .sort((a, b) => a.gap - b.gap)[0];
+  return near?.s.vehicleId ?? null;
+}
+
+/** Wall Connector history of a closed window (free energy endpoint), run once per closed local day. */
+export async function reconcileWallConnector(ctx: SyncContext, siteTeslaId: string, from: Date, to: Date, vehicles: readonly VehicleRow[]): Promise<void> {
+  const rows = await ctx.call(() => ctx.tesla.getWallConnectorChargeHistory(siteTeslaId, { start: from, end: to }));
+  const window = await sessionsBetween(ctx.db, new Date(from.getTime() - DAY_MS), to);
+  const homeIds = new Set((await ctx.pricing()).places.locations.filter((l) => l.isHome).map((l) => l.id));
+  const owners = new Map(window.filter((s) => s.source === 'wall_connector' && s.externalId).map((s) => [s.externalId!, s.vehicleId]));
+  const refs = window.filter((s) => s.source !== 'supercharger_history').map((s) => toRef(s, homeIds, ctx.now()));
+  const wallConnector = rows.map((r) => ({
+    startedAt: r.startedAt,
+    durationS: r.durationSeconds,
+    energyKwh: r.energyAddedWh / 1000,
+    din: r.din,
+    vehicleId: (r.din ? owners.get(r.din) : undefined) ?? carByStart(refs, r.startedAt),
+  }));
+  const out = reconcileHistories({ sessions: refs, wallConnector, supercharger: [] });
+  // Which rows went to which session: each row to the enriched session it overlaps most (of its car, when known).
+  const matched = new Map<string, { din: string | null; spans: { start: string; durationS: number; kwh: number }[] }>();
+  const tol = 15 * 60_000;
+  const enriched = out.enrich.map((e) => window.find((w) => w.vehicleId === e.vehicleId && w.sessionKey === e.sessionKey)).filter((s): s is SessionRow => s !== undefined);
+  for (const w of wallConnector) {
+    const from = w.startedAt.getTime();
+    const to = from + w.durationS * 1000;
+    const overlap = (s: SessionRow) => Math.min(to, (s.endedAt ?? ctx.now()).getTime() + tol) - Math.max(from, s.startedAt.getTime() - tol);
+    const best = enriched
+      .filter((s) => !w.vehicleId || s.vehicleId === w.vehicleId)
+      .filter((s) => overlap(s) > 0)
+      .sort((a, b) => overlap(b) - overlap(a))[0];
+    if (!best) continue;
+    const entry = matched.get(best.sessionKey) ?? { din: w.din ?? null, spans: [] };
+    entry.spans.push({ start: w.startedAt.toISOString(), durationS: w.durationS, kwh: w.energyKwh });
+    matched.set(best.sessionKey, entry);
+  }
+  await apply(ctx, window, out, vehicles, matched);
+}
+
+/**
+ * Supercharger history (billable like vehicle_data): asked only for a vehicle with a closed DC
+ * session not yet matched (hourly, for a week) or once a week as a sweep for missed sessions.
+ */
+export async function reconcileSupercharger(ctx: SyncContext, v: VehicleRow): Promise<void> {
+  const now = ctx.now().getTime();
+  const window = await sessionsBetween(ctx.db, new Date(now - SC_GIVE_UP_MS - DAY_MS), new Date(now));
+  const pending = window.filter(
+    (s) =>
+      s.vehicleId === v.id &&
+      (s.chargerType === 'supercharger' || s.chargerType === 'dc') &&
+      s.source !== 'supercharger_history' &&
+      s.endedAt !== null &&
+      now - s.endedAt.getTime() > 5 * 60_000 &&
+      now - s.endedAt.getTime() < SC_GIVE_UP_MS &&
+      (s.historyCheckedAt === null || now - s.historyCheckedAt.getTime() >= SC_RETRY_MS),
+  );
+  const raw = (v.rawData ?? {}) as { superchargerSweepAt?: string };
+  const sweepDue = !raw.superchargerSweepAt || now - Date.parse(raw.superchargerSweepAt) >= SC_SWEEP_MS;
+  if (pending.length === 0 && !(sweepDue && window.length > 0)) return;
+  const from = new Date(Math.min(now - SC_SWEEP_MS - DAY_MS, ...pending.map((s) => s.startedAt.getTime() - DAY_MS)));
+  const { sessions } = await ctx.call(() => ctx.tesla.getSuperchargerHistory({ vin: v.vin, start: from, end: new Date(now) }));
+  for (const s of pending) await updateSession(ctx.db, s.id, { historyCheckedAt: new Date(now) });
+  v.rawData = { ...raw, superchargerSweepAt: new Date(now).toISOString() };
+  await updateVehicle(ctx.db, v.id, { rawData: v.rawData });
+  const supercharger = sessions.map((s) => ({
+    externalId: s.sessionId,
+    vehicleId: v.id,
+    siteName: s.siteName,
+    startedAt: s.startedAt,
+    endedAt: s.stoppedAt,
+    energyKwh: s.energyKwh,
+    fee: Object.entries(s.totalDue).map(([currency, amount]) => ({ currency, amount }))[0] ?? null,
+  }));
+  const mine = window.filter((s) => s.vehicleId === v.id);
+  const out = reconcileHistories({ sessions: mine.map((s) => toRef(s, new Set(), ctx.now())), wallConnector: [], supercharger });
+  await apply(ctx, mine, out, [v], new Map());
+}

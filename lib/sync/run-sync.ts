@@ -1,0 +1,107 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/client';
+import { listPlaces } from '@/db/queries/sync-sessions';
+import { upsertVehicles } from '@/db/queries/sync-vehicles';
+import type { Connectivity } from '@/db/schema';
+import { log } from '@/lib/log';
+import { SyncBudgetExceeded, createBudget, type SyncContext } from './context';
+import { ensureSites, syncSite } from './energy-step';
+import { smartPolicy } from './policy';
+import { finishRun, startRun } from './runs';
+import { readAttributionRule } from './settings';
+import { DEFAULT_LIMITS, type SyncDeps, type SyncOptions, type SyncSummary } from './types';
+import { syncVehicle } from './vehicle-step';
+
+export type { SyncDeps, SyncOptions, SyncSummary, SyncLimits } from './types';
+
+/**
+ * One sync run (cron, "sync now", the self-hosted scheduler, demo seeding all call this).
+ * - Lock: `startRun` admits one running run across processes; an overlapping call records a
+ *   'skipped' run and returns at once.
+ * - Bounded: at most `maxVehicles` vehicles (least recently synced first), `maxRequests` Tesla
+ *   calls and `maxDurationMs`; what does not fit is left for the next run (still 'succeeded').
+ * - Per vehicle `Promise.allSettled`: one car's failure does not stop the others or the energy site;
+ *   the run is 'failed' only when every vehicle and site failed (or setup did), otherwise
+ *   'succeeded' with the failures listed in `error`.
+ * - Safe to repeat and to crash: samples are keyed by the car's timestamp, sessions and drives by
+ *   natural keys and re-derived from stored samples, so a run killed half-way leaves complete rows
+ *   and the next run converges to the same rows; each session is upserted in its own transaction.
+ */
+export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSummary> {
+  const { db } = deps;
+  const startedAt = deps.now();
+  const run = await startRun(db, { trigger: opts.trigger, now: startedAt });
+  if (!run.started) return { runId: null, status: 'skipped', counts: {}, requests: 0, error: 'Another sync was running.' };
+
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const budget = createBudget(limits);
+  const counts: Record<string, number> = {};
+  const count = (key: string, n = 1) => {
+    counts[key] = (counts[key] ?? 0) + n;
+  };
+  const errors: string[] = [];
+  let status: 'succeeded' | 'failed' = 'succeeded';
+  try {
+    let pricing: ReturnType<SyncContext['pricing']> | undefined;
+    const ctx: SyncContext = {
+      db,
+      tesla: deps.tesla,
+      now: deps.now,
+      policy: deps.policy ?? smartPolicy,
+      fresh: opts.fresh ?? false,
+      pricing: () => (pricing ??= Promise.all([listPlaces(db), readAttributionRule(db)]).then(([places, rule]) => ({ places, rule }))),
+      site: null,
+      observationGapMs: limits.observationGapMs,
+      count,
+      nextDecision: (at) => {
+        const inS = Math.max(0, Math.round((at.getTime() - startedAt.getTime()) / 1000));
+        counts.next_decision_in_s = Math.min(counts.next_decision_in_s ?? Infinity, inS);
+      },
+      call: (fn) => budget.call(fn),
+    };
+    const listed = await ctx.call(() => deps.tesla.getVehicles());
+    const rows = await upsertVehicles(db, listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })));
+    const sites = await ensureSites(ctx);
+    const site = sites[0];
+    ctx.site = site ? { id: site.id, timeZone: site.timeZone ?? 'UTC' } : null;
+    const state = new Map(listed.map((v) => [v.vin, v.state as Connectivity]));
+    const batch = rows.filter((r) => state.has(r.vin)).slice(0, limits.maxVehicles);
+    const results = await Promise.allSettled(batch.map((v) => syncVehicle(ctx, v, state.get(v.vin)!)));
+    results.forEach((r, i) => {
+      if (r.status !== 'rejected') return;
+      errors.push(`${batch[i]!.vin}: ${messageOf(r.reason)}`);
+      ctx.nextDecision(startedAt); // unfinished work: worth the very next tick
+    });
+    count('vehicles', batch.length);
+    for (const s of sites) {
+      try {
+        await syncSite(ctx, s, rows);
+      } catch (err) {
+        errors.push(`site ${s.teslaSiteId}: ${messageOf(err)}`);
+      }
+    }
+    const real = errors.filter((e) => !e.includes('Sync budget reached'));
+    if (errors.length > real.length) count('budget_reached');
+    if (real.length > 0 && real.length >= batch.length + sites.length) status = 'failed';
+  } catch (err) {
+    if (err instanceof SyncBudgetExceeded) count('budget_reached');
+    else {
+      status = 'failed';
+      errors.push(messageOf(err));
+    }
+  }
+  const requests = await requestsSince(deps, startedAt);
+  const error = errors.length > 0 ? errors.join('; ').slice(0, 2000) : undefined;
+  if (error) log.warn(`Sync ${opts.trigger}: ${error}`);
+  await finishRun(db, run.id, { status, now: deps.now(), counts, requests, error });
+  return { runId: run.id, status, counts, requests, ...(error ? { error } : {}) };
+}
+
+/** Tesla requests of this run, from the api_requests ledger (every attempt, cache hits excluded). */
+async function requestsSince(deps: SyncDeps, since: Date): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from api_requests where requested_at >= ${since.toISOString()} and category <> 'auth'`);
+  return Number(row?.n ?? 0);
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -1,0 +1,57 @@
+import 'server-only';
+import type { NewStateRow, StateRow } from '@/db/queries/sync-vehicles';
+import type { VehicleSnapshot } from '@/lib/tesla';
+import type { LastSample } from './policy';
+
+const HOUR_MS = 3_600_000;
+const MOVING = new Set(['D', 'R', 'N']);
+
+/** A `vehicle_data` snapshot as a `vehicle_states` row (metric; the raw payload kept in Tesla's units). */
+export function toStateRow(vehicleId: string, s: VehicleSnapshot, raw: unknown): NewStateRow {
+  const route = (raw as { drive_state?: { active_route_latitude?: number; active_route_longitude?: number } } | null)?.drive_state;
+  return {
+    vehicleId,
+    timestamp: s.timestamp,
+    odometerKm: s.odometerKm,
+    batteryLevel: s.batteryLevel,
+    usableBatteryLevel: s.usableBatteryLevel,
+    batteryRangeKm: s.batteryRangeKm,
+    chargingState: s.chargingState,
+    chargeLimitSoc: s.chargeLimitSoc,
+    chargeEnergyAddedKwh: s.chargeEnergyAddedKwh,
+    chargerPowerKw: s.chargerPowerKw,
+    chargerVoltage: s.chargerVoltage,
+    chargerActualCurrent: s.chargerActualCurrent,
+    chargerPhases: s.chargerPhases,
+    fastChargerPresent: s.fastChargerPresent,
+    fastChargerType: s.fastChargerType,
+    shiftState: s.shiftState,
+    speedKmh: s.speedKmh,
+    powerKw: s.powerKw,
+    heading: s.heading,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    insideTempC: s.insideTempC,
+    outsideTempC: s.outsideTempC,
+    destinationName: s.destinationName,
+    destinationEta: s.destinationMinutes != null ? new Date(s.timestamp.getTime() + s.destinationMinutes * 60_000) : null,
+    destinationDistanceKm: s.destinationDistanceKm,
+    destinationLatitude: route?.active_route_latitude ?? null,
+    destinationLongitude: route?.active_route_longitude ?? null,
+    rawData: raw,
+  };
+}
+
+export const isMoving = (s: Pick<StateRow, 'shiftState'>) => MOVING.has(s.shiftState ?? '');
+export const isCharging = (s: Pick<StateRow, 'chargingState'>) => s.chargingState === 'Charging' || s.chargingState === 'Starting';
+
+/** What the policy needs of the newest sample: its activity and when that activity should end. */
+export function toLastSample(s: StateRow | undefined): LastSample | null {
+  if (!s) return null;
+  if (isMoving(s)) return { at: s.timestamp, activity: 'driving', expectedEndAt: s.destinationEta };
+  if (isCharging(s)) {
+    const hours = (s.rawData as { charge_state?: { time_to_full_charge?: number | null } } | null)?.charge_state?.time_to_full_charge;
+    return { at: s.timestamp, activity: 'charging', expectedEndAt: hours != null && hours > 0 ? new Date(s.timestamp.getTime() + hours * HOUR_MS) : null };
+  }
+  return { at: s.timestamp, activity: 'idle', expectedEndAt: null };
+}

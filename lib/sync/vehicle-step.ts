@@ -1,0 +1,61 @@
+import 'server-only';
+import { insertState, latestState, recordObservation, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
+import type { Connectivity } from '@/db/schema';
+import { DEFAULT_VEHICLE_ENDPOINTS, TeslaBudgetExceededError, TeslaWakeLimitError } from '@/lib/tesla';
+import type { SyncContext } from './context';
+import { deriveVehicle } from './derive-vehicle';
+import { reconcileSupercharger } from './reconcile-step';
+import { isCharging, isMoving, toLastSample, toStateRow } from './samples';
+
+/**
+ * One vehicle in one run: record the free state check, let the policy decide, sample (or, for the
+ * naive baseline only, wake), then re-derive from the stored samples when something changed.
+ * Never wakes the car under the product's policy: an asleep car is only observed.
+ */
+export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity: Connectivity): Promise<void> {
+  const now = ctx.now();
+  const recent = v.lastSeenAt !== null && now.getTime() - v.lastSeenAt.getTime() <= ctx.observationGapMs;
+  const previous = recent ? (v.state as Connectivity | null) : null;
+  await recordObservation(ctx.db, v, connectivity, now, ctx.observationGapMs);
+  const last = await latestState(ctx.db, v.id);
+  const decision = ctx.policy.decide({ now, connectivity, previous, last: toLastSample(last), fresh: ctx.fresh });
+  let sampled = false;
+  if (decision.action === 'wake') {
+    try {
+      await ctx.call(() => ctx.tesla.wakeVehicle(v.vin));
+      ctx.count('wakes');
+    } catch (err) {
+      if (!(err instanceof TeslaWakeLimitError)) throw err;
+      ctx.count('wakes_refused');
+    }
+  } else if (decision.action === 'data') {
+    const r = await ctx.call(() => ctx.tesla.getVehicleData(v.vin, DEFAULT_VEHICLE_ENDPOINTS, { essential: ctx.fresh }).catch(budgetAsNone));
+    if (r?.status === 'online' && r.source === 'live' && r.snapshot.timestamp.getTime() > 0) {
+      sampled = await insertState(ctx.db, toStateRow(v.id, r.snapshot, r.raw));
+      if (sampled) ctx.count('vehicle_states');
+      const s = r.snapshot;
+      if (s.carType !== v.model || s.firmwareVersion !== v.firmwareVersion) await updateVehicle(ctx.db, v.id, { model: s.carType, firmwareVersion: s.firmwareVersion ?? v.firmwareVersion });
+    } else ctx.count('data_not_online');
+  }
+  // The car became unreachable right after moving or charging: its arrival or charge end may be projected now.
+  const leftUnreachable = connectivity !== 'online' && previous === 'online' && last !== undefined && (isMoving(last) || isCharging(last));
+  // A derivation that did not finish (crash, error) is redone: the marker is written only after it.
+  const marker = (v.rawData as { derived?: { sample: string; state: string } } | null)?.derived;
+  const newest = sampled ? await latestState(ctx.db, v.id) : last;
+  const pending = newest !== undefined && (!marker || marker.sample !== newest.timestamp.toISOString() || (marker.state !== connectivity && (isMoving(newest) || isCharging(newest))));
+  if (sampled || leftUnreachable || pending) {
+    await deriveVehicle(ctx, v);
+    const derived = { sample: newest?.timestamp.toISOString() ?? '', state: connectivity };
+    v.rawData = { ...((v.rawData as object | null) ?? {}), derived };
+    await updateVehicle(ctx.db, v.id, { rawData: v.rawData });
+  }
+  if (sampled || leftUnreachable) await reconcileSupercharger(ctx, v);
+  const next = ctx.policy.nextDecisionAt({ now, connectivity, previous: connectivity, last: toLastSample(newest), fresh: false });
+  if (next) ctx.nextDecision(next);
+}
+
+/** The monthly API budget is spent: no sample this tick (the run still records state checks). */
+function budgetAsNone(err: unknown): null {
+  if (err instanceof TeslaBudgetExceededError) return null;
+  throw err;
+}

@@ -1,0 +1,132 @@
+import { asc, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, queryRows, type Db, type DbHandle } from '@/db/client';
+import { chargingSessions, drives, syncRuns } from '@/db/schema';
+import { DEFAULT_START } from '@/lib/simulator';
+import { seedDemo } from '@/lib/sync/demo';
+import { runSync } from '@/lib/sync/run-sync';
+import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { DAY, testEnv } from './harness';
+
+/**
+ * Crash and overlap safety of runSync: a run killed half-way (its database writes start failing
+ * mid-derivation) and re-run converges to exactly the rows of an undisturbed sync; two runs
+ * started at once produce the rows of one (the loser is recorded as skipped).
+ */
+let a: DbHandle;
+let b: DbHandle;
+beforeAll(async () => {
+  [a, b] = await Promise.all([openTestDb(), openTestDb()]);
+});
+afterAll(async () => Promise.all([a.close(), b.close()]));
+beforeEach(async () => Promise.all([truncateAll(a), truncateAll(b)]));
+
+const DAYS = 4;
+const END = new Date(DEFAULT_START + DAYS * DAY);
+
+/** Drives and sessions as comparable values (ids and write times left out). */
+async function derived(db: Db) {
+  const d = await db.select().from(drives).orderBy(asc(drives.startedAt));
+  const s = await db.select().from(chargingSessions).orderBy(asc(chargingSessions.startedAt));
+  return {
+    drives: d.map((x) => [x.startedAt.toISOString(), x.endedAt?.toISOString(), x.distanceKm, x.inferred]),
+    sessions: s.map((x) => [x.sessionKey.replace(/^[0-9a-f-]{36}:/, 'v:'), x.source, x.endedAt?.toISOString(), x.energyAddedKwh, x.energyUsedKwh, x.cost, x.solarKwh, x.gridKwh]),
+  };
+}
+
+/**
+ * A database whose writes of derived records (drives, sessions) throw from the `left`-th one on
+ * while `armed`: a run dying in the middle of its derivation, after its samples were stored
+ * (what was committed stays, the rest never happens).
+ */
+function killable(db: Db) {
+  const kill = { armed: false, left: 0, kills: 0 };
+  const guarded = (name: string, args: unknown[]) => (name === 'insert' || name === 'update') && (args[0] === drives || args[0] === chargingSessions);
+  const proxy = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof prop !== 'string' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (kill.armed && guarded(prop, args) && kill.left-- <= 0) {
+          kill.kills++;
+          throw new Error('killed mid-run');
+        }
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { db: proxy, kill };
+}
+
+describe(`runSync crash and overlap safety on ${testDriver()}`, () => {
+  it('a run killed half-way and re-run leaves the rows of an undisturbed sync: no duplicate, no half-written session', async () => {
+    await seedDemo({ db: a.db, scenario: 'commuter', days: DAYS, now: END, env: testEnv() });
+    const { db, kill } = killable(b.db);
+    let tick = 0;
+    await seedDemo({
+      db,
+      scenario: 'commuter',
+      days: DAYS,
+      now: END,
+      env: testEnv(),
+      // Every third run dies at its first or second derived-record write (after its samples are stored).
+      onTick: () => {
+        tick++;
+        kill.armed = tick % 3 === 0;
+        kill.left = tick % 2;
+      },
+    });
+    expect(kill.kills).toBeGreaterThanOrEqual(5);
+    const failed = await queryRows<{ n: number }>(b.db, sql`select count(*)::int as n from sync_runs where error like '%killed mid-run%'`);
+    expect(failed[0]!.n).toBeGreaterThan(0);
+    const want = await derived(a.db);
+    expect(want.sessions.length).toBeGreaterThan(2);
+    expect(want.drives.length).toBeGreaterThan(4);
+    // Same records; values may differ by what the re-scheduled runs sampled seconds apart.
+    const got = await derived(b.db);
+    expect(got.drives.length).toBe(want.drives.length);
+    expect(got.sessions.map((x) => x[0])).toEqual(want.sessions.map((x) => x[0]));
+    got.drives.forEach((d, i) => {
+      const w = want.drives[i]!;
+      expect(Math.abs(Date.parse(d[0] as string) - Date.parse(w[0] as string))).toBeLessThan(5 * 60_000);
+      expect(Math.abs((d[2] as number) - (w[2] as number))).toBeLessThanOrEqual(0.2);
+    });
+    got.sessions.forEach((x, i) => {
+      const w = want.sessions[i]!;
+      expect(x[1]).toBe(w[1]);
+      expect(Math.abs(((x[3] as number | null) ?? 0) - ((w[3] as number | null) ?? 0))).toBeLessThanOrEqual(0.02);
+    });
+    // Not half-written: every closed session carries its energy, place and cost.
+    const half = await queryRows<{ n: number }>(
+      b.db,
+      sql`select count(*)::int as n from charging_sessions where ended_at is not null and (energy_added_kwh is null and energy_used_kwh is null or location_id is null or cost is null)`,
+    );
+    expect(half[0]!.n).toBe(0);
+    const dupes = await queryRows<{ n: number }>(b.db, sql`select count(*)::int as n from (select vehicle_id, started_at from charging_sessions group by 1, 2 having count(*) > 1) d`);
+    expect(dupes[0]!.n).toBe(0);
+  }, 300_000);
+
+  it('two runs started at once produce the rows of one; the second is skipped', async () => {
+    const other = testDriver() === 'postgres' && a.url ? createDb({ url: a.url, max: 3 }) : { db: a.db, close: async () => {} };
+    const { sim, tesla } = await seedDemo({ db: a.db, scenario: 'commuter', days: 2, now: new Date(DEFAULT_START + 2 * DAY), env: testEnv() });
+    await seedDemo({ db: b.db, scenario: 'commuter', days: 2, now: new Date(DEFAULT_START + 2 * DAY), env: testEnv() });
+    const now = () => new Date(sim.now());
+    const before = await derived(a.db);
+    expect(before).toEqual(await derived(b.db));
+    sim.advanceBy(5 * 60_000);
+    const [one, two] = await Promise.all([
+      runSync({ db: a.db, tesla, now }, { trigger: 'cron' }),
+      runSync({ db: other.db, tesla, now }, { trigger: 'manual', fresh: true }),
+    ]);
+    await other.close();
+    expect([one.status, two.status].sort()).toEqual(['skipped', 'succeeded']);
+    const skipped = [one, two].find((r) => r.status === 'skipped')!;
+    expect(skipped.runId).toBeNull();
+    expect(skipped.requests).toBe(0);
+    const rows = await a.db.select({ status: syncRuns.status }).from(syncRuns).where(sql`${syncRuns.startedAt} >= ${new Date(sim.now() - 60_000).toISOString()}`);
+    expect(rows.map((r) => r.status).sort()).toEqual(['skipped', 'succeeded']);
+    expect((await derived(a.db)).drives).toEqual(before.drives);
+    const dupes = await queryRows<{ n: number }>(a.db, sql`select count(*)::int as n from (select vehicle_id, session_key from charging_sessions group by 1, 2 having count(*) > 1) d`);
+    expect(dupes[0]!.n).toBe(0);
+  }, 300_000);
+});
