@@ -19,7 +19,7 @@ export type SeedDemoOptions = {
   days?: number;
   now: Date;
   tickMs?: number;
-  /** While every car sleeps the engine still runs this often (default 1 h; the demo start-up passes 3 h for speed). */
+  /** While every car sleeps the engine still runs this often (default 3 h: seeding speed; see `replay`). */
   quietRunMs?: number;
   policy?: PollingPolicy;
   /** Passed to the Tesla client (tests: parsed env; bench: budget and wake cap of the baselines). */
@@ -55,6 +55,6 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   });
   await tesla.storeRefreshToken(sim.initialRefreshToken);
   await seedDemoPlaces(opts.db, scenario);
-  const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
+  const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 3 * 3_600_000, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
   return { sim, tesla, runs: out.runs, failedRuns: out.failedRuns, skippedTicks: out.skipped, elapsedMs: performance.now() - started };
 }

@@ -4,16 +4,15 @@ import { chargingSessions, drives } from '@/db/schema';
 import { parseEnv } from '@/lib/env';
 import { DEFAULT_CLIENT, DEFAULT_START, createSimulator, type GroundTruthExport, type ScenarioName, type Simulator } from '@/lib/simulator';
 import { seedDemo, type SeedDemoOptions } from '@/lib/sync/demo';
-import { testDriver } from '../../setup/test-db';
 
 /**
  * The sync engine against simulator ground truth. Every scenario run goes through `seedDemo`,
  * i.e. `runSync` at scheduler ticks on the simulator's virtual clock (see lib/sync/replay.ts).
- * Full 30-day matrix on PGlite; 10 days on Postgres (same assertions) to keep the run short.
+ * The full 30-day matrix runs on both drivers.
  */
 export const DAY = 86_400_000;
 export const KM_PER_MILE = 1.609344;
-export const DAYS = testDriver() === 'postgres' ? 10 : 30;
+export const DAYS = 30;
 
 export const testEnv = () =>
   parseEnv({
