@@ -14,9 +14,11 @@ const chromium = {
 };
 
 type Target = { name: string; port: number; env: Record<string, string> };
-const targets: Target[] = [{ name: 'pglite', port: 3210, env: { DATA_DIR: '.data/e2e-pglite' } }];
+// E2E_PORT moves both servers (several checkouts can run their e2e at once).
+const port = Number(process.env.E2E_PORT ?? 3210);
+const targets: Target[] = [{ name: 'pglite', port, env: { DATA_DIR: '.data/e2e-pglite' } }];
 if (process.env.E2E_DATABASE_URL) {
-  targets.push({ name: 'postgres', port: 3211, env: { DATA_DIR: '.data/e2e-postgres', DATABASE_URL: process.env.E2E_DATABASE_URL } });
+  targets.push({ name: 'postgres', port: port + 1, env: { DATA_DIR: '.data/e2e-postgres', DATABASE_URL: process.env.E2E_DATABASE_URL } });
 }
 
 export default defineConfig({
@@ -30,7 +32,7 @@ export default defineConfig({
   webServer: targets.map((t) => ({
     // A fresh data folder, seeded by a separate step before the server opens it (never concurrently).
     // The build is made beforehand (npm run test:e2e / npm test), so two servers never build at once.
-    command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/seed.ts && node node_modules/next/dist/bin/next start -p ${t.port}`,
+    command: `rm -rf ${t.env.DATA_DIR} && node --conditions=react-server --import tsx tests/e2e/seed.ts && node node_modules/next/dist/bin/next start -p ${t.port}`,
     url: `http://localhost:${t.port}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { userConfig } from '@/db/schema';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { DEFAULT_CLIENT, createSimulator, createSimulatorFetch, type Simulator } from '@/lib/simulator';
+import { DEFAULT_CLIENT, createSimulator, createSimulatorFetch, type ScenarioName, type Simulator } from '@/lib/simulator';
 import { createTeslaClient } from '@/lib/tesla';
 import { seedDemo } from './demo';
 import { runSync } from './run-sync';
@@ -52,13 +52,21 @@ async function startDemo(db: Db): Promise<Runtime> {
     log.info(`Demo resumed (${e.DEMO_SCENARIO}, seeded ${existing.seededAt})`);
     return { deps: { db, tesla, now: () => new Date(sim.now()) }, sim };
   }
-  const now = new Date();
-  log.info(`Seeding ${e.DEMO_DAYS} days of demo history (${e.DEMO_SCENARIO}) by running the sync against the simulator...`);
-  const seeded = await seedDemo({ db, scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now });
-  log.info(`Demo history seeded: ${seeded.runs} sync runs in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${seeded.failedRuns} failed)`);
-  await writeDemoState(db, { startMs: now.getTime() - e.DEMO_DAYS * 86_400_000, scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, seededAt: now.toISOString() });
+  const seeded = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: new Date() });
   const sim = seeded.sim;
   return { deps: { db, tesla: seeded.tesla, now: () => new Date(sim.now()) }, sim };
+}
+
+/**
+ * Seeds `days` of demo history ending at `now` through the engine and records the demo's state,
+ * so a server started on this database resumes the same world (also used by the e2e seed).
+ */
+export async function seedDemoHistory(db: Db, o: { scenario: DemoState['scenario']; seed: number; days: number; now: Date }) {
+  log.info(`Seeding ${o.days} days of demo history (${o.scenario}) by running the sync against the simulator...`);
+  const seeded = await seedDemo({ db, scenario: o.scenario as ScenarioName, seed: o.seed, days: o.days, now: o.now });
+  log.info(`Demo history seeded: ${seeded.runs} sync runs in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${seeded.failedRuns} failed)`);
+  await writeDemoState(db, { startMs: o.now.getTime() - o.days * 86_400_000, scenario: o.scenario, seed: o.seed, seededAt: o.now.toISOString() });
+  return seeded;
 }
 
 async function createRuntime(): Promise<Runtime> {

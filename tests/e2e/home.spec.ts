@@ -13,11 +13,11 @@ test('first visit asks for the owner password, then shows what the database hold
 
   await expect(page.getByRole('heading', { name: 'Tessie Stats' })).toBeVisible();
   await expect(page.getByTestId('db-driver')).toHaveText(info.project.name === 'postgres' ? 'PostgreSQL' : 'embedded PGlite');
-  // Seeded by tests/e2e/seed.ts before the server started.
+  // Seeded by tests/e2e/seed.ts (the engine over 14 demo days) before the server started.
   await expect(page.getByTestId('count-vehicles')).toHaveText('1');
-  await expect(page.getByTestId('count-chargingSessions')).toHaveText('3');
-  await expect(page.getByTestId('count-drives')).toHaveText('1');
-  await expect(page.getByTestId('count-energySites')).toHaveText('0');
+  await expect(page.getByTestId('count-energySites')).toHaveText('1');
+  expect(Number(await page.getByTestId('count-chargingSessions').textContent())).toBeGreaterThan(3);
+  expect(Number(await page.getByTestId('count-drives').textContent())).toBeGreaterThan(10);
   expect(problems).toEqual([]);
 });
 

@@ -1,17 +1,21 @@
 /**
- * Seeds the e2e database before its server starts: a few known rows the home page must show.
+ * Seeds the e2e database before its server starts: E2E_DEMO_DAYS (default 14) days of demo history
+ * produced by the sync engine against the simulator (the same path as the embedded demo's first
+ * start), ending now, so every page has real derived rows. The server resumes the same world.
  * Refuses anything but a local database (PGlite folder or a Postgres server on localhost).
+ * Run with `node --conditions=react-server --import tsx` (the engine's modules are server-only).
  */
 import { sql } from 'drizzle-orm';
 import { createDb, queryRows } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
-import { chargingSessions, drives, vehicles } from '../../db/schema';
 import { parseEnv } from '../../lib/env';
+import { seedDemoHistory } from '../../lib/sync/runtime';
 
 const e = parseEnv();
 if (e.DATABASE_URL && !/@(localhost|127\.0\.0\.1)[:/]/.test(e.DATABASE_URL)) {
   throw new Error('The e2e seed only runs against a local database.');
 }
+const days = Number(process.env.E2E_DEMO_DAYS ?? 14);
 const handle = createDb({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR });
 try {
   await migrateDb(handle);
@@ -19,16 +23,9 @@ try {
   // A reused local Postgres database starts clean too (no owner password, no rows).
   const tables = await queryRows<{ t: string }>(db, sql`select tablename as t from pg_tables where schemaname = 'public'`);
   await db.execute(sql.raw(`truncate ${tables.map((r) => `"${r.t}"`).join(', ')} cascade`));
-  const [v] = await db.insert(vehicles).values({ teslaId: '1492931337156237', vin: '7SAYGDEE1PA000001', displayName: 'E2E Y' }).returning();
-  const sessions = [1, 2, 3].map((i) => ({
-    vehicleId: v!.id,
-    sessionKey: `seed-${i}`,
-    source: 'polled' as const,
-    startedAt: new Date(Date.UTC(2026, 5, i, 18)),
-    energyAddedKwh: 10 * i,
-  }));
-  await db.insert(chargingSessions).values(sessions);
-  await db.insert(drives).values({ vehicleId: v!.id, startedAt: new Date(Date.UTC(2026, 5, 1, 8)), distanceKm: 21.4 });
+  const started = performance.now();
+  const seeded = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days, now: new Date() });
+  console.log(`e2e seed: ${days} days, ${seeded.runs} sync runs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await handle.close();
 }
