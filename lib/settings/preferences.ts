@@ -1,0 +1,67 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { energySites, locations, tariffs, userConfig } from '@/db/schema';
+import { knownZone } from '@/lib/api/dates';
+import { env } from '@/lib/env';
+import { ATTRIBUTION_RULES } from '@/lib/stats';
+import { DEFAULT_ATTRIBUTION_RULE } from '@/lib/sync/settings';
+
+/**
+ * The owner's display and accounting preferences, kept in `user_config.settings` (jsonb) next to
+ * `solarAttributionRule`. Storage is always metric; these only change what pages show.
+ * Unset values fall back to what the data says: the energy site's time zone, the home tariff's
+ * currency, TESLA_MONTHLY_BUDGET_USD.
+ */
+export const preferencesPatchSchema = z
+  .object({
+    distanceUnit: z.enum(['km', 'mi']),
+    temperatureUnit: z.enum(['C', 'F']),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR'),
+    timeZone: z.string().refine((s) => knownZone(s) === s, 'must be an IANA time zone such as Europe/Berlin or UTC'),
+    solarAttributionRule: z.enum(ATTRIBUTION_RULES),
+    monthlyBudgetUsd: z.number().min(0).max(10_000),
+  })
+  .partial()
+  .strict();
+
+export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
+export type Preferences = Required<PreferencesPatch>;
+
+async function ownerRow(db: Db) {
+  const [row] = await db.select({ id: userConfig.id, settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
+  return row;
+}
+
+/** The owner's preferences with every default filled in. */
+export async function readPreferences(db: Db): Promise<Preferences> {
+  const [row, [site], [home]] = await Promise.all([
+    ownerRow(db),
+    db.select({ timeZone: energySites.timeZone }).from(energySites).orderBy(asc(energySites.createdAt)).limit(1),
+    db.select({ currency: tariffs.currency }).from(locations).innerJoin(tariffs, eq(locations.tariffId, tariffs.id)).where(eq(locations.isHome, true)).limit(1),
+  ]);
+  const stored = preferencesPatchSchema.strip().safeParse(pick(row?.settings ?? {}));
+  const s = stored.success ? stored.data : {};
+  return {
+    distanceUnit: s.distanceUnit ?? 'km',
+    temperatureUnit: s.temperatureUnit ?? 'C',
+    currency: s.currency ?? home?.currency ?? 'EUR',
+    timeZone: s.timeZone ?? knownZone(site?.timeZone),
+    solarAttributionRule: s.solarAttributionRule ?? DEFAULT_ATTRIBUTION_RULE,
+    monthlyBudgetUsd: s.monthlyBudgetUsd ?? env().TESLA_MONTHLY_BUDGET_USD,
+  };
+}
+
+const KEYS = Object.keys(preferencesPatchSchema.shape) as (keyof PreferencesPatch)[];
+function pick(settings: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(KEYS.filter((k) => settings[k] !== undefined).map((k) => [k, settings[k]]));
+}
+
+/** Merges a validated patch into the stored settings (other keys, such as the demo's state, are kept). */
+export async function updatePreferences(db: Db, patch: PreferencesPatch): Promise<Preferences> {
+  const row = await ownerRow(db);
+  if (row) await db.update(userConfig).set({ settings: { ...row.settings, ...patch } }).where(eq(userConfig.id, row.id));
+  else await db.insert(userConfig).values({ settings: patch });
+  return readPreferences(db);
+}
