@@ -82,7 +82,7 @@ for (const scenario of (['commuter', 'two-cars', 'solar-home'] as const).filter(
   const h = createDb({ pgliteDir: 'memory://' });
   await migrateDb(h);
   const t0 = performance.now();
-  const r = await seedDemo({ db: h.db, scenario: 'commuter', days: SEED_DAYS, now: new Date(DEFAULT_START + SEED_DAYS * DAY), env });
+  const r = await seedDemo({ db: h.db, scenario: 'commuter', days: SEED_DAYS, now: new Date(DEFAULT_START + SEED_DAYS * DAY), env, config: { cacheTtlSeconds: 0 } }); // as lib/sync/runtime.ts seeds
   console.log(`demo_seeding_${SEED_DAYS}d: ${((performance.now() - t0) / 1000).toFixed(1)} s (${r.runs} runs, ${r.skippedTicks} quiet ticks skipped)`);
   await h.close();
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -50,7 +50,8 @@ export function createDb(opts: CreateDbOptions): DbHandle {
     mkdirSync(dir, { recursive: true }); // PGlite creates only the last path segment
     release = acquirePgliteLock(dir);
   }
-  const client = new PGlite({ dataDir: inMemory ? undefined : dir, loadDataDir: opts.pgliteLoad });
+  const client = new PGlite({ dataDir: inMemory ? undefined : dir, loadDataDir: opts.pgliteLoad, parsers: DRIZZLE_PARSERS });
+  installParsersOnce(client);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     driver: 'pglite',
@@ -59,6 +60,42 @@ export function createDb(opts: CreateDbOptions): DbHandle {
       release();
     },
   };
+}
+
+/**
+ * True for embedded PGlite: one connection in one process (the folder lock guarantees it), which
+ * runs transactions one at a time, so cross-process advisory locks add nothing there.
+ */
+export function isSingleConnection(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
+/**
+ * drizzle's PGlite driver passes the same identity parsers (dates, timestamps and intervals stay
+ * text, drizzle maps them) with every query, and PGlite copies its whole parser table for each
+ * such query: about a third of the cost of a small query. They are installed once at construction
+ * instead and the per-query copy is dropped; the rows are the same.
+ */
+const keepText = (value: string) => value;
+const DRIZZLE_PARSERS = Object.fromEntries(
+  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((t) => [t, keepText]),
+);
+
+type Queryable = { query: PGlite['query'] };
+function dropPerQueryParsers(q: Queryable): void {
+  const query = q.query.bind(q) as (sql: string, params?: unknown[], options?: QueryOptions) => ReturnType<PGlite['query']>;
+  q.query = ((sql: string, params?: unknown[], options?: QueryOptions) =>
+    query(sql, params, options?.parsers ? { ...options, parsers: undefined } : options)) as PGlite['query'];
+}
+
+function installParsersOnce(client: PGlite): void {
+  dropPerQueryParsers(client);
+  const transaction = client.transaction.bind(client);
+  client.transaction = (<T>(fn: (tx: Transaction) => Promise<T>) =>
+    transaction((tx) => {
+      dropPerQueryParsers(tx);
+      return fn(tx);
+    })) as PGlite['transaction'];
 }
 
 /** Runs raw SQL and returns its rows; the two drivers wrap results differently (`{ rows }` vs an array). */

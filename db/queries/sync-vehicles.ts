@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { vehicleActivity, vehicleStates, vehicles, type Connectivity } from '../schema';
 
@@ -65,8 +65,10 @@ export async function statesFrom(db: Db, vehicleId: string, from: Date): Promise
     .where(and(eq(vehicleStates.vehicleId, vehicleId), lt(vehicleStates.timestamp, from), sql`coalesce(${vehicleStates.shiftState}, 'P') not in ('D','R','N')`))
     .orderBy(desc(vehicleStates.timestamp))
     .limit(1);
+  // raw_data (the whole Tesla payload, kilobytes per row) is not needed by the derivations.
+  const { rawData: _raw, ...columns } = getTableColumns(vehicleStates);
   return db
-    .select()
+    .select({ ...columns, rawData: sql<unknown>`null` })
     .from(vehicleStates)
     .where(and(eq(vehicleStates.vehicleId, vehicleId), gte(vehicleStates.timestamp, parked?.timestamp ?? from)))
     .orderBy(asc(vehicleStates.timestamp));

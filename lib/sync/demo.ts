@@ -1,5 +1,7 @@
 import 'server-only';
+import { asc, eq, max } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { syncRuns, userConfig } from '@/db/schema';
 import { DEFAULT_CLIENT, createSimulator, createSimulatorFetch, scenarioByName, type Scenario, type ScenarioName, type Simulator } from '@/lib/simulator';
 import { createTeslaClient, type TeslaClient, type TeslaConfig } from '@/lib/tesla';
 import type { Env } from '@/lib/env';
@@ -25,6 +27,10 @@ export type SeedDemoOptions = {
   /** Passed to the Tesla client (tests: parsed env; bench: budget and wake cap of the baselines). */
   env?: Env;
   config?: Partial<TeslaConfig>;
+  /** The simulated world's start (default `now - days`). */
+  startMs?: number;
+  /** Continue a seeding that died: the world is advanced to this instant before the engine runs again. */
+  resumeAt?: number;
   /** Called after every tick (progress, benchmarks). */
   onTick?: (summary: SyncSummary, at: Date) => void;
 };
@@ -43,9 +49,10 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const started = performance.now();
   const days = opts.days ?? 90;
   const tick = opts.tickMs ?? DEMO_TICK_MS;
-  const start = opts.now.getTime() - days * DAY_MS;
+  const start = opts.startMs ?? opts.now.getTime() - days * DAY_MS;
   const scenario = typeof opts.scenario === 'object' ? opts.scenario : scenarioByName(opts.scenario ?? 'commuter');
   const sim = createSimulator({ scenario, seed: opts.seed ?? 1, start });
+  if (opts.resumeAt !== undefined) sim.advanceTo(Math.ceil((opts.resumeAt - start) / tick) * tick + start);
   const tesla = createTeslaClient({
     db: opts.db,
     fetch: createSimulatorFetch(sim),
@@ -57,4 +64,61 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   await seedDemoPlaces(opts.db, scenario);
   const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 3 * 3_600_000, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
   return { sim, tesla, runs: out.runs, failedRuns: out.failedRuns, skippedTicks: out.skipped, elapsedMs: performance.now() - started };
+}
+
+/** What the demo records about itself in `user_config.settings.demo`. `seededAt` null: seeding in progress (or died). */
+export type DemoState = { startMs: number; scenario: string; seed: number; seededAt: string | null };
+
+export async function readDemoState(db: Db): Promise<DemoState | undefined> {
+  const [row] = await db.select({ settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
+  return row?.settings.demo as DemoState | undefined;
+}
+
+async function writeDemoState(db: Db, demo: DemoState): Promise<void> {
+  const [row] = await db.select({ id: userConfig.id, settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
+  if (row) await db.update(userConfig).set({ settings: { ...row.settings, demo } }).where(eq(userConfig.id, row.id));
+  else await db.insert(userConfig).values({ settings: { demo } });
+}
+
+export type PreparedDemo = { sim: Simulator; outcome: 'seeded' | 'resumed' | 'ready'; runs: number; elapsedMs: number };
+
+/**
+ * The embedded demo on start-up, crash-safe:
+ * - seeded before (same scenario and seed): the same world is rebuilt from its recorded start and
+ *   moved to `now` (the engine then follows the wall clock);
+ * - a seeding that died half-way (state recorded, `seededAt` null): the world is rebuilt and moved
+ *   to the last run the dead process started, and the engine continues from there — time only
+ *   moves forward, as after any restart; nothing is seeded twice;
+ * - otherwise: `days` of history are seeded through the engine, the state recorded first.
+ * The api_cache is off while seeding: entries written on the virtual clock would all have expired
+ * by the time anyone reads them (ticks 5 min apart, TTL 2 min), and skipping them saves two queries
+ * per Tesla call; the sync never reads stale entries.
+ */
+export async function prepareDemo(db: Db, o: { scenario: ScenarioName; seed: number; days: number; now: Date; onTick?: SeedDemoOptions['onTick'] }): Promise<PreparedDemo> {
+  const started = performance.now();
+  const existing = await readDemoState(db);
+  const same = existing !== undefined && existing.scenario === o.scenario && existing.seed === o.seed;
+  if (same && existing.seededAt) {
+    const sim = createSimulator({ scenario: o.scenario, seed: o.seed, start: existing.startMs });
+    sim.advanceTo(o.now.getTime());
+    const tesla = createTeslaClient({ db, fetch: createSimulatorFetch(sim), clock: sim.clock, config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret } });
+    await tesla.storeRefreshToken(sim.initialRefreshToken); // a new simulator knows only its initial token
+    return { sim, outcome: 'ready', runs: 0, elapsedMs: performance.now() - started };
+  }
+  const startMs = same ? existing.startMs : o.now.getTime() - o.days * DAY_MS;
+  const [last] = same ? await db.select({ at: max(syncRuns.startedAt) }).from(syncRuns) : [];
+  if (!same) await writeDemoState(db, { startMs, scenario: o.scenario, seed: o.seed, seededAt: null });
+  const seeded = await seedDemo({
+    db,
+    scenario: o.scenario,
+    seed: o.seed,
+    days: o.days,
+    now: o.now,
+    startMs,
+    resumeAt: last?.at ? Math.min(last.at.getTime(), o.now.getTime()) : undefined,
+    config: { cacheTtlSeconds: 0 },
+    onTick: o.onTick,
+  });
+  await writeDemoState(db, { startMs, scenario: o.scenario, seed: o.seed, seededAt: o.now.toISOString() });
+  return { sim: seeded.sim, outcome: same ? 'resumed' : 'seeded', runs: seeded.runs, elapsedMs: performance.now() - started };
 }

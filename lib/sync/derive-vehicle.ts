@@ -4,7 +4,7 @@ import { activitySince, statesFrom, updateVehicle, type VehicleRow } from '@/db/
 import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession, type SiteEnergyBucket } from '@/lib/stats';
 import { projectArrivals, projectChargeEnds } from './arrivals';
 import type { SyncContext } from './context';
-import { priceCharge } from './price-charge';
+import { priceCharge, pricingKey, splitPossible, type PricedColumns } from './price-charge';
 import { wallConnectorProfile } from './reprice';
 
 const DAY_MS = 86_400_000;
@@ -79,20 +79,25 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
   const metered = fromHistory ? prior.energyUsedKwh : null;
   const fee = prior?.source === 'supercharger_history' && prior.cost !== null && prior.costCurrency ? { amount: prior.cost, currency: prior.costCurrency } : null;
   const wallConnector = fromHistory ? wallConnectorProfile(prior.rawData) : null;
-  const priced = priceCharge(
-    {
-      profile: wallConnector ?? s.profile,
-      chargerKind: s.chargerKind,
-      latitude: s.latitude,
-      longitude: s.longitude,
-      meteredKwh: metered,
-      actualFee: fee,
-      freeSupercharging: v.freeSupercharging,
-      knownHome: prior?.source === 'wall_connector',
-      closed: !s.open,
-    },
-    { ...(await ctx.pricing()), timeZone: ctx.site?.timeZone ?? 'UTC', buckets: await siteBuckets(ctx, s) },
-  );
+  const charge = {
+    profile: wallConnector ?? s.profile,
+    chargerKind: s.chargerKind,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    meteredKwh: metered,
+    actualFee: fee,
+    freeSupercharging: v.freeSupercharging,
+    knownHome: prior?.source === 'wall_connector',
+    closed: !s.open,
+  };
+  const pricing = { ...(await ctx.pricing()), timeZone: ctx.site?.timeZone ?? 'UTC' };
+  const key = pricingKey(charge, pricing);
+  // The newest session is re-derived every run; once its split is made with the same inputs the
+  // stored prices stand, and the site's buckets (two days of them) are not read again.
+  const settled = prior && prior.attributionRule !== null && (prior.rawData as { pricingKey?: string } | null)?.pricingKey === key;
+  const priced: PricedColumns = settled
+    ? pickPriced(prior)
+    : priceCharge(charge, { ...pricing, buckets: splitPossible(charge, pricing.places) ? await siteBuckets(ctx, s) : null });
   return {
     vehicleId: v.id,
     sessionKey: s.sessionKey,
@@ -119,9 +124,15 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
       firstObservedAt: s.firstObservedAt,
       endObservedAt: s.endObservedAt,
       profile: s.profile,
+      pricingKey: key,
       ...(fromHistory ? { wallConnector: (prior.rawData as { wallConnector?: unknown } | null)?.wallConnector } : {}),
     },
   };
+}
+
+function pickPriced(p: SessionRow): PricedColumns {
+  const { locationId, locationName, cost, costWithoutSolar, costCurrency, solarKwh, batteryKwh, gridKwh, solarPercentage, attributionRule } = p;
+  return { locationId, locationName, cost, costWithoutSolar, costCurrency, solarKwh, batteryKwh, gridKwh, solarPercentage, attributionRule };
 }
 
 /** Site buckets from two days before a closed charge to its end (the Powerwall's solar share needs the lead-in). */
@@ -140,11 +151,19 @@ export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedA
   }));
 }
 
-/** Usable capacity from a long closed session: energy added ÷ battery % gained (drive energy needs it). */
+/**
+ * Usable capacity from closed charges: their energy added ÷ battery % gained, pooled over every
+ * charge of at least 5 points in the window (one 10-point charge alone rounds too coarsely), so
+ * drive energy is known even when no single charge is long. Null without 15 points in total.
+ */
 function estimateCapacity(sessions: readonly DerivedChargingSession[]): number | null {
-  for (const s of [...sessions].reverse()) {
-    const gain = (s.endBatteryLevel ?? 0) - (s.startBatteryLevel ?? 0);
-    if (!s.open && s.energyAddedKwh && gain >= 15) return Math.round((s.energyAddedKwh / gain) * 100 * 10) / 10;
+  let kwh = 0;
+  let gain = 0;
+  for (const s of sessions) {
+    const g = (s.endBatteryLevel ?? 0) - (s.startBatteryLevel ?? 0);
+    if (s.open || !s.energyAddedKwh || g < 5) continue;
+    kwh += s.energyAddedKwh;
+    gain += g;
   }
-  return null;
+  return gain >= 15 ? Math.round((kwh / gain) * 100 * 10) / 10 : null;
 }

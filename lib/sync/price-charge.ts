@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import type { LocationRow, TariffRow } from '@/db/queries/sync-sessions';
 import { chargingCost, matchPlace, splitChargeEnergy, type AttributionRule, type ChargerKind, type EnergySegment, type SiteEnergyBucket } from '@/lib/stats';
 
@@ -49,8 +50,7 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
  * after the day's history arrived, fills it). Cost uses the location's tariff, or the real fee.
  */
 export function priceCharge(c: ChargeToPrice, ctx: PricingContext): PricedColumns {
-  const match = matchPlace({ latitude: c.latitude, longitude: c.longitude }, ctx.places.locations);
-  const location = match?.location ?? (c.knownHome ? (ctx.places.locations.find((l) => l.isHome) ?? null) : null);
+  const location = chargeLocation(c, ctx.places);
   const tariff = location?.tariffId ? (ctx.places.tariffs.find((t) => t.id === location.tariffId) ?? null) : null;
   const profileKwh = c.profile.reduce((s, p) => s + p.kwh, 0);
   const scale = c.meteredKwh != null && profileKwh > 0 ? c.meteredKwh / profileKwh : 1;
@@ -82,6 +82,27 @@ export function priceCharge(c: ChargeToPrice, ctx: PricingContext): PricedColumn
     solarPercentage: split ? Math.round(split.solarPercentage * 100) / 100 : null,
     attributionRule: split ? ctx.rule : null,
   };
+}
+
+function chargeLocation(c: ChargeToPrice, places: Places): LocationRow | null {
+  const match = matchPlace({ latitude: c.latitude, longitude: c.longitude }, places.locations);
+  return match?.location ?? (c.knownHome ? (places.locations.find((l) => l.isHome) ?? null) : null);
+}
+
+/** Whether a solar split can be made at all (closed AC home charge): only then are the site's buckets read. */
+export function splitPossible(c: ChargeToPrice, places: Places): boolean {
+  const home = (chargeLocation(c, places)?.isHome ?? false) || c.knownHome;
+  return home && c.closed && c.profile.length > 0 && c.chargerKind !== 'supercharger' && c.chargerKind !== 'dc';
+}
+
+/**
+ * A fingerprint of everything `priceCharge` reads except the buckets: the charge, the rule, and
+ * the places and tariffs (ids and edit times). A stored session whose split is made and whose
+ * fingerprint is unchanged keeps its priced columns (closed periods' buckets do not change).
+ */
+export function pricingKey(c: ChargeToPrice, ctx: Omit<PricingContext, 'buckets'>): string {
+  const places = [...ctx.places.locations, ...ctx.places.tariffs].map((p) => `${p.id}@${p.updatedAt.getTime()}`).sort();
+  return createHash('sha256').update(JSON.stringify([c, ctx.rule, ctx.timeZone, places])).digest('base64url').slice(0, 22);
 }
 
 /** Energy spread evenly over a span: the profile of a session known only from a history record. */

@@ -1,12 +1,16 @@
 import 'server-only';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, or } from 'drizzle-orm';
 import { pgErrorCode, type Db } from '@/db/client';
 import { syncRuns, type SYNC_TRIGGERS } from '@/db/schema';
 
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 export type SyncRun = typeof syncRuns.$inferSelect;
 
-/** A run still 'running' after this long belongs to a process that died: it is closed as failed. */
+/**
+ * A run still 'running' after this long belongs to a process that died: it is closed as failed.
+ * So is one that started more than this far in the future of `now`: only a clock other than ours
+ * (a demo seeding on the simulator's virtual clock that was killed) can have written it.
+ */
 export const STALE_RUN_MS = 10 * 60_000;
 
 export type StartedRun = { started: true; id: string } | { started: false; runningSince: Date | null };
@@ -21,7 +25,12 @@ export async function startRun(db: Db, params: { trigger: SyncTrigger; now: Date
   await db
     .update(syncRuns)
     .set({ status: 'failed', finishedAt: params.now, error: 'Abandoned: the process running it stopped before finishing.' })
-    .where(and(eq(syncRuns.status, 'running'), lt(syncRuns.startedAt, new Date(params.now.getTime() - STALE_RUN_MS))));
+    .where(
+      and(
+        eq(syncRuns.status, 'running'),
+        or(lt(syncRuns.startedAt, new Date(params.now.getTime() - STALE_RUN_MS)), gt(syncRuns.startedAt, new Date(params.now.getTime() + STALE_RUN_MS))),
+      ),
+    );
   try {
     const [row] = await db
       .insert(syncRuns)

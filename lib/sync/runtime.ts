@@ -1,13 +1,11 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
-import { userConfig } from '@/db/schema';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { DEFAULT_CLIENT, createSimulator, createSimulatorFetch, type ScenarioName, type Simulator } from '@/lib/simulator';
+import { DEFAULT_CLIENT, createSimulatorFetch, type ScenarioName, type Simulator } from '@/lib/simulator';
 import { createTeslaClient } from '@/lib/tesla';
-import { seedDemo } from './demo';
+import { prepareDemo } from './demo';
 import { runSync } from './run-sync';
 import type { SyncDeps, SyncSummary } from './types';
 
@@ -19,54 +17,31 @@ import type { SyncDeps, SyncSummary } from './types';
  * simulator follows the wall clock and every tick runs the same engine.
  */
 type Runtime = { deps: SyncDeps; sim?: Simulator };
-type DemoState = { startMs: number; scenario: string; seed: number; seededAt: string };
 
 const g = globalThis as typeof globalThis & { __tessieSync?: { runtime?: Promise<Runtime>; timer?: NodeJS.Timeout } };
 const state = (g.__tessieSync ??= {});
 
-async function readDemoState(db: Db): Promise<{ id: string; demo?: DemoState } | undefined> {
-  const [row] = await db.select({ id: userConfig.id, settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
-  return row ? { id: row.id, demo: row.settings.demo as DemoState | undefined } : undefined;
-}
-
-async function writeDemoState(db: Db, demo: DemoState): Promise<void> {
-  const row = await readDemoState(db);
-  if (!row) return;
-  const [current] = await db.select({ settings: userConfig.settings }).from(userConfig).where(eq(userConfig.id, row.id));
-  await db.update(userConfig).set({ settings: { ...current?.settings, demo } }).where(eq(userConfig.id, row.id));
-}
-
 async function startDemo(db: Db): Promise<Runtime> {
   const e = env();
-  const existing = (await readDemoState(db))?.demo;
-  if (existing && existing.scenario === e.DEMO_SCENARIO && existing.seed === e.DEMO_SEED) {
-    const sim = createSimulator({ scenario: e.DEMO_SCENARIO, seed: existing.seed, start: existing.startMs });
-    sim.advanceTo(Date.now());
-    const tesla = createTeslaClient({
-      db,
-      fetch: createSimulatorFetch(sim),
-      clock: sim.clock,
-      config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret },
-    });
-    await tesla.storeRefreshToken(sim.initialRefreshToken); // a new simulator process knows only its initial token
-    log.info(`Demo resumed (${e.DEMO_SCENARIO}, seeded ${existing.seededAt})`);
-    return { deps: { db, tesla, now: () => new Date(sim.now()) }, sim };
-  }
-  const seeded = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: new Date() });
-  const sim = seeded.sim;
-  return { deps: { db, tesla: seeded.tesla, now: () => new Date(sim.now()) }, sim };
+  const { sim } = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: new Date() });
+  const tesla = createTeslaClient({
+    db,
+    fetch: createSimulatorFetch(sim),
+    clock: sim.clock,
+    config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret },
+  });
+  return { deps: { db, tesla, now: () => new Date(sim.now()) }, sim };
 }
 
 /**
- * Seeds `days` of demo history ending at `now` through the engine and records the demo's state,
- * so a server started on this database resumes the same world (also used by the e2e seed).
+ * The demo's history on start-up (also the e2e seed): seeds `days` ending at `now` through the
+ * engine, continues a seeding that a killed process left half-way, or resumes a seeded world.
  */
-export async function seedDemoHistory(db: Db, o: { scenario: DemoState['scenario']; seed: number; days: number; now: Date }) {
-  log.info(`Seeding ${o.days} days of demo history (${o.scenario}) by running the sync against the simulator...`);
-  const seeded = await seedDemo({ db, scenario: o.scenario as ScenarioName, seed: o.seed, days: o.days, now: o.now });
-  log.info(`Demo history seeded: ${seeded.runs} sync runs in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${seeded.failedRuns} failed)`);
-  await writeDemoState(db, { startMs: o.now.getTime() - o.days * 86_400_000, scenario: o.scenario, seed: o.seed, seededAt: o.now.toISOString() });
-  return seeded;
+export async function seedDemoHistory(db: Db, o: { scenario: ScenarioName; seed: number; days: number; now: Date }) {
+  const demo = await prepareDemo(db, o);
+  if (demo.outcome === 'ready') log.info(`Demo resumed (${o.scenario})`);
+  else log.info(`Demo history ${demo.outcome === 'seeded' ? 'seeded' : 'seeding resumed and finished'}: ${o.days} days of ${o.scenario}, ${demo.runs} sync runs in ${(demo.elapsedMs / 1000).toFixed(1)} s`);
+  return demo;
 }
 
 async function createRuntime(): Promise<Runtime> {

@@ -17,6 +17,30 @@ export async function readAccount(q: DbOrTx): Promise<AccountRow | undefined> {
   return row;
 }
 
+/** What every Fleet call needs: the access token (encrypted) and where to send it. One narrow read. */
+export async function readAccess(q: DbOrTx) {
+  const [row] = await q
+    .select({
+      teslaAccessTokenEncrypted: userConfig.teslaAccessTokenEncrypted,
+      accessTokenIv: userConfig.accessTokenIv,
+      accessTokenTag: userConfig.accessTokenTag,
+      teslaAccessTokenExpiresAt: userConfig.teslaAccessTokenExpiresAt,
+      teslaRegion: userConfig.teslaRegion,
+      teslaFleetApiBaseUrl: userConfig.teslaFleetApiBaseUrl,
+    })
+    .from(userConfig)
+    .orderBy(asc(userConfig.createdAt), asc(userConfig.id))
+    .limit(1);
+  return row;
+}
+export type AccessRow = NonNullable<Awaited<ReturnType<typeof readAccess>>>;
+
+/** The stored 429 back-off deadline, if any. */
+export async function readRetryAfter(q: DbOrTx): Promise<Date | null> {
+  const [row] = await q.select({ until: userConfig.teslaRetryAfterUntil }).from(userConfig).orderBy(asc(userConfig.createdAt), asc(userConfig.id)).limit(1);
+  return row?.until ?? null;
+}
+
 /** Updates the owner row, creating it first when the deployment has none yet. */
 export async function updateAccount(q: DbOrTx, values: Partial<typeof userConfig.$inferInsert>): Promise<void> {
   const row = await readAccount(q);

@@ -13,7 +13,7 @@ import {
   isVehicleUnavailable,
 } from '@/lib/fleet-api';
 import { log } from '@/lib/log';
-import { readAccount, setRegion, setRetryAfter } from './account-store';
+import { setRegion, setRetryAfter } from './account-store';
 import type { TeslaClock } from './clock';
 import { resolveBaseUrl, type TeslaConfig } from './config';
 import { TeslaApiError, TeslaAuthError, TeslaRateLimitedError, TeslaRegionError, VehicleAsleepError } from './errors';
@@ -74,16 +74,16 @@ type Deps = {
   clock: TeslaClock;
   http: TeslaHttp;
   queue: PQueue;
-  tokens: { getAccessToken(): Promise<string>; refresh(rejected?: string): Promise<string> };
+  tokens: { getAccess(): Promise<{ token: string; region: string | null; baseUrl: string | null }>; refresh(rejected?: string): Promise<string>; forget(): void };
 };
 
 type Attempt = RawResponse | { failure: string } | { waitMs: number };
 const MAX_STEPS = 500;
 
 export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps) {
-  async function attempt(call: FleetCall<unknown>, token: string, category: ReturnType<typeof classifyRequest>['category']): Promise<Attempt> {
-    const account = await readAccount(db);
-    const base = resolveBaseUrl(cfg, { baseUrl: account?.teslaFleetApiBaseUrl, region: account?.teslaRegion });
+  async function attempt(call: FleetCall<unknown>, access: { token: string; region: string | null; baseUrl: string | null }, category: ReturnType<typeof classifyRequest>['category']): Promise<Attempt> {
+    const { token } = access;
+    const base = resolveBaseUrl(cfg, { baseUrl: access.baseUrl, region: access.region });
     const query = new URLSearchParams(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
     const url = `${base}${call.path}${query.size > 0 ? `?${query}` : ''}`;
     return clock.hold(async () => {
@@ -113,6 +113,7 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
     const region = (found?.region as (typeof FLEET_REGIONS)[number] | undefined) ?? FLEET_REGIONS.find((r) => FLEET_API_BASE_URLS[r] === baseUrl);
     if (!baseUrl || !region) throw new TeslaRegionError('Tesla says the account lives in another region and the region lookup failed.');
     await setRegion(db, region, baseUrl.replace(/\/+$/, ''));
+    tokens.forget();
     log.info(`Tesla account region is ${region}: switched the Fleet API base URL to ${baseUrl}`);
   }
 
@@ -126,8 +127,9 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
     let regionRetried = false;
     let rateRetried = false;
     for (let step = 0; step < MAX_STEPS; step++) {
-      const token = await tokens.getAccessToken();
-      const out = await attempt(call as FleetCall<unknown>, token, category);
+      const access = await tokens.getAccess();
+      const { token } = access;
+      const out = await attempt(call as FleetCall<unknown>, access, category);
       if ('waitMs' in out) {
         await clock.sleep(out.waitMs);
         continue;

@@ -1,13 +1,11 @@
 import 'server-only';
 import PQueue from 'p-queue';
-import { and, desc, gt, ne, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { apiRequests } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { isSingleConnection, queryRows, type Db } from '@/db/client';
 import type { BillingCategory } from '@/lib/fleet-api';
-import { readAccount } from './account-store';
 import type { TeslaConfig } from './config';
 import { TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from './errors';
-import { costSince, monthStart, priceOf, reserveRequest, wakesSince } from './ledger';
+import { monthStart, priceOf, reserveRequest } from './ledger';
 
 /**
  * Two layers keep Tesla traffic inside TESLA_RATE_PER_SECOND / TESLA_RATE_PER_MINUTE:
@@ -22,6 +20,7 @@ import { costSince, monthStart, priceOf, reserveRequest, wakesSince } from './le
 const LIMITER_LOCK_KEY = 7_345_002;
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString(); // raw SQL parameters: postgres.js takes no Date there
 
 export function createQueue(): PQueue {
   return new PQueue({ concurrency: 1 });
@@ -59,35 +58,32 @@ export function rateWait(recent: number[], now: number, perSecond: number, perMi
  * TeslaBudgetExceededError without sending anything.
  */
 export async function reserveSlot(db: Db, cfg: TeslaConfig, now: number, req: SlotRequest): Promise<Slot> {
+  const single = isSingleConnection(db); // PGlite: one connection, transactions already serialised
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${LIMITER_LOCK_KEY}::bigint)`);
-    const account = await readAccount(tx);
-    const until = account?.teslaRetryAfterUntil?.getTime();
+    if (!single) await tx.execute(sql`select pg_advisory_xact_lock(${LIMITER_LOCK_KEY}::bigint)`);
+    const wake = req.category === 'wake' && req.target ? req.target : null;
+    const price = priceOf(req.category, cfg.prices);
+    const budgeted = price > 0 && !req.essential;
+    // Back-off, wake count, month's spend and the last minute's requests in one round trip.
+    const [c] = await queryRows<{ until: Date | string | null; wakes: number; spent: number; recent: number[] | null }>(
+      tx,
+      sql`select
+        (select tesla_retry_after_until from user_config order by created_at, id limit 1) as until,
+        ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
+        ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz)::float8` : sql`0::float8`} as spent,
+        (select array_agg(extract(epoch from r.requested_at)::float8 * 1000) from (
+          select requested_at from api_requests where requested_at > ${iso(now - MINUTE_MS)}::timestamptz and category <> 'auth'
+          order by requested_at desc limit ${cfg.ratePerMinute + 1}) r) as recent`,
+    );
+    const until = c?.until ? new Date(c.until).getTime() : undefined;
     if (until !== undefined && until > now) {
       if (until - now > cfg.maxRetryAfterWaitMs) throw new TeslaRateLimitedError(until - now, new Date(until));
       return { waitMs: until - now, reason: 'retry-after' as const };
     }
-    if (req.category === 'wake' && req.target) {
-      const sent = await wakesSince(tx, req.target, new Date(now - DAY_MS));
-      if (sent >= cfg.maxWakesPerDay) throw new TeslaWakeLimitError(req.target, cfg.maxWakesPerDay);
-    }
-    const price = priceOf(req.category, cfg.prices);
-    if (price > 0 && !req.essential) {
-      const spent = await costSince(tx, monthStart(now));
-      if (spent + price > cfg.monthlyBudgetUsd + 1e-9) throw new TeslaBudgetExceededError(spent, cfg.monthlyBudgetUsd);
-    }
-    const recent = await tx
-      .select({ at: apiRequests.requestedAt })
-      .from(apiRequests)
-      .where(and(gt(apiRequests.requestedAt, new Date(now - MINUTE_MS)), ne(apiRequests.category, 'auth')))
-      .orderBy(desc(apiRequests.requestedAt))
-      .limit(cfg.ratePerMinute + 1);
-    const wait = rateWait(
-      recent.map((r) => r.at.getTime()),
-      now,
-      cfg.ratePerSecond,
-      cfg.ratePerMinute,
-    );
+    if (wake && Number(c?.wakes ?? 0) >= cfg.maxWakesPerDay) throw new TeslaWakeLimitError(wake, cfg.maxWakesPerDay);
+    const spent = Number(c?.spent ?? 0);
+    if (budgeted && spent + price > cfg.monthlyBudgetUsd + 1e-9) throw new TeslaBudgetExceededError(spent, cfg.monthlyBudgetUsd);
+    const wait = rateWait((c?.recent ?? []).map(Number), now, cfg.ratePerSecond, cfg.ratePerMinute);
     if (wait) return wait;
     const rowId = await reserveRequest(tx, { ...req, requestedAt: new Date(now), prices: cfg.prices });
     return { rowId };

@@ -13,7 +13,7 @@ import {
   type TokenResponse,
 } from '@/lib/fleet-api';
 import { log } from '@/lib/log';
-import { readAccount, updateAccount, type AccountRow, type Tx } from './account-store';
+import { readAccess, readAccount, updateAccount, type AccessRow, type Tx } from './account-store';
 import type { RawResponse, TeslaHttp } from './client';
 import type { TeslaClock } from './clock';
 import { resolveTokenUrl, type TeslaConfig } from './config';
@@ -36,6 +36,9 @@ import { decryptSecret, encryptSecret } from './token-crypto';
  */
 const REFRESH_LOCK_KEY = 7_345_001;
 const RENEW_BEFORE_MS = 60_000;
+/** How long (wall time) a read access row is reused before the database is asked again. */
+const MEMO_MS = 5_000;
+type Access = { token: string; region: string | null; baseUrl: string | null };
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
 const NO_TOKENS = {
@@ -62,9 +65,11 @@ function scopesOf(accessToken: string): string[] | null {
 
 export function createTokenManager({ db, cfg, clock, http }: Deps) {
   let inflight: Promise<string> | undefined;
+  let memo: { row: AccessRow; access: Access; readAt: number } | undefined;
   const key = cfg.encryptionKey;
+  const usableUntil = (row: AccessRow) => (row.teslaAccessTokenExpiresAt?.getTime() ?? 0) - RENEW_BEFORE_MS;
 
-  function usableAccess(row: AccountRow | undefined): string | undefined {
+  function usableAccess(row: AccessRow | undefined): string | undefined {
     if (!row?.teslaAccessTokenEncrypted || !row.accessTokenIv || !row.accessTokenTag || !row.teslaAccessTokenExpiresAt) return undefined;
     if (row.teslaAccessTokenExpiresAt.getTime() - RENEW_BEFORE_MS <= clock.now()) return undefined;
     return decryptSecret({ ciphertext: row.teslaAccessTokenEncrypted, iv: row.accessTokenIv, tag: row.accessTokenTag }, key, 'access token');
@@ -158,8 +163,32 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
   return {
     /** A valid access token: the stored one, else a refresh. TeslaAuthError('not_connected') without an account. */
     async getAccessToken(): Promise<string> {
-      const row = await readAccount(db);
-      return usableAccess(row) ?? this.refresh();
+      return (await this.getAccess()).token;
+    },
+
+    /**
+     * A valid access token with the stored region and base URL. The last stored row is remembered
+     * for MEMO_MS of wall time while its token is valid, so a burst of calls reads it once; a 401
+     * (`refresh(rejected)`), a refresh, a region switch or a new connection drops the memo.
+     */
+    async getAccess(): Promise<Access> {
+      const hit = memo && performance.now() - memo.readAt < MEMO_MS ? memo : undefined;
+      if (hit && usableUntil(hit.row) > clock.now()) return hit.access;
+      const row = await readAccess(db);
+      const stored = usableAccess(row);
+      if (stored) {
+        const access = { token: stored, region: row?.teslaRegion ?? null, baseUrl: row?.teslaFleetApiBaseUrl ?? null };
+        memo = { row: row!, access, readAt: performance.now() };
+        return access;
+      }
+      const token = await this.refresh();
+      const after = await readAccess(db);
+      return { token, region: after?.teslaRegion ?? null, baseUrl: after?.teslaFleetApiBaseUrl ?? null };
+    },
+
+    /** Forgets the remembered row (the region or the stored tokens changed). */
+    forget(): void {
+      memo = undefined;
     },
 
     /**
@@ -167,6 +196,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
      * (a 401), which must not be handed out again. Concurrent calls in this process share one refresh.
      */
     refresh(rejected?: string): Promise<string> {
+      memo = undefined;
       inflight ??= refreshLocked(rejected).finally(() => {
         inflight = undefined;
       });
@@ -175,11 +205,12 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
 
     /** Refreshes now even if the stored access token is still valid (it is treated as rejected). */
     async forceRefresh(): Promise<string> {
-      return this.refresh(usableAccess(await readAccount(db)));
+      return this.refresh(usableAccess(await readAccess(db)));
     },
 
     /** Stores a refresh token obtained elsewhere (setup script, simulator). Region: option, token prefix, or TESLA_REGION. */
     async storeRefreshToken(refreshToken: string, opts: { region?: FleetRegion } = {}): Promise<void> {
+      memo = undefined;
       const region = opts.region ?? regionFromPrefixedToken(refreshToken) ?? cfg.region;
       const r = encryptSecret(refreshToken, key);
       await updateAccount(db, {
@@ -195,6 +226,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
 
     /** Exchanges the authorize callback's `code` (region-prefixed) for tokens and stores them. */
     async connectWithCode(params: { code: string; redirectUri: string }): Promise<void> {
+      memo = undefined;
       if (!cfg.clientId || !cfg.clientSecret) throw new TeslaAuthError('misconfigured', 'TESLA_CLIENT_ID and TESLA_CLIENT_SECRET must be set.');
       const region = regionFromPrefixedToken(params.code) ?? cfg.region;
       const form = new URLSearchParams({

@@ -1,5 +1,6 @@
-import { asc } from 'drizzle-orm';
-import type { DbHandle } from '@/db/client';
+import { asc, sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { queryRows, type Db, type DbHandle } from '@/db/client';
 import { chargingSessions, drives } from '@/db/schema';
 import { parseEnv } from '@/lib/env';
 import { DEFAULT_CLIENT, DEFAULT_START, createSimulator, type GroundTruthExport, type ScenarioName, type Simulator } from '@/lib/simulator';
@@ -62,4 +63,47 @@ export const finishedDrives = (gt: GroundTruthExport) => gt.drives.filter((d) =>
 /** The stored row whose span is nearest to a true event (by start time). */
 export function nearest<T extends { startedAt: Date }>(rows: readonly T[], at: number): T | undefined {
   return [...rows].sort((a, b) => Math.abs(a.startedAt.getTime() - at) - Math.abs(b.startedAt.getTime() - at))[0];
+}
+
+/** Drives and sessions as comparable values (ids and write times left out). */
+export async function derived(db: Db) {
+  const d = await db.select().from(drives).orderBy(asc(drives.startedAt));
+  const s = await db.select().from(chargingSessions).orderBy(asc(chargingSessions.startedAt));
+  return {
+    drives: d.map((x) => [x.startedAt.toISOString(), x.endedAt?.toISOString(), x.distanceKm, x.inferred]),
+    sessions: s.map((x) => [x.sessionKey.replace(/^[0-9a-f-]{36}:/, 'v:'), x.source, x.endedAt?.toISOString(), x.energyAddedKwh, x.energyUsedKwh, x.cost, x.solarKwh, x.gridKwh]),
+  };
+}
+
+/**
+ * `db` holds the records of an undisturbed sync (`want`): the same drives and sessions, values
+ * within what re-scheduled runs sampling seconds apart can change; no duplicate; no half-written
+ * session (every closed one carries its energy, place and cost).
+ */
+export async function expectSameRecords(db: Db, want: Awaited<ReturnType<typeof derived>>, kwhTolerance: (wantKwh: number) => number = () => 0.02) {
+  expect(want.sessions.length).toBeGreaterThan(2);
+  expect(want.drives.length).toBeGreaterThan(4);
+  const got = await derived(db);
+  expect(got.drives.length).toBe(want.drives.length);
+  expect(got.sessions.map((x) => x[0])).toEqual(want.sessions.map((x) => x[0]));
+  got.drives.forEach((d, i) => {
+    const w = want.drives[i]!;
+    expect(Math.abs(Date.parse(d[0] as string) - Date.parse(w[0] as string))).toBeLessThan(5 * 60_000);
+    expect(Math.abs((d[2] as number) - (w[2] as number))).toBeLessThanOrEqual(0.2);
+  });
+  got.sessions.forEach((x, i) => {
+    const w = want.sessions[i]!;
+    expect(x[1]).toBe(w[1]);
+    const wantKwh = (w[3] as number | null) ?? 0;
+    expect(Math.abs(((x[3] as number | null) ?? 0) - wantKwh)).toBeLessThanOrEqual(kwhTolerance(wantKwh));
+  });
+  const [half] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from charging_sessions where ended_at is not null and (energy_added_kwh is null and energy_used_kwh is null or location_id is null or cost is null)`,
+  );
+  expect(half!.n).toBe(0);
+  const [dupes] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select vehicle_id, started_at from charging_sessions group by 1, 2 having count(*) > 1) d`);
+  expect(dupes!.n).toBe(0);
+  const [driveDupes] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select vehicle_id, started_at from drives group by 1, 2 having count(*) > 1) d`);
+  expect(driveDupes!.n).toBe(0);
 }

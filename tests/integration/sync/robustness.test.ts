@@ -1,4 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, queryRows, type Db, type DbHandle } from '@/db/client';
 import { chargingSessions, drives, syncRuns } from '@/db/schema';
@@ -6,7 +6,7 @@ import { DEFAULT_START } from '@/lib/simulator';
 import { seedDemo } from '@/lib/sync/demo';
 import { runSync } from '@/lib/sync/run-sync';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
-import { DAY, testEnv } from './harness';
+import { DAY, derived, expectSameRecords, testEnv } from './harness';
 
 /**
  * Crash and overlap safety of runSync: a run killed half-way (its database writes start failing
@@ -23,16 +23,6 @@ beforeEach(async () => Promise.all([truncateAll(a), truncateAll(b)]));
 
 const DAYS = 4;
 const END = new Date(DEFAULT_START + DAYS * DAY);
-
-/** Drives and sessions as comparable values (ids and write times left out). */
-async function derived(db: Db) {
-  const d = await db.select().from(drives).orderBy(asc(drives.startedAt));
-  const s = await db.select().from(chargingSessions).orderBy(asc(chargingSessions.startedAt));
-  return {
-    drives: d.map((x) => [x.startedAt.toISOString(), x.endedAt?.toISOString(), x.distanceKm, x.inferred]),
-    sessions: s.map((x) => [x.sessionKey.replace(/^[0-9a-f-]{36}:/, 'v:'), x.source, x.endedAt?.toISOString(), x.energyAddedKwh, x.energyUsedKwh, x.cost, x.solarKwh, x.gridKwh]),
-  };
-}
 
 /**
  * A database whose writes of derived records (drives, sessions) throw from the `left`-th one on
@@ -79,31 +69,7 @@ describe(`runSync crash and overlap safety on ${testDriver()}`, () => {
     expect(kill.kills).toBeGreaterThanOrEqual(5);
     const failed = await queryRows<{ n: number }>(b.db, sql`select count(*)::int as n from sync_runs where error like '%killed mid-run%'`);
     expect(failed[0]!.n).toBeGreaterThan(0);
-    const want = await derived(a.db);
-    expect(want.sessions.length).toBeGreaterThan(2);
-    expect(want.drives.length).toBeGreaterThan(4);
-    // Same records; values may differ by what the re-scheduled runs sampled seconds apart.
-    const got = await derived(b.db);
-    expect(got.drives.length).toBe(want.drives.length);
-    expect(got.sessions.map((x) => x[0])).toEqual(want.sessions.map((x) => x[0]));
-    got.drives.forEach((d, i) => {
-      const w = want.drives[i]!;
-      expect(Math.abs(Date.parse(d[0] as string) - Date.parse(w[0] as string))).toBeLessThan(5 * 60_000);
-      expect(Math.abs((d[2] as number) - (w[2] as number))).toBeLessThanOrEqual(0.2);
-    });
-    got.sessions.forEach((x, i) => {
-      const w = want.sessions[i]!;
-      expect(x[1]).toBe(w[1]);
-      expect(Math.abs(((x[3] as number | null) ?? 0) - ((w[3] as number | null) ?? 0))).toBeLessThanOrEqual(0.02);
-    });
-    // Not half-written: every closed session carries its energy, place and cost.
-    const half = await queryRows<{ n: number }>(
-      b.db,
-      sql`select count(*)::int as n from charging_sessions where ended_at is not null and (energy_added_kwh is null and energy_used_kwh is null or location_id is null or cost is null)`,
-    );
-    expect(half[0]!.n).toBe(0);
-    const dupes = await queryRows<{ n: number }>(b.db, sql`select count(*)::int as n from (select vehicle_id, started_at from charging_sessions group by 1, 2 having count(*) > 1) d`);
-    expect(dupes[0]!.n).toBe(0);
+    await expectSameRecords(b.db, await derived(a.db));
   }, 300_000);
 
   it('two runs started at once produce the rows of one; the second is skipped', async () => {
