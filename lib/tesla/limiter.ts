@@ -4,7 +4,7 @@ import { and, desc, gt, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiRequests } from '@/db/schema';
 import type { BillingCategory } from '@/lib/fleet-api';
-import { readAccount } from './account-store';
+import { monthlyBudgetUsd, readAccount } from './account-store';
 import type { TeslaConfig } from './config';
 import { TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from './errors';
 import { costSince, monthStart, priceOf, reserveRequest, wakesSince } from './ledger';
@@ -74,7 +74,8 @@ export async function reserveSlot(db: Db, cfg: TeslaConfig, now: number, req: Sl
     const price = priceOf(req.category, cfg.prices);
     if (price > 0 && !req.essential) {
       const spent = await costSince(tx, monthStart(now));
-      if (spent + price > cfg.monthlyBudgetUsd + 1e-9) throw new TeslaBudgetExceededError(spent, cfg.monthlyBudgetUsd);
+      const budget = monthlyBudgetUsd(account, cfg.monthlyBudgetUsd);
+      if (spent + price > budget + 1e-9) throw new TeslaBudgetExceededError(spent, budget);
     }
     const recent = await tx
       .select({ at: apiRequests.requestedAt })
