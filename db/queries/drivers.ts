@@ -18,7 +18,7 @@ export type DriverInput = { name: string; profileId: string | null; rules: unkno
 
 /** Every driver in rule order: priority (lower first), then the order they were added. */
 export async function listDrivers(db: Db): Promise<DriverRow[]> {
-  return db.select(driverColumns).from(drivers).orderBy(asc(drivers.priority), asc(drivers.createdAt), asc(drivers.id));
+  return db.select(driverColumns).from(drivers).orderBy(asc(drivers.priority), asc(drivers.createdAt), asc(drivers.name), asc(drivers.id));
 }
 
 export async function getDriver(db: Db, id: string): Promise<DriverRow | undefined> {

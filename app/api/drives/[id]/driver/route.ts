@@ -15,8 +15,9 @@ export const dynamic = 'force-dynamic';
 // or hand it back to the rules {assignment: "rules"}.
 export const PUT = withAuth<{ id: string }>(async ({ req, params }) => {
   const id = pathUuid(params.id, 'drive');
-  const body = DriveDriverBody.parse(await readJson(req));
   const db = await getDb();
+  if (!(await getDrive(db, id))) throw notFound('drive');
+  const body = DriveDriverBody.parse(await readJson(req));
   await db.transaction(async (tx) => {
     if ('driverId' in body && body.driverId !== null && !(await getDriver(tx, body.driverId))) {
       throw new HttpError(422, 'invalid_input', 'The request is not valid.', [{ path: 'driverId', message: 'no driver has this id' }]);
