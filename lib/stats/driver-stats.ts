@@ -3,7 +3,7 @@
  * - distance (km) and energy (kWh) are sums over the driver's drives;
  * - efficiency (Wh/km) = energy ÷ distance over the drives whose energy is known;
  * - cost = each car's drive energy × what a kWh put into that car cost (its charging cost ÷ energy
- *   added); null when none of the driver's cars has a priced charge.
+ *   added); null when no drive of the driver has both a known energy and a car with a priced charge.
  */
 export type DriverVehicleTotals = {
   driverId: string | null;
@@ -31,7 +31,8 @@ export function driverStats(rows: readonly DriverVehicleTotals[], costPerKwh: Re
     a.knownKm += r.knownDistanceKm ?? 0;
     a.knownKwh += r.knownEnergyKwh ?? 0;
     const price = costPerKwh.get(r.vehicleId);
-    if (price !== undefined) {
+    // Cost needs the car's price per kWh and drive energy; drives without a known energy add nothing.
+    if (price !== undefined && (r.energyUsedKwh ?? 0) > 0) {
       a.cost += (r.energyUsedKwh ?? 0) * price;
       a.priced = true;
     }

@@ -41,16 +41,16 @@ for (const size of SIZES) {
       const add = page.getByRole('form', { name: 'Add a tariff' });
       await add.getByLabel('Name').fill(tariffName);
       await add.getByLabel('Currency').fill('EUR');
-      await add.getByLabel('Price per kWh').fill('-1');
+      await add.getByLabel('Price per kWh', { exact: true }).fill('-1');
       await add.getByRole('button', { name: 'Add tariff' }).click();
       await expect(add.getByText('must not be negative')).toBeVisible();
-      await add.getByLabel('Price per kWh').fill('0.40');
+      await add.getByLabel('Price per kWh', { exact: true }).fill('0.40');
       await add.getByRole('button', { name: 'Add tariff' }).click();
       const item = page.getByTestId('tariff').filter({ hasText: tariffName });
       await expect(item).toContainText('A 50 kWh charge now costs €20.00');
       await item.getByRole('button', { name: `Edit ${tariffName}` }).click();
       const edit = page.getByRole('form', { name: `Edit tariff ${tariffName}` });
-      await edit.getByLabel('Price per kWh').fill('0.45');
+      await edit.getByLabel('Price per kWh', { exact: true }).fill('0.45');
       await edit.getByLabel('Fee per session').fill('1.5');
       await edit.getByRole('button', { name: 'Save tariff' }).click();
       await expect(item).toContainText('A 50 kWh charge now costs €24.00');
@@ -121,9 +121,18 @@ for (const size of SIZES) {
       expect((await request.get('/api/settings', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
 
       const runsBefore = await page.getByTestId('sync-history').getByRole('listitem').count();
+      // Hold the trigger request until the progress has been seen (a simulator sync can finish in a blink).
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/sync/trigger', async (route) => {
+        await held;
+        await route.continue();
+      });
       await page.getByRole('button', { name: 'Sync now' }).click();
       await expect(page.getByTestId('sync-progress')).toBeVisible();
       await expect(page.getByRole('button', { name: 'Syncing…' })).toBeDisabled();
+      await expect(page.getByTestId('sync-progress')).toContainText(/\d+ s$/);
+      release();
       await expect(page.getByTestId('sync-result')).toHaveText(/^Sync succeeded: \d+ Tesla requests in \d+ s\.$/, { timeout: 60_000 });
       await expect(page.getByTestId('sync-progress')).toHaveCount(0);
       await expect.poll(() => page.getByTestId('sync-history').getByRole('listitem').count()).toBeGreaterThanOrEqual(Math.min(10, runsBefore + 1));

@@ -96,13 +96,15 @@ describe('driverStats', () => {
         { driverId: 'anna', vehicleId: RED, drives: 3, distanceKm: 100, energyUsedKwh: 15, knownDistanceKm: 80, knownEnergyKwh: 12 },
         { driverId: 'anna', vehicleId: BLUE, drives: 1, distanceKm: 20, energyUsedKwh: 4, knownDistanceKm: 20, knownEnergyKwh: 4 },
         { driverId: 'ben', vehicleId: BLUE, drives: 2, distanceKm: 50, energyUsedKwh: null, knownDistanceKm: 0, knownEnergyKwh: 0 },
+        // Red is priced, but without drive energy there is no cost to speak of (null, not 0).
+        { driverId: 'ben', vehicleId: RED, drives: 1, distanceKm: 5, energyUsedKwh: 0, knownDistanceKm: 0, knownEnergyKwh: 0 },
         { driverId: null, vehicleId: RED, drives: 9, distanceKm: 900, energyUsedKwh: 90, knownDistanceKm: 900, knownEnergyKwh: 90 },
       ],
       new Map([[RED, 0.3]]),
     );
     // Efficiency: 16 kWh over 100 km with known energy = 160 Wh/km; cost: only Red is priced (15 × 0.30).
     expect(statsOf(stats, 'anna')).toEqual({ drives: 4, distanceKm: 120, energyUsedKwh: 19, efficiencyWhPerKm: 160, cost: 4.5 });
-    expect(statsOf(stats, 'ben')).toEqual({ drives: 2, distanceKm: 50, energyUsedKwh: 0, efficiencyWhPerKm: null, cost: null });
+    expect(statsOf(stats, 'ben')).toEqual({ drives: 3, distanceKm: 55, energyUsedKwh: 0, efficiencyWhPerKm: null, cost: null });
     expect(statsOf(stats, 'nobody')).toEqual({ drives: 0, distanceKm: 0, energyUsedKwh: 0, efficiencyWhPerKm: null, cost: null });
     expect([...stats.keys()].sort()).toEqual(['anna', 'ben']);
   });
