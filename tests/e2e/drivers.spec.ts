@@ -4,6 +4,8 @@ import { signIn, watchProblems } from './helpers';
 
 /** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
+// Long flows on a shared 2-core machine: each step waits on a server round trip and a re-render.
+test.setTimeout(120_000);
 
 const SIZES = [
   { name: 'phone', width: 375, height: 812 },
