@@ -8,7 +8,10 @@ export const drivers = pgTable('drivers', {
   id: id(),
   name: varchar('name', { length: 100 }).notNull(),
   profileId: varchar('profile_id', { length: 50 }),
+  /** DriverRule[] (lib/stats/driver-rules.ts), validated on the way in. */
   rules: jsonb('rules').$type<unknown[]>().notNull().default([]),
+  /** Lower first: when rules of several drivers match a drive, the first driver in (priority, created_at) order wins. */
+  priority: integer('priority').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -144,7 +147,7 @@ export const drives = pgTable(
     vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
     driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
     /** 'rule' | 'manual' | null: how the driver was assigned. */
-    driverAssignment: varchar('driver_assignment', { length: 8 }),
+    driverAssignment: varchar('driver_assignment', { length: 8 }).$type<'rule' | 'manual'>(),
     startedAt: tz('started_at').notNull(),
     endedAt: tz('ended_at'),
     startOdometerKm: num('start_odometer_km', 10, 1),
@@ -171,6 +174,9 @@ export const drives = pgTable(
     unique('drives_vehicle_started_uq').on(t.vehicleId, t.startedAt),
     index('idx_drives_vehicle_started').on(t.vehicleId, t.startedAt.desc()),
     index('idx_drives_driver_started').on(t.driverId, t.startedAt.desc()),
+    // Unfiltered drive lists (all cars, all drivers) sort by start time.
+    index('idx_drives_started').on(t.startedAt.desc()),
     check('drives_distance_chk', sql`${t.distanceKm} is null or ${t.distanceKm} >= 0`),
+    check('drives_driver_assignment_chk', sql`${t.driverAssignment} is null or ${t.driverAssignment} in ('rule','manual')`),
   ],
 );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TouPeriod } from '@/db/schema';
 import { HttpError } from '@/lib/http/errors';
+import { DriverRules } from '@/lib/stats/driver-rules';
 import { hasControl } from './query';
 
 /**
@@ -27,30 +28,27 @@ const weekdays = z
 
 // ---------- drivers ----------
 
-/** How a drive is assigned to a driver automatically: every given criterion must match. */
-export const DriverRule = z
-  .object({
-    vehicleId: z.uuid('must be a vehicle id').optional(),
-    days: weekdays.optional(),
-    from: timeOfDay.optional(),
-    to: endTime.optional(),
-    startLocationId: z.uuid('must be a location id').optional(),
-  })
-  .strict()
-  .refine((r) => (r.from === undefined) === (r.to === undefined), 'give both from and to, or neither')
-  .refine((r) => Object.keys(r).length > 0, 'a rule needs at least one criterion');
-export type DriverRule = z.infer<typeof DriverRule>;
+export { DriverRule } from '@/lib/stats/driver-rules';
 
 const driverFields = {
   name: nameField,
   profileId: z.string().regex(/^[\w.-]{1,50}$/, 'must be 1–50 letters, digits, _ . or -').nullable(),
-  rules: z.array(DriverRule).max(20, 'at most 20 rules'),
+  rules: DriverRules,
+  priority: z.int('must be a whole number').min(0, 'must be from 0 to 1000').max(1000, 'must be from 0 to 1000'),
 };
-export const DriverCreate = z.object({ ...driverFields, profileId: driverFields.profileId.default(null), rules: driverFields.rules.default([]) }).strict();
+export const DriverCreate = z
+  .object({ ...driverFields, profileId: driverFields.profileId.default(null), rules: driverFields.rules.default([]), priority: driverFields.priority.default(0) })
+  .strict();
 export const DriverUpdate = z
-  .object({ name: driverFields.name.optional(), profileId: driverFields.profileId.optional(), rules: driverFields.rules.optional() })
+  .object({ name: driverFields.name.optional(), profileId: driverFields.profileId.optional(), rules: driverFields.rules.optional(), priority: driverFields.priority.optional() })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'send at least one of name, profileId, rules');
+  .refine((b) => Object.keys(b).length > 0, 'send at least one of name, profileId, rules, priority');
+
+/** PUT /api/drives/:id/driver: a driver by hand (null: nobody), or `{ "assignment": "rules" }` to hand it back to the rules. */
+export const DriveDriverBody = z.union([
+  z.object({ driverId: z.uuid('must be a driver id').nullable() }).strict(),
+  z.object({ assignment: z.literal('rules', 'must be "rules"') }).strict(),
+], 'send {"driverId": "<uuid>" | null} or {"assignment": "rules"}');
 
 // ---------- locations ----------
 

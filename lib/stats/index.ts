@@ -38,3 +38,18 @@ export {
   type WallConnectorSession,
 } from './reconcile';
 export { adoptExistingKeys } from './session-keys';
+export {
+  assignDriver,
+  DRIVER_ASSIGNMENTS,
+  DriverRule,
+  DriverRules,
+  planAssignments,
+  ruleMatches,
+  validRules,
+  type AssignableDrive,
+  type AssignmentChange,
+  type DriverAssignment,
+  type RuleDrive,
+  type RuleDriver,
+} from './driver-rules';
+export { driverStats, statsOf, type DriverStats, type DriverVehicleTotals } from './driver-stats';

@@ -3,6 +3,7 @@ import { bucketsBetween, derivationAnchors, drivesSince, sessionsSince, upsertDr
 import { activitySince, statesFrom, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
 import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession, type SiteEnergyBucket } from '@/lib/stats';
 import { projectArrivals, projectChargeEnds } from './arrivals';
+import { assignDrivers } from './assign-drivers';
 import type { SyncContext } from './context';
 import { priceCharge, pricingKey, splitPossible, type PricedColumns } from './price-charge';
 import { wallConnectorProfile } from './reprice';
@@ -16,6 +17,7 @@ const HISTORY_SOURCES = new Set(['wall_connector', 'supercharger_history']);
  * start, whichever is older, plus the sample before it (the contract of lib/stats), so every
  * derived record keeps its natural key from run to run and only the tail is recomputed.
  * Values Tesla's own histories put on a session (metered energy, real fee, source) are kept.
+ * Drives in the window are then assigned to drivers by their rules (lib/sync/assign-drivers.ts).
  */
 export async function deriveVehicle(ctx: SyncContext, v: VehicleRow): Promise<void> {
   const { db } = ctx;
@@ -62,6 +64,11 @@ export async function deriveVehicle(ctx: SyncContext, v: VehicleRow): Promise<vo
       inferred: d.inferred,
     });
     ctx.count('drives_upserted');
+  }
+  // Drives just derived (and any whose start moved) get their driver by the rules; hand assignments stay.
+  if (derivedDrives.length > 0) {
+    const assigned = await assignDrivers(db, { vehicleId: v.id, from: new Date(Math.min(from.getTime(), derivedDrives[0]!.startedAt.getTime()) - DAY_MS) });
+    if (assigned > 0) ctx.count('drivers_assigned', assigned);
   }
 
   const derived = deriveChargingSessions(states, { vehicleId: v.id, now });

@@ -41,6 +41,15 @@ export async function readRetryAfter(q: DbOrTx): Promise<Date | null> {
   return row?.until ?? null;
 }
 
+/**
+ * The monthly Fleet API budget in USD: the owner's setting (`settings.monthlyBudgetUsd`, set on the
+ * settings page) when present and valid, else the configured TESLA_MONTHLY_BUDGET_USD.
+ */
+export function monthlyBudgetUsd(account: Pick<AccountRow, 'settings'> | undefined, fallback: number): number {
+  const v = (account?.settings as { monthlyBudgetUsd?: unknown } | null | undefined)?.monthlyBudgetUsd;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
 /** Updates the owner row, creating it first when the deployment has none yet. */
 export async function updateAccount(q: DbOrTx, values: Partial<typeof userConfig.$inferInsert>): Promise<void> {
   const row = await readAccount(q);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { UserMeResponseSchema, UserMeSchema, UserRegionResponseSchema, fleetPaths, type FleetRegion } from '@/lib/fleet-api';
-import { readAccount, setRegion } from './account-store';
+import { monthlyBudgetUsd, readAccount, setRegion } from './account-store';
 import { cacheKey } from './cache';
 import { resolveBaseUrl } from './config';
 import type { TeslaContext } from './context';
@@ -60,8 +60,8 @@ export function accountApi({ db, cfg, clock, fleet, cache, tokens }: TeslaContex
     },
 
     /** This (UTC) month's requests and cost by category, Tesla's $10 credit and the budget left. */
-    getUsage(at?: Date): Promise<TeslaUsage> {
-      return usageForMonth(db, at?.getTime() ?? clock.now(), cfg.monthlyBudgetUsd);
+    async getUsage(at?: Date): Promise<TeslaUsage> {
+      return usageForMonth(db, at?.getTime() ?? clock.now(), monthlyBudgetUsd(await readAccount(db), cfg.monthlyBudgetUsd));
     },
   };
 }

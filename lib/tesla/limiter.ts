@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import { sql } from 'drizzle-orm';
 import { isSingleConnection, queryRows, type Db } from '@/db/client';
 import type { BillingCategory } from '@/lib/fleet-api';
+import { monthlyBudgetUsd } from './account-store';
 import type { TeslaConfig } from './config';
 import { TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from './errors';
 import { monthStart, priceOf, reserveRequest } from './ledger';
@@ -64,11 +65,12 @@ export async function reserveSlot(db: Db, cfg: TeslaConfig, now: number, req: Sl
     const wake = req.category === 'wake' && req.target ? req.target : null;
     const price = priceOf(req.category, cfg.prices);
     const budgeted = price > 0 && !req.essential;
-    // Back-off, wake count, month's spend and the last minute's requests in one round trip.
-    const [c] = await queryRows<{ until: Date | string | null; wakes: number; spent: number; recent: number[] | null }>(
+    // Back-off, the owner's budget, wake count, month's spend and the last minute's requests in one round trip.
+    const [c] = await queryRows<{ until: Date | string | null; owner_budget: string | null; wakes: number; spent: number; recent: number[] | null }>(
       tx,
       sql`select
         (select tesla_retry_after_until from user_config order by created_at, id limit 1) as until,
+        (select settings->>'monthlyBudgetUsd' from user_config order by created_at, id limit 1) as owner_budget,
         ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
         ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz)::float8` : sql`0::float8`} as spent,
         (select array_agg(extract(epoch from r.requested_at)::float8 * 1000) from (
@@ -82,7 +84,8 @@ export async function reserveSlot(db: Db, cfg: TeslaConfig, now: number, req: Sl
     }
     if (wake && Number(c?.wakes ?? 0) >= cfg.maxWakesPerDay) throw new TeslaWakeLimitError(wake, cfg.maxWakesPerDay);
     const spent = Number(c?.spent ?? 0);
-    if (budgeted && spent + price > cfg.monthlyBudgetUsd + 1e-9) throw new TeslaBudgetExceededError(spent, cfg.monthlyBudgetUsd);
+    const budget = monthlyBudgetUsd({ settings: { monthlyBudgetUsd: c?.owner_budget == null ? undefined : Number(c.owner_budget) } }, cfg.monthlyBudgetUsd);
+    if (budgeted && spent + price > budget + 1e-9) throw new TeslaBudgetExceededError(spent, budget);
     const wait = rateWait((c?.recent ?? []).map(Number), now, cfg.ratePerSecond, cfg.ratePerMinute);
     if (wait) return wait;
     const rowId = await reserveRequest(tx, { ...req, requestedAt: new Date(now), prices: cfg.prices });

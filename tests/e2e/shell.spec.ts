@@ -13,8 +13,8 @@ const PAGES = [
   { href: '/vehicles', nav: 'Vehicles', heading: 'Vehicles', slug: 'vehicles', says: 'The sync has stored 1 vehicle.' },
   { href: '/charging', nav: 'Charging', heading: 'Charging', slug: 'charging', says: /The sync has stored \d+ charging sessions\./ },
   { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: /The sync has stored 1 energy site/ },
-  { href: '/drivers', nav: 'Drivers', heading: 'Drivers', slug: 'drivers', says: 'Nothing here yet' },
-  { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: 'Nothing here yet' },
+  { href: '/drivers', nav: 'Drivers', heading: 'Drivers', slug: 'drivers', says: /Recent drives.*\d+(\.\d)? (km|mi)/s },
+  { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: /A Tesla account is connected..*Places and tariffs/s },
 ] as const;
 
 const SIZES = [

@@ -1,7 +1,22 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { getDb } from '@/db';
+import { listDrivers, listRecentDrives } from '@/db/queries/drivers';
+import { listLocations } from '@/db/queries/locations';
+import { listVehicles } from '@/db/queries/vehicles';
+import { loadDriverStats } from '@/lib/api/driver-stats';
 import { requireOwner } from '@/lib/auth/require-owner';
+import { formatDateTime, formatDistance, formatEfficiency, formatKwh, formatMoney } from '@/lib/format';
+import { readPreferences } from '@/lib/settings/preferences';
+import { statsOf } from '@/lib/stats';
+import { validRules } from '@/lib/stats/driver-rules';
 import { EmptyState } from '../_components/empty-state';
 import { PageHeader } from '../_components/page-header';
+import { card, muted, SectionSkeleton } from '../settings/_components/form-ui';
+import { DriveDriverSelect } from './_components/drive-driver-select';
+import { DriverCard } from './_components/driver-card';
+import { DriverForm } from './_components/driver-form';
+import { ruleText } from './_components/rule-text';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drivers' };
@@ -11,10 +26,117 @@ export default async function DriversPage() {
   return (
     <>
       <PageHeader title="Drivers">Who drove, and their distance, efficiency and cost.</PageHeader>
-      <EmptyState title="No drivers yet">
-        Nothing here yet: no drivers have been added, and adding them is not possible yet. Until then every drive and charge
-        counts for the car alone.
-      </EmptyState>
+      <Suspense fallback={<SectionSkeleton label="drivers" rows={4} />}>
+        <DriversPanel />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton label="recent drives" rows={6} />}>
+        <RecentDrivesPanel />
+      </Suspense>
     </>
+  );
+}
+
+async function pickers() {
+  const db = await getDb();
+  const [vehicles, locations] = await Promise.all([listVehicles(db), listLocations(db)]);
+  return {
+    vehicles: vehicles.map((v) => ({ id: v.id, label: v.displayName ?? v.vin })),
+    locations: locations.map((l) => ({ id: l.id, label: l.name })),
+  };
+}
+
+async function DriversPanel() {
+  const db = await getDb();
+  const [drivers, stats, prefs, options] = await Promise.all([listDrivers(db), loadDriverStats(db), readPreferences(db), pickers()]);
+  const names = { vehicles: Object.fromEntries(options.vehicles.map((v) => [v.id, v.label])), locations: Object.fromEntries(options.locations.map((l) => [l.id, l.label])) };
+  return (
+    <section aria-labelledby="drivers-title" className="space-y-3">
+      <h2 id="drivers-title" className="text-lg font-semibold text-gray-900 dark:text-gray-50">
+        Drivers
+      </h2>
+      <p className={muted}>
+        All time. Efficiency is energy used per {prefs.distanceUnit === 'mi' ? 'mile' : 'kilometre'} over drives with a known energy; cost is each drive&apos;s energy
+        at what charging that car cost per kWh. When the rules of several drivers match a drive, the lowest priority number wins; a drive assigned by hand keeps its
+        driver.
+      </p>
+      {drivers.length === 0 ? (
+        <EmptyState title="No drivers yet">Add a driver below with a rule (for example weekdays 07:00–09:00 in one car) and their drives are assigned automatically.</EmptyState>
+      ) : (
+        <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+          {drivers.map((d) => {
+            const s = statsOf(stats.byDriver, d.id);
+            const rules = validRules(d.rules);
+            return (
+              <DriverCard
+                key={d.id}
+                driver={{ id: d.id, name: d.name, priority: d.priority, rules }}
+                ruleTexts={rules.map((r) => ruleText(r, names))}
+                figures={[
+                  { label: 'Drives', value: String(s.drives), testId: 'driver-drives' },
+                  { label: 'Distance', value: formatDistance(s.distanceKm, prefs, 0), testId: 'driver-distance' },
+                  { label: 'Efficiency', value: formatEfficiency(s.efficiencyWhPerKm, prefs), testId: 'driver-efficiency' },
+                  { label: 'Cost', value: formatMoney(s.cost, stats.currency), testId: 'driver-cost' },
+                ]}
+                vehicles={options.vehicles}
+                locations={options.locations}
+              />
+            );
+          })}
+        </div>
+      )}
+      <div className={card}>
+        <h3 className="mb-3 text-base font-semibold text-gray-900 dark:text-gray-50">Add a driver</h3>
+        <DriverForm vehicles={options.vehicles} locations={options.locations} />
+      </div>
+    </section>
+  );
+}
+
+async function RecentDrivesPanel() {
+  const db = await getDb();
+  const [drives, drivers, prefs] = await Promise.all([listRecentDrives(db, { limit: 15 }), listDrivers(db), readPreferences(db)]);
+  const driverNames = new Map(drivers.map((d) => [d.id, d.name]));
+  return (
+    <section aria-labelledby="recent-drives-title" className={`${card} space-y-3`}>
+      <div>
+        <h2 id="recent-drives-title" className="text-lg font-semibold text-gray-900 dark:text-gray-50">
+          Recent drives
+        </h2>
+        <p className={muted}>Pick who drove to assign a drive by hand; the rules never change a hand assignment. “By rules” hands it back.</p>
+      </div>
+      {drives.length === 0 ? (
+        <p className={muted}>No drives yet: they appear here once the sync has seen a car move.</p>
+      ) : (
+        <ul className="divide-y divide-gray-200 dark:divide-gray-800">
+          {drives.map((d) => {
+            const who = d.driverId ? (driverNames.get(d.driverId) ?? 'a driver') : 'Nobody';
+            const how = d.driverAssignment === 'manual' ? 'by hand' : d.driverAssignment === 'rule' ? 'by rule' : 'no rule matched';
+            const when = formatDateTime(d.startedAt, prefs.timeZone);
+            return (
+              <li key={d.id} className="grid grid-cols-1 gap-2 py-3 sm:grid-cols-[1fr_14rem] sm:items-center" data-testid="recent-drive">
+                <div className="min-w-0 text-sm">
+                  <p className="font-medium text-gray-900 dark:text-gray-50">
+                    {when} · {d.vehicleName ?? d.vin}
+                  </p>
+                  <p className="truncate text-gray-700 dark:text-gray-300">
+                    {formatDistance(d.distanceKm, prefs)} · {formatKwh(d.energyUsedKwh)} · {d.startPlace ?? 'Unnamed place'} → {d.endPlace ?? 'Unnamed place'}
+                  </p>
+                  <p className="text-xs text-gray-600 dark:text-gray-400" data-testid="recent-drive-driver">
+                    {who} ({how})
+                  </p>
+                </div>
+                <DriveDriverSelect
+                  driveId={d.id}
+                  label={`Driver of the drive at ${when}`}
+                  driverId={d.driverId}
+                  assignment={d.driverAssignment}
+                  drivers={drivers.map((x) => ({ id: x.id, name: x.name }))}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }

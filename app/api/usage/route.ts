@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { monthlyUsage } from '@/lib/api/usage';
 import { invalidQuery, parseQuery } from '@/lib/api/query';
-import { env } from '@/lib/env';
 import { withAuth } from '@/lib/http/handler';
+import { readPreferences } from '@/lib/settings/preferences';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,5 +15,6 @@ export const GET = withAuth(async ({ req }) => {
   const now = new Date();
   const [year, month] = q.month ? q.month.split('-').map(Number) as [number, number] : [now.getUTCFullYear(), now.getUTCMonth() + 1];
   if (Date.UTC(year, month - 1, 1) > now.getTime()) throw invalidQuery('The query string is not valid (month is in the future).', [{ path: 'month', message: 'is in the future' }]);
-  return Response.json(await monthlyUsage(await getDb(), { year, month, budgetUsd: env().TESLA_MONTHLY_BUDGET_USD, now }));
+  const db = await getDb();
+  return Response.json(await monthlyUsage(db, { year, month, budgetUsd: (await readPreferences(db)).monthlyBudgetUsd, now }));
 });

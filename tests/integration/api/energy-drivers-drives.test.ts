@@ -88,6 +88,7 @@ describe(`drivers API on ${testDriver()}`, () => {
   it('lists, creates and updates drivers with assignment rules', async () => {
     const list = await call(drivers.GET, '/api/drivers');
     expect(list.body.drivers.map((d: { name: string }) => d.name)).toEqual(['Alice', 'Bob']);
+    expect(list.body.drivers[0]).toMatchObject({ rules: [{ days: [3, 5] }], priority: 0 });
     const rules = [{ vehicleId: data.vehicles.red.id, days: [1, 2, 3, 4, 5], from: '07:00', to: '09:00' }];
     const created = await call(drivers.POST, '/api/drivers', { method: 'POST', body: { name: "  Carol O'Neil ", rules } });
     expect(created.status).toBe(201);
@@ -102,10 +103,11 @@ describe(`drivers API on ${testDriver()}`, () => {
     expect(bad.body.error.details[0].message).toContain('both from and to');
   });
 
-  it('totals a driver\'s drives per vehicle: km, kWh, Wh/km, hours', async () => {
+  it('totals a driver\'s drives per vehicle: km, kWh, Wh/km, hours, cost', async () => {
     const { status, body } = await call(driverStats.GET, '/x', { params: { id: data.drivers.alice.id } });
     expect(status).toBe(200);
-    expect(body.totals).toEqual({ drives: 2, distanceKm: 40, energyUsedKwh: 6.3, efficiencyWhPerKm: 158, durationHours: 0.83 });
+    // Cost: Red 4.5 kWh × (2.40 + 18.00) € / 60 kWh added + Blue 1.8 kWh × (4.00 + 0) € / 25 kWh added.
+    expect(body.totals).toEqual({ drives: 2, distanceKm: 40, energyUsedKwh: 6.3, efficiencyWhPerKm: 158, durationHours: 0.83, cost: 1.82, currency: 'EUR' });
     expect(body.byVehicle.map((v: { vin: string; drives: number; efficiencyWhPerKm: number }) => [v.vin, v.drives, v.efficiencyWhPerKm])).toEqual([
       ['5YJ3E1EA7KF000001', 1, 150],
       ['7SAYGDEE1PA000002', 1, 180],

@@ -55,7 +55,8 @@ export async function seed(h: DbHandle, now = new Date()) {
       { name: 'Office', latitude: 52.5, longitude: 13.3, radiusM: 200, tariffId: work!.id },
     ])
     .returning();
-  const [alice, bob] = await db.insert(drivers).values([{ name: 'Alice' }, { name: 'Bob', profileId: 'p-2' }]).returning();
+  // Alice's rule (Wednesdays and Fridays) is what assigned her drives d1 and d3 below.
+  const [alice, bob] = await db.insert(drivers).values([{ name: 'Alice', rules: [{ days: [3, 5] }] }, { name: 'Bob', profileId: 'p-2' }]).returning();
   const [red, blue] = await db
     .insert(vehicles)
     .values([

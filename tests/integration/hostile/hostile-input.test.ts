@@ -9,6 +9,7 @@ import * as chargingStats from '@/app/api/charging/stats/route';
 import * as driverStats from '@/app/api/drivers/[id]/stats/route';
 import * as driver from '@/app/api/drivers/[id]/route';
 import * as drivers from '@/app/api/drivers/route';
+import * as driveDriver from '@/app/api/drives/[id]/driver/route';
 import * as drive from '@/app/api/drives/[id]/route';
 import * as drives from '@/app/api/drives/route';
 import * as siteHistory from '@/app/api/energy/sites/[id]/history/route';
@@ -21,6 +22,7 @@ import * as energyCsv from '@/app/api/export/energy-daily.csv/route';
 import * as location from '@/app/api/locations/[id]/route';
 import * as locations from '@/app/api/locations/route';
 import * as tariff from '@/app/api/tariffs/[id]/route';
+import * as settings from '@/app/api/settings/route';
 import * as tariffs from '@/app/api/tariffs/route';
 import * as usage from '@/app/api/usage/route';
 import { queryRows, type DbHandle } from '@/db/client';
@@ -77,6 +79,7 @@ function buildCases(d: Seeded): void {
     ['energy/sites/:id/history', siteHistory.GET], ['drivers/:id', driver.GET], ['drivers/:id', driver.PUT, 'PUT'],
     ['drivers/:id/stats', driverStats.GET], ['drives/:id', drive.GET], ['locations/:id', location.GET], ['locations/:id', location.PUT, 'PUT'],
     ['locations/:id', location.DELETE, 'DELETE'], ['tariffs/:id', tariff.GET], ['tariffs/:id', tariff.PUT, 'PUT'], ['tariffs/:id', tariff.DELETE, 'DELETE'],
+    ['drivers/:id', driver.DELETE, 'DELETE'], ['drives/:id/driver', driveDriver.PUT, 'PUT'],
   ];
   for (const [route, handler, method = 'GET'] of byId) {
     for (const [label, value] of Object.entries({ ...HOSTILE, unknownUuid: none, vinLike: 'AAAAAAAAAAAAAAAAA' })) {
@@ -117,6 +120,8 @@ function buildCases(d: Seeded): void {
     ['locations/:id', location.PUT, 'PUT', { id: d.locations.work.id }, { name: 'Gym' }],
     ['tariffs', tariffs.POST, 'POST', {}, { name: 'T', kind: 'flat', currency: 'EUR', pricePerKwh: 0.3 }],
     ['tariffs/:id', tariff.PUT, 'PUT', { id: d.tariffs.home.id }, { name: 'T' }],
+    ['drives/:id/driver', driveDriver.PUT, 'PUT', { id: d.drives.d1.id }, { driverId: d.drivers.bob.id }],
+    ['settings', settings.PUT, 'PUT', {}, { distanceUnit: 'mi' }],
   ];
   const raw: [string, string, number, Record<string, string>?][] = [
     ['empty', '', 400], ['not json', 'name=Dana', 400], ['truncated', '{"name":', 400], ['null', 'null', 422], ['array', '[]', 422],
@@ -133,11 +138,20 @@ function buildCases(d: Seeded): void {
     for (const [label, body, status, headers] of raw) {
       cases.push({ name: `${method} /api/${route} body=${label}`, handler, path: '/x', opts: { method, params, rawBody: body, headers }, expect: [status] });
     }
-    const fields = route.startsWith('drivers') ? ['name', 'profileId', 'rules'] : route.startsWith('locations') ? ['name', 'latitude', 'longitude', 'radiusM', 'tariffId', 'isHome'] : ['name', 'kind', 'currency', 'pricePerKwh', 'periods', 'sessionFee'];
+    const fields = route.startsWith('drivers')
+      ? ['name', 'profileId', 'rules', 'priority']
+      : route.startsWith('locations')
+        ? ['name', 'latitude', 'longitude', 'radiusM', 'tariffId', 'isHome']
+        : route.startsWith('drives/')
+          ? ['driverId']
+          : route === 'settings'
+            ? ['distanceUnit', 'temperatureUnit', 'currency', 'timeZone', 'solarAttributionRule', 'monthlyBudgetUsd']
+            : ['name', 'kind', 'currency', 'pricePerKwh', 'periods', 'sessionFee'];
     for (const field of fields) {
       for (const [label, value] of Object.entries(fieldValues)) {
         if (field === 'profileId' && value === null) continue; // null clears the profile: valid
         if (field === 'tariffId' && value === null) continue; // null removes the tariff: valid
+        if (field === 'driverId' && value === null) continue; // null: nobody drove it, by hand: valid
         if (field === 'isHome' && value === true) continue;
         if (field === 'latitude' && value === -1) continue;
         if (field === 'longitude' && value === -1) continue;
@@ -174,7 +188,7 @@ afterAll(async () => h.close());
 describe(`hostile input on ${testDriver()}`, () => {
   it('generates at least 200 cases over every data route', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
-    expect(new Set(cases.map((c) => c.handler)).size).toBe(28);
+    expect(new Set(cases.map((c) => c.handler)).size).toBe(31);
   });
 
   it('answers every case with the expected 4xx and a readable JSON error, never a 5xx', async () => {

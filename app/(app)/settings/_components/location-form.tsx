@@ -1,0 +1,98 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { sendJson, type FieldErrors } from './api-errors';
+import { button, Field, FormError, input, secondary } from './form-ui';
+
+export type LocationValue = { id: string; name: string; latitude: number; longitude: number; radiusM: number; tariffId: string | null; isHome: boolean };
+const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+
+/** Adds or edits a named place (POST /api/locations, PUT /api/locations/:id). */
+export function LocationForm(props: { location?: LocationValue; tariffs: { id: string; name: string }[]; onDone?: () => void }) {
+  const router = useRouter();
+  const uid = useId();
+  const l = props.location;
+  const [v, setV] = useState({
+    name: l?.name ?? '',
+    latitude: l ? String(l.latitude) : '',
+    longitude: l ? String(l.longitude) : '',
+    radiusM: String(l?.radiusM ?? 100),
+    tariffId: l?.tariffId ?? '',
+    isHome: l?.isHome ?? false,
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((p) => ({ ...p, [k]: value }));
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const local: FieldErrors = {};
+    if (!v.name.trim()) local.name = 'must not be empty';
+    for (const k of ['latitude', 'longitude', 'radiusM'] as const) if (!Number.isFinite(num(v[k]))) local[k] = 'must be a number';
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setMessage('Please correct the marked fields.');
+      return;
+    }
+    const body = { name: v.name.trim(), latitude: num(v.latitude), longitude: num(v.longitude), radiusM: num(v.radiusM), tariffId: v.tariffId || null, isHome: v.isHome };
+    setBusy(true);
+    const res = l ? await sendJson(`/api/locations/${l.id}`, 'PUT', body) : await sendJson('/api/locations', 'POST', body);
+    setBusy(false);
+    if (!res.ok) {
+      setErrors(res.fields);
+      setMessage(res.message);
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    if (!l) setV({ name: '', latitude: '', longitude: '', radiusM: '100', tariffId: '', isHome: false });
+    props.onDone?.();
+    router.refresh();
+  }
+
+  const err = (k: string) => errors[k];
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3" aria-label={l ? `Edit place ${l.name}` : 'Add a place'}>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <Field id={`${uid}-name`} label="Name" error={err('name')} className="col-span-2 space-y-1 sm:col-span-1">
+          <input id={`${uid}-name`} className={input} value={v.name} onChange={(e) => set('name', e.target.value)} />
+        </Field>
+        <Field id={`${uid}-lat`} label="Latitude" error={err('latitude')}>
+          <input id={`${uid}-lat`} className={input} inputMode="decimal" value={v.latitude} onChange={(e) => set('latitude', e.target.value)} />
+        </Field>
+        <Field id={`${uid}-lon`} label="Longitude" error={err('longitude')}>
+          <input id={`${uid}-lon`} className={input} inputMode="decimal" value={v.longitude} onChange={(e) => set('longitude', e.target.value)} />
+        </Field>
+        <Field id={`${uid}-radius`} label="Radius (m)" error={err('radiusM')}>
+          <input id={`${uid}-radius`} className={input} inputMode="numeric" value={v.radiusM} onChange={(e) => set('radiusM', e.target.value)} />
+        </Field>
+        <Field id={`${uid}-tariff`} label="Tariff" error={err('tariffId')}>
+          <select id={`${uid}-tariff`} className={input} value={v.tariffId} onChange={(e) => set('tariffId', e.target.value)}>
+            <option value="">No tariff</option>
+            {props.tariffs.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="col-span-2 inline-flex items-center gap-2 self-end text-sm sm:col-span-1">
+          <input type="checkbox" checked={v.isHome} onChange={(e) => set('isHome', e.target.checked)} />
+          Home (where the Powerwall is: home charges get a solar split)
+        </label>
+      </div>
+      <FormError message={message} />
+      <div className="flex gap-2">
+        <button type="submit" className={button} disabled={busy}>
+          {busy ? 'Saving…' : l ? 'Save place' : 'Add place'}
+        </button>
+        {props.onDone ? (
+          <button type="button" className={secondary} onClick={props.onDone}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
