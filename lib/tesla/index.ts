@@ -104,4 +104,6 @@ export {
   type KeyFiles,
   type RegistrationResult,
 } from './partner';
-export { resolveTokenUrl } from './config';
+export { resolveTokenUrl, teslaConfigFromEnv as teslaConfigFromEnvForScripts } from './config';
+export { runTeslaSetup, type SetupOptions, type SetupReport, type RegionOutcome } from './setup';
+export { getRegisteredPublicKey, publicKeyPointHex } from './partner';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FLEET_API_BASE_URLS, TokenResponseSchema, fleetPaths, type FleetRegion } from '@/lib/fleet-api';
@@ -93,4 +93,23 @@ export async function registerPartnerDomain(o: { region: FleetRegion; domain: st
   }
   if (res.status >= 200 && res.status < 300) return { region: o.region, ok: true, status: res.status };
   return { region: o.region, ok: false, status: res.status, reason: registrationReason(res.status, errorTextOf(parseBody(res.text))) };
+}
+
+/** The uncompressed P-256 point (04 ‖ x ‖ y, hex) of a PEM public key: how Tesla reports a registered key. */
+export function publicKeyPointHex(publicKeyPem: string): string {
+  const jwk = createPublicKey(publicKeyPem).export({ format: 'jwk' });
+  return `04${Buffer.from(jwk.x!, 'base64url').toString('hex')}${Buffer.from(jwk.y!, 'base64url').toString('hex')}`;
+}
+
+/** `GET {base}/api/1/partner_accounts/public_key?domain=` (partner token): the key Tesla registered, or null. */
+export async function getRegisteredPublicKey(o: { region: FleetRegion; domain: string; partnerToken: string; baseUrl?: string } & PartnerDeps): Promise<{ status: number; publicKeyHex: string | null }> {
+  const http = createHttp({ timeoutMs: o.timeoutMs ?? 15_000 }, o.fetch);
+  const base = (o.baseUrl ?? FLEET_API_BASE_URLS[o.region]).replace(/\/+$/, '');
+  const res = await http.send(`${base}${fleetPaths.partnerPublicKey()}?${new URLSearchParams({ domain: o.domain })}`, {
+    method: 'GET',
+    headers: { authorization: `Bearer ${o.partnerToken}`, accept: 'application/json' },
+  });
+  const body = parseBody(res.text) as { response?: { public_key?: unknown } } | undefined;
+  const key = body?.response?.public_key;
+  return { status: res.status, publicKeyHex: res.status === 200 && typeof key === 'string' ? key.toLowerCase() : null };
 }
