@@ -264,6 +264,15 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
   });
 });
 
+describe(`public key route (${testDriver()})`, () => {
+  it('answers 404 (publicly, no credentials needed) while TESLA_PUBLIC_KEY is unset', async () => {
+    const { GET } = await import('@/app/.well-known/appspecific/com.tesla.3p.public-key.pem/route');
+    const res = GET();
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/TESLA_PUBLIC_KEY/);
+  });
+});
+
 describe(`GET /api/tesla/status (${testDriver()})`, () => {
   it('reports every step with its state, and a live check', async () => {
     const res = await call(status.GET, '/api/tesla/status?check=true');
