@@ -1,5 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { DEFAULT_CLIENT } from '@/lib/simulator';
 import type { TeslaClient } from './index';
 import { resolveAuthorizeUrl } from './oauth-flow';
 
@@ -50,4 +51,13 @@ export function requestOrigin(req: Request): string {
   const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   if (host && /^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host) && (proto === 'http' || proto === 'https')) return `${proto}://${host}`;
   return url.origin;
+}
+
+/**
+ * Mode and OAuth client id without starting the sync runtime (the settings page renders this
+ * while the demo may still be seeding). The demo's client id is the simulator's.
+ */
+export function teslaConnectionConfig(): { mode: 'live' | 'simulator'; clientId?: string } {
+  const e = env();
+  return e.TESLA_MODE === 'live' ? { mode: 'live', clientId: e.TESLA_CLIENT_ID } : { mode: 'simulator', clientId: DEFAULT_CLIENT.clientId };
 }

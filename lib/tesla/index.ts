@@ -68,7 +68,7 @@ export {
 } from './errors';
 export type * from './types';
 export type { ConnectResult, ProbeResult } from './connect';
-export { appTesla, setAppTeslaForTests, redirectUriFor, requestOrigin, type AppTesla } from './app-client';
+export { appTesla, setAppTeslaForTests, redirectUriFor, requestOrigin, teslaConnectionConfig, type AppTesla } from './app-client';
 export {
   CONNECT_SCOPES,
   REQUIRED_SCOPES,
