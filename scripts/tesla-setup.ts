@@ -13,7 +13,10 @@ import { parseArgs } from 'node:util';
 import { createDb } from '@/db/client';
 import { parseEnv } from '@/lib/env';
 import { FLEET_REGIONS, type FleetRegion } from '@/lib/fleet-api';
-import { normalizeDomain, recordPartnerRegistration, resolveTokenUrl, runTeslaSetup, teslaConfigFromEnvForScripts } from '@/lib/tesla';
+import { normalizeDomain, recordPartnerRegistration, resolveTokenUrl, teslaConfigFromEnvForScripts } from '@/lib/tesla';
+// The setup core is deliberately not in lib/tesla's index: its key-file code must stay out of the server bundle.
+// eslint-disable-next-line no-restricted-imports
+import { runTeslaSetup } from '@/lib/tesla/setup';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -100,10 +100,7 @@ export {
   publicKeyEnvValue,
   registerPartnerDomain,
   registrationReason,
-  writeKeyPair,
-  type KeyFiles,
   type RegistrationResult,
 } from './partner';
 export { resolveTokenUrl, teslaConfigFromEnv as teslaConfigFromEnvForScripts } from './config';
-export { runTeslaSetup, type SetupOptions, type SetupReport, type RegionOutcome } from './setup';
 export { getRegisteredPublicKey, publicKeyPointHex } from './partner';

@@ -1,7 +1,5 @@
 import 'server-only';
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createPublicKey } from 'node:crypto';
 import { FLEET_API_BASE_URLS, TokenResponseSchema, fleetPaths, type FleetRegion } from '@/lib/fleet-api';
 import { createHttp, type FetchFn } from './client';
 import { errorTextOf, parseBody } from './responses';
@@ -14,25 +12,6 @@ import { errorTextOf, parseBody } from './responses';
  */
 export const PUBLIC_KEY_PATH = '/.well-known/appspecific/com.tesla.3p.public-key.pem';
 export const PARTNER_SCOPES = 'openid vehicle_device_data vehicle_location vehicle_cmds vehicle_charging_cmds energy_device_data user_data';
-
-export type KeyFiles = { dir: string; privateKeyPath: string; publicKeyPath: string; publicKeyPem: string };
-
-/** Writes a new prime256v1 key pair into `dir` (private key mode 0600). Refuses to overwrite either file. */
-export function writeKeyPair(dir: string): KeyFiles {
-  const privateKeyPath = path.join(dir, 'private-key.pem');
-  const publicKeyPath = path.join(dir, 'com.tesla.3p.public-key.pem');
-  for (const f of [privateKeyPath, publicKeyPath]) {
-    if (existsSync(f)) throw new Error(`${f} already exists: refusing to overwrite a key Tesla may already know. Move it away or pass another --out.`);
-  }
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const privatePem = privateKey.export({ type: 'sec1', format: 'pem' }).toString();
-  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(privateKeyPath, privatePem, { mode: 0o600, flag: 'wx' });
-  chmodSync(privateKeyPath, 0o600);
-  writeFileSync(publicKeyPath, publicKeyPem, { mode: 0o644, flag: 'wx' });
-  return { dir, privateKeyPath, publicKeyPath, publicKeyPem };
-}
 
 /** TESLA_PUBLIC_KEY as one line (base64 of the PEM), the form dashboards accept best. */
 export function publicKeyEnvValue(publicKeyPem: string): string {

@@ -1,6 +1,4 @@
 import 'server-only';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { FLEET_API_BASE_URLS, type FleetRegion } from '@/lib/fleet-api';
 import type { FetchFn } from './client';
 import { CONNECT_SCOPES } from './oauth-flow';
@@ -11,10 +9,9 @@ import {
   publicKeyEnvValue,
   publicKeyPointHex,
   registerPartnerDomain,
-  writeKeyPair,
-  type KeyFiles,
   type RegistrationResult,
 } from './partner';
+import { keysIn, type KeyFiles } from './key-files';
 
 /**
  * `npm run tesla:setup`'s work, separated from the command line so tests run it against the
@@ -43,15 +40,6 @@ export type SetupDeps = {
 };
 export type RegionOutcome = RegistrationResult & { verified?: boolean };
 export type SetupReport = { keys: KeyFiles & { created: boolean }; registrations: RegionOutcome[]; ok: boolean };
-
-function keysIn(dir: string): KeyFiles & { created: boolean } {
-  const privateKeyPath = path.join(dir, 'private-key.pem');
-  const publicKeyPath = path.join(dir, 'com.tesla.3p.public-key.pem');
-  const have = [privateKeyPath, publicKeyPath].filter((f) => existsSync(f));
-  if (have.length === 2) return { dir, privateKeyPath, publicKeyPath, publicKeyPem: readFileSync(publicKeyPath, 'utf8'), created: false };
-  if (have.length === 1) throw new Error(`Only ${have[0]} exists in ${dir}: refusing to overwrite it. Move it away or pass another --out.`);
-  return { ...writeKeyPair(dir), created: true };
-}
 
 export async function runTeslaSetup(o: SetupOptions, deps: SetupDeps): Promise<SetupReport> {
   const p = deps.print;

@@ -13,10 +13,9 @@ import {
   readPartnerRecord,
   recordPartnerRegistration,
   registrationReason,
-  runTeslaSetup,
-  writeKeyPair,
-  type SetupOptions,
 } from '@/lib/tesla';
+import { writeKeyPair } from '@/lib/tesla/key-files';
+import { runTeslaSetup, type SetupOptions } from '@/lib/tesla/setup';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
 import { parkedCommuter, testEnv } from './harness';
 
