@@ -67,7 +67,7 @@ beforeAll(async () => {
   tesla = seeded.tesla;
   setAppTeslaForTests(async () => ({ mode: 'simulator', tesla, clientId: sim.client.clientId, authorizeUrl: (o) => `${o}/api/tesla/simulator/authorize`, simulator: sim }));
   call = caller((await createApiToken(h.db, 'tests')).token);
-});
+}, 180_000); // three simulated days of sync: ~10 s alone, longer beside other suites
 afterAll(async () => {
   setAppTeslaForTests(undefined);
   await h.close();
