@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -15,6 +15,28 @@ const boolish = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 const optionalUrl = z.url().optional();
+
+/**
+ * TESLA_PUBLIC_KEY: the EC public key (prime256v1) Tesla fetches from
+ * /.well-known/appspecific/com.tesla.3p.public-key.pem. Accepted as PEM (newlines may be written
+ * as \n) or as the base64 of the PEM file (one line, easier in dashboards); stored as PEM.
+ */
+export function normalizePublicKeyPem(raw: string): string | undefined {
+  const text = raw.includes('BEGIN PUBLIC KEY') ? raw.replace(/\\n/g, '\n') : Buffer.from(raw.trim(), 'base64').toString('utf8');
+  if (!text.includes('-----BEGIN PUBLIC KEY-----')) return undefined;
+  try {
+    const key = createPublicKey(text);
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return undefined;
+    return key.export({ type: 'spki', format: 'pem' }).toString();
+  } catch {
+    return undefined;
+  }
+}
+const publicKeyPem = z.string().transform((raw, ctx) => {
+  const pem = normalizePublicKeyPem(raw);
+  if (!pem) ctx.addIssue({ code: 'custom', message: 'must be an EC prime256v1 public key, as PEM or base64 of the PEM (npm run tesla:setup prints it)' });
+  return pem ?? '';
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -39,6 +61,12 @@ const EnvSchema = z.object({
   DEMO_SEED: z.coerce.number().int().min(0).default(1),
   TESLA_FLEET_API_URL: optionalUrl,
   TESLA_AUTH_URL: optionalUrl,
+  /** Browser authorize page of the OAuth connect flow (default https://auth.tesla.com/oauth2/v3/authorize; China: auth.tesla.cn). */
+  TESLA_AUTHORIZE_URL: optionalUrl,
+  /** OAuth redirect URI registered in the Tesla developer app (default: <this server's origin>/api/tesla/callback). */
+  TESLA_REDIRECT_URI: optionalUrl,
+  /** The app's public key served at /.well-known/appspecific/com.tesla.3p.public-key.pem (404 while unset). */
+  TESLA_PUBLIC_KEY: publicKeyPem.optional(),
   TESLA_CLIENT_ID: z.string().min(1).optional(),
   TESLA_CLIENT_SECRET: z.string().min(1).optional(),
   /** Fleet API region used until region discovery (a 421) says otherwise. */

@@ -41,6 +41,7 @@ export function classifyRequest(method: string, pathname: string): { endpoint: s
   if (p === "/status") return { endpoint: "status", category: "auth" };
   if (p.startsWith("/oauth2/")) return { endpoint: p.slice("/oauth2/v3/".length) || "oauth", category: "auth" };
   if (p === "/api/1/partner_accounts") return { endpoint: "partner_accounts", category: "partner" };
+  if (p.startsWith("/api/1/partner_accounts/")) return { endpoint: p.slice(7), category: "partner" };
   if (p === "/api/1/users/me" || p === "/api/1/users/region") return { endpoint: p.slice(7), category: "state" };
   if (p === "/api/1/products") return { endpoint: "products", category: "state" };
   if (p === "/api/1/vehicles") return { endpoint: "vehicles", category: "state" };

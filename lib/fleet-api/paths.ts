@@ -10,6 +10,7 @@ export const fleetPaths = {
   token: () => "/oauth2/v3/token",
   authorize: () => "/oauth2/v3/authorize",
   partnerAccounts: () => "/api/1/partner_accounts",
+  partnerPublicKey: () => "/api/1/partner_accounts/public_key",
   me: () => "/api/1/users/me",
   region: () => "/api/1/users/region",
   products: () => "/api/1/products",

@@ -16,6 +16,8 @@ export interface SimState {
   /** Stream for API-side randomness (wake delays); consumed in request order. */
   readonly apiRng: Rng;
   readonly partnerRegions: Set<FleetRegion>;
+  /** Domains registered with `POST /partner_accounts`: per domain, the regions and the key found at its .well-known path. */
+  readonly partnerDomains: Map<string, { regions: Set<FleetRegion>; publicKeyHex: string | null }>;
 }
 
 export interface RequestContext {

@@ -47,6 +47,12 @@ export interface ClientOptions {
   clientSecret: string;
   /** Allowed redirect URIs; empty = any. */
   redirectUris: string[];
+  /**
+   * What the simulated Tesla finds at `https://<domain>/.well-known/appspecific/com.tesla.3p.public-key.pem`
+   * when a domain is registered (Tesla fetches it). Unset: registration does not check the key.
+   * Returning undefined: no key there, so registration is refused.
+   */
+  fetchDomainPublicKey?: (domain: string) => string | undefined | Promise<string | undefined>;
 }
 
 export const DEFAULT_CLIENT: ClientOptions = {

@@ -3,7 +3,7 @@ import type { RequestContext } from "./context";
 import { getChargingHistory } from "./handlers/charging-history";
 import { getCalendarHistory, getLiveStatus, getSiteInfo, getTelemetryHistory } from "./handlers/energy";
 import { authorize, token } from "./handlers/oauth";
-import { me, region, registerPartner } from "./handlers/users";
+import { me, partnerPublicKey, region, registerPartner } from "./handlers/users";
 import { getVehicle, listVehicles, products, vehicleData, wakeUp } from "./handlers/vehicles";
 
 /**
@@ -36,6 +36,7 @@ export const ROUTES: Route[] = [
   route("GET", "/oauth2/v3/authorize", "none", authorize),
   route("POST", "/oauth2/v3/token", "none", token),
   route("POST", "/api/1/partner_accounts", "partner", registerPartner),
+  route("GET", "/api/1/partner_accounts/public_key", "partner", partnerPublicKey),
   route("GET", "/api/1/users/me", "user", me, { scope: "user_data" }),
   route("GET", "/api/1/users/region", "user", region, { regionBound: false }),
   route("GET", "/api/1/products", "user", products),

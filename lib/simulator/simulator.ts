@@ -66,7 +66,7 @@ export class Simulator {
     const tokens = new TokenStore(this.region, a.userUuid, this.client.clientId, a.locale, rng.fork("tokens"));
     this.initialRefreshToken = options.initialRefreshToken ?? `${regionPrefix(this.region)}simulator-initial-refresh-token`;
     tokens.seedRefreshToken(this.initialRefreshToken, ALL_SCOPES, this.world.time);
-    this.#state = { scenario, world: this.world, api: this.api, client: this.client, tokens, apiRng: rng.fork("api"), partnerRegions: new Set() };
+    this.#state = { scenario, world: this.world, api: this.api, client: this.client, tokens, apiRng: rng.fork("api"), partnerRegions: new Set(), partnerDomains: new Map() };
     this.#faults = new FaultInjector(this.api.faults, rng.fork("faults"));
     this.#limiter = new RateLimiter(this.api.rateLimits);
   }

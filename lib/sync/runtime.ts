@@ -58,6 +58,16 @@ function runtime(): Promise<Runtime> {
   return state.runtime;
 }
 
+/**
+ * The Tesla client the sync uses (and, in the demo, its simulator caught up with the wall clock):
+ * the OAuth callback, the paste-a-token route and the owner's wake act on the same connection.
+ */
+export async function teslaRuntime(): Promise<{ tesla: Runtime['deps']['tesla']; sim?: Simulator }> {
+  const rt = await runtime();
+  rt.sim?.advanceTo(Date.now());
+  return { tesla: rt.deps.tesla, sim: rt.sim };
+}
+
 /** One sync run now (cron route, "sync now", scheduler tick). The demo simulator first catches up with the wall clock. */
 export async function syncOnce(opts: { trigger: 'cron' | 'manual' | 'scheduler'; fresh?: boolean }): Promise<SyncSummary> {
   const rt = await runtime();

@@ -36,7 +36,7 @@ import { backoffMs, errorTextOf, issuePaths, parseBody, retryAfterMs } from './r
 export type FetchFn = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 export type RawResponse = { status: number; headers: Headers; text: string };
 
-export function createHttp(cfg: TeslaConfig, fetchFn?: FetchFn) {
+export function createHttp(cfg: Pick<TeslaConfig, 'timeoutMs'>, fetchFn?: FetchFn) {
   const api = ky.create({
     timeout: cfg.timeoutMs,
     retry: 0,
@@ -44,7 +44,7 @@ export function createHttp(cfg: TeslaConfig, fetchFn?: FetchFn) {
     ...(fetchFn ? { fetch: fetchFn } : {}),
   });
   return {
-    async send(url: string, init: { method: string; headers: Record<string, string>; body?: URLSearchParams }): Promise<RawResponse> {
+    async send(url: string, init: { method: string; headers: Record<string, string>; body?: URLSearchParams | string }): Promise<RawResponse> {
       const res = await api(url, { method: init.method, headers: init.headers, body: init.body });
       return { status: res.status, headers: res.headers, text: await res.text() };
     },

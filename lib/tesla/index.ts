@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { env as processEnv, type Env } from '@/lib/env';
 import { accountApi } from './account';
+import { connectApi } from './connect';
 import { createCache } from './cache';
 import { createFleetClient, createHttp, type FetchFn } from './client';
 import { toTeslaClock, type SettableClock, type TeslaClock } from './clock';
@@ -38,8 +39,10 @@ export function createTeslaClient(opts: CreateTeslaClientOptions) {
   const fleet = createFleetClient({ db: opts.db, cfg, clock, http, queue: createQueue(), tokens });
   const cache = createCache(opts.db, clock, cfg.cacheTtlSeconds);
   const ctx: TeslaContext = { db: opts.db, cfg, clock, fleet, cache, tokens };
+  const account = accountApi(ctx);
   return {
-    ...accountApi(ctx),
+    ...account,
+    ...connectApi(ctx, account),
     ...vehicleApi(ctx),
     ...energyApi(ctx),
     /** Deletes expired cache entries older than `olderThanMs` (default 30 days). */
@@ -64,3 +67,40 @@ export {
   TokenDecryptError,
 } from './errors';
 export type * from './types';
+export type { ConnectResult, ProbeResult } from './connect';
+export { appTesla, setAppTeslaForTests, redirectUriFor, requestOrigin, teslaConnectionConfig, type AppTesla } from './app-client';
+export {
+  CONNECT_SCOPES,
+  REQUIRED_SCOPES,
+  OAUTH_COOKIE,
+  OAUTH_STATE_TTL_MS,
+  buildAuthorizeUrl,
+  createPkce,
+  oauthCookie,
+  openPending,
+  randomState,
+  readCookie,
+  sameString,
+  sealPending,
+  type PendingAuthorization,
+} from './oauth-flow';
+export {
+  getConnectionReport,
+  readPartnerRecord,
+  recordPartnerRegistration,
+  type ConnectionStep,
+  type StepId,
+  type StepState,
+  type TeslaConnectionReport,
+} from './connection-status';
+export {
+  PUBLIC_KEY_PATH,
+  getPartnerToken,
+  normalizeDomain,
+  publicKeyEnvValue,
+  registerPartnerDomain,
+  registrationReason,
+  type RegistrationResult,
+} from './partner';
+export { resolveTokenUrl, teslaConfigFromEnv as teslaConfigFromEnvForScripts } from './config';
+export { getRegisteredPublicKey, publicKeyPointHex } from './partner';

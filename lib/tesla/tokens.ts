@@ -225,7 +225,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
     },
 
     /** Exchanges the authorize callback's `code` (region-prefixed) for tokens and stores them. */
-    async connectWithCode(params: { code: string; redirectUri: string }): Promise<void> {
+    async connectWithCode(params: { code: string; redirectUri: string; codeVerifier?: string }): Promise<void> {
       memo = undefined;
       if (!cfg.clientId || !cfg.clientSecret) throw new TeslaAuthError('misconfigured', 'TESLA_CLIENT_ID and TESLA_CLIENT_SECRET must be set.');
       const region = regionFromPrefixedToken(params.code) ?? cfg.region;
@@ -237,6 +237,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
         audience: cfg.fleetApiUrl ?? FLEET_API_BASE_URLS[region],
         redirect_uri: params.redirectUri,
       });
+      if (params.codeVerifier) form.set('code_verifier', params.codeVerifier); // PKCE (S256)
       const outcome = await db.transaction(async (tx): Promise<TeslaError | undefined> => {
         await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY}::bigint)`);
         const now = clock.now();
@@ -248,6 +249,38 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       });
       if (outcome) throw outcome;
       log.info(`Tesla account connected (region ${region})`);
+    },
+
+    /**
+     * Stores a pasted refresh token only if it works: it is exchanged at the token endpoint first
+     * (single use: the rotated token is what gets stored). A rejected token changes nothing — the
+     * transaction, ledger row included, is rolled back and the current connection stays.
+     */
+    async exchangeRefreshToken(refreshToken: string): Promise<FleetRegion> {
+      if (!cfg.clientId) throw new TeslaAuthError('misconfigured', 'TESLA_CLIENT_ID is not set.');
+      const region = regionFromPrefixedToken(refreshToken) ?? cfg.region;
+      const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: cfg.clientId, refresh_token: refreshToken });
+      if (cfg.clientSecret) form.set('client_secret', cfg.clientSecret);
+      const rejected = new Error('rolled back');
+      let failure: TeslaError | undefined;
+      try {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY}::bigint)`);
+          const now = clock.now();
+          const body = readToken(await postToken(tx, form, region, now));
+          if (body instanceof Error) {
+            failure = body;
+            throw rejected;
+          }
+          await updateAccount(tx, { ...NO_TOKENS, teslaScopes: null, teslaFleetApiBaseUrl: null, teslaRetryAfterUntil: null });
+          await persist(tx, body, refreshToken, now, region);
+        });
+      } catch (err) {
+        if (err !== rejected) throw err;
+      }
+      if (failure) throw failure;
+      log.info(`Tesla refresh token stored (region ${region})`);
+      return region;
     },
   };
 }

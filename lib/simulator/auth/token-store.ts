@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   FLEET_API_BASE_URLS,
@@ -30,11 +31,18 @@ interface RefreshGrant {
 interface CodeGrant {
   scopes: string[];
   redirectUri: string;
+  /** PKCE (RFC 7636, S256 only): base64url(sha256(code_verifier)), when the authorize call sent one. */
+  codeChallenge: string | null;
   expiresAt: number;
   used: boolean;
 }
 
 const CODE_TTL_MS = 10 * 60_000;
+
+/** PKCE S256: base64url(sha256(verifier)), no padding. */
+export function s256(verifier: string): string {
+  return createHash("sha256").update(verifier).digest("base64url");
+}
 
 export class TokenStore {
   readonly #access = new Map<string, AccessGrant>();
@@ -92,18 +100,23 @@ export class TokenStore {
     return this.issue(grant.scopes, now);
   }
 
-  createCode(scopes: string[], redirectUri: string, now: number): string {
+  createCode(scopes: string[], redirectUri: string, now: number, codeChallenge: string | null = null): string {
     const code = `${regionPrefix(this.region)}${this.rng.hex(40)}`;
-    this.#codes.set(code, { scopes, redirectUri, expiresAt: now + CODE_TTL_MS, used: false });
+    this.#codes.set(code, { scopes, redirectUri, codeChallenge, expiresAt: now + CODE_TTL_MS, used: false });
     return code;
   }
 
-  /** Consumes an authorization code; null if unknown, used, expired or the redirect URI differs. */
-  redeemCode(code: string, redirectUri: string | null, now: number): string[] | null {
+  /**
+   * Consumes an authorization code; null if unknown, used, expired, the redirect URI differs, or
+   * the code was issued with a PKCE challenge that `codeVerifier` does not answer. A failed
+   * verifier burns the code too (RFC 7636 §4.6 leaves it open; one attempt is the safe reading).
+   */
+  redeemCode(code: string, redirectUri: string | null, now: number, codeVerifier: string | null = null): string[] | null {
     const grant = this.#codes.get(code);
     if (!grant || grant.used || grant.expiresAt <= now) return null;
     if (redirectUri !== null && redirectUri !== grant.redirectUri) return null;
     grant.used = true;
+    if (grant.codeChallenge !== null && (codeVerifier === null || s256(codeVerifier) !== grant.codeChallenge)) return null;
     return grant.scopes;
   }
 

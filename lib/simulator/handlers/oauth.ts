@@ -3,8 +3,9 @@ import type { RequestContext } from "../context";
 import { jsonResponse, oauthError, readParams } from "../http";
 
 /**
- * OAuth endpoints (§2). The authorize page consents at once and redirects back with
- * `code` + `state`; the token endpoint serves authorization_code, refresh_token (single-use,
+ * OAuth endpoints (§2). The authorize page consents at once (as a consenting owner would) and
+ * redirects back with `code` + `state`; PKCE (`code_challenge`, S256) binds the code to the
+ * token request's `code_verifier`; the token endpoint serves authorization_code, refresh_token (single-use,
  * rotating) and client_credentials (partner token) grants. Auth calls are never billed.
  */
 export function authorize(ctx: RequestContext): Response {
@@ -18,8 +19,12 @@ export function authorize(ctx: RequestContext): Response {
   }
   const state = q.get("state");
   if (!state) return oauthError(400, "invalid_request", "state is required");
+  const challenge = q.get("code_challenge");
+  const method = q.get("code_challenge_method") ?? (challenge ? "plain" : null);
+  if (challenge && method !== "S256") return oauthError(400, "invalid_request", "code_challenge_method must be S256");
+  if (challenge && !/^[A-Za-z0-9_-]{43,128}$/.test(challenge)) return oauthError(400, "invalid_request", "code_challenge is malformed");
   const scopes = (q.get("scope") ?? "").split(/\s+/).filter((s): s is string => (FLEET_SCOPES as readonly string[]).includes(s));
-  const code = ctx.sim.tokens.createCode(scopes, redirectUri, ctx.now);
+  const code = ctx.sim.tokens.createCode(scopes, redirectUri, ctx.now, challenge);
   const target = new URL(redirectUri);
   target.searchParams.set("code", code);
   target.searchParams.set("state", state);
@@ -34,7 +39,7 @@ export async function token(ctx: RequestContext): Promise<Response> {
   switch (p.grant_type) {
     case "authorization_code": {
       if (p.client_id !== client.clientId || !secretOk) return oauthError(401, "unauthorized_client", "invalid client credentials");
-      const scopes = tokens.redeemCode(p.code ?? "", p.redirect_uri ?? null, ctx.now);
+      const scopes = tokens.redeemCode(p.code ?? "", p.redirect_uri ?? null, ctx.now, p.code_verifier ?? null);
       if (!scopes) return oauthError(400, "invalid_auth_code", "The authorization code is invalid, expired or already used");
       return jsonResponse(200, tokens.issue(scopes, ctx.now));
     }

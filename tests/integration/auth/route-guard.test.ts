@@ -11,6 +11,13 @@ import { openTestDb, testDriver } from '../../setup/test-db';
 /**
  * Walks app/api and proves that every route handler it finds answers 401 to a caller with no
  * credentials (or wrong ones), so a new route cannot be forgotten. Only these are public:
+ * - health: liveness, no data;
+ * - auth/[...nextauth]: Auth.js's own sign-in routes;
+ * - [...path]: the JSON 404 for unknown API paths;
+ * - tesla/callback: Tesla redirects the owner's browser here; it only completes an authorization
+ *   this server started (the state must match the sealed httpOnly cookie set by the owner-only
+ *   /api/tesla/connect), otherwise 400 and nothing is stored.
+ * Outside app/api, /.well-known/appspecific/com.tesla.3p.public-key.pem is public too (Tesla fetches it).
  */
 const PUBLIC = new Set(['health', 'auth/[...nextauth]', '[...path]', 'tesla/callback']);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -46,6 +53,7 @@ describe(`every API route is locked (${testDriver()})`, () => {
   it('finds the route files', () => {
     expect(routes).toContain('health');
     expect(routes).toContain('auth/status');
+    expect(routes).toEqual(expect.arrayContaining(['auth/token', 'tesla/connect', 'tesla/callback', 'tesla/status', 'tesla/simulator/authorize', 'vehicles/[id]/wake']));
     expect(routes.length).toBeGreaterThanOrEqual(5);
   });
 

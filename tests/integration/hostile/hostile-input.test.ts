@@ -25,8 +25,13 @@ import * as tariff from '@/app/api/tariffs/[id]/route';
 import * as settings from '@/app/api/settings/route';
 import * as tariffs from '@/app/api/tariffs/route';
 import * as usage from '@/app/api/usage/route';
+import * as teslaToken from '@/app/api/auth/token/route';
+import * as teslaCallback from '@/app/api/tesla/callback/route';
+import * as teslaStatus from '@/app/api/tesla/status/route';
+import * as vehicleWake from '@/app/api/vehicles/[id]/wake/route';
 import { queryRows, type DbHandle } from '@/db/client';
 import { hasControl } from '@/lib/api/query';
+import { setAppTeslaForTests } from '@/lib/tesla';
 import { testDriver } from '../../setup/test-db';
 import { caller, openSeeded, type Call, type CallOptions, type Seeded } from '../api/helpers';
 
@@ -80,6 +85,7 @@ function buildCases(d: Seeded): void {
     ['drivers/:id/stats', driverStats.GET], ['drives/:id', drive.GET], ['locations/:id', location.GET], ['locations/:id', location.PUT, 'PUT'],
     ['locations/:id', location.DELETE, 'DELETE'], ['tariffs/:id', tariff.GET], ['tariffs/:id', tariff.PUT, 'PUT'], ['tariffs/:id', tariff.DELETE, 'DELETE'],
     ['drivers/:id', driver.DELETE, 'DELETE'], ['drives/:id/driver', driveDriver.PUT, 'PUT'],
+    ['vehicles/:id/wake', vehicleWake.POST, 'POST'],
   ];
   for (const [route, handler, method = 'GET'] of byId) {
     for (const [label, value] of Object.entries({ ...HOSTILE, unknownUuid: none, vinLike: 'AAAAAAAAAAAAAAAAA' })) {
@@ -100,6 +106,7 @@ function buildCases(d: Seeded): void {
     ['export/charging-sessions.csv', sessionsCsv.GET, {}, ['vehicle', 'location', 'source', 'chargerType', 'from', 'to']],
     ['export/drives.csv', drivesCsv.GET, {}, ['vehicle', 'driver', 'from', 'to']],
     ['export/energy-daily.csv', energyCsv.GET, {}, ['from', 'to'], ['site']],
+    ['tesla/status', teslaStatus.GET, {}, ['check']],
   ];
   for (const [route, handler, params, keys, lookupKeys = []] of queryRoutes) {
     for (const key of [...keys, ...lookupKeys]) {
@@ -122,6 +129,7 @@ function buildCases(d: Seeded): void {
     ['tariffs/:id', tariff.PUT, 'PUT', { id: d.tariffs.home.id }, { name: 'T' }],
     ['drives/:id/driver', driveDriver.PUT, 'PUT', { id: d.drives.d1.id }, { driverId: d.drivers.bob.id }],
     ['settings', settings.PUT, 'PUT', {}, { distanceUnit: 'mi' }],
+    ['auth/token', teslaToken.POST, 'POST', {}, { refreshToken: 'EU_0123456789abcdef0123' }],
   ];
   const raw: [string, string, number, Record<string, string>?][] = [
     ['empty', '', 400], ['not json', 'name=Dana', 400], ['truncated', '{"name":', 400], ['null', 'null', 422], ['array', '[]', 422],
@@ -138,7 +146,9 @@ function buildCases(d: Seeded): void {
     for (const [label, body, status, headers] of raw) {
       cases.push({ name: `${method} /api/${route} body=${label}`, handler, path: '/x', opts: { method, params, rawBody: body, headers }, expect: [status] });
     }
-    const fields = route.startsWith('drivers')
+    const fields = route === 'auth/token'
+      ? ['refreshToken']
+      : route.startsWith('drivers')
       ? ['name', 'profileId', 'rules', 'priority']
       : route.startsWith('locations')
         ? ['name', 'latitude', 'longitude', 'radiusM', 'tariffId', 'isHome']
@@ -160,6 +170,14 @@ function buildCases(d: Seeded): void {
     }
     cases.push({ name: `${method} /api/${route} unknown field`, handler, path: '/x', opts: { method, params, body: { ...valid, role: 'admin' } }, expect: [422] });
   }
+  // 4. The public OAuth callback: hostile state/code/error values never get past the sealed-cookie check.
+  for (const key of ['state', 'code', 'error']) {
+    for (const [label, value] of Object.entries(HOSTILE)) {
+      const extra = key === 'state' ? '' : '&state=x';
+      cases.push({ name: `GET /api/tesla/callback?${key}=${label}`, handler: teslaCallback.GET, path: `/api/tesla/callback?${key}=${enc(value)}${extra}`, opts: { headers: { cookie: `tessie_tesla_oauth=${enc(value)}` } }, expect: [400] });
+    }
+  }
+  cases.push({ name: 'GET /api/tesla/callback state too long', handler: teslaCallback.GET, path: `/api/tesla/callback?state=${'s'.repeat(5000)}`, opts: {}, expect: [400] });
 }
 
 /** Row count and md5 of every table's rows (in a stable order). */
@@ -178,17 +196,24 @@ async function fingerprint(db: DbHandle['db']): Promise<Record<string, string>> 
 
 let before: Record<string, string>;
 beforeAll(async () => {
+  // No case may reach Tesla: a call would throw here and show up as a 500.
+  setAppTeslaForTests(async () => {
+    throw new Error('the hostile suite must never reach the Tesla client');
+  });
   ({ h, data } = await openSeeded());
   call = caller(ENV_TOKEN);
   buildCases(data);
   before = await fingerprint(h.db);
 });
-afterAll(async () => h.close());
+afterAll(async () => {
+  setAppTeslaForTests(undefined);
+  await h.close();
+});
 
 describe(`hostile input on ${testDriver()}`, () => {
   it('generates at least 200 cases over every data route', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
-    expect(new Set(cases.map((c) => c.handler)).size).toBe(31);
+    expect(new Set(cases.map((c) => c.handler)).size).toBe(35);
   });
 
   it('answers every case with the expected 4xx and a readable JSON error, never a 5xx', async () => {
