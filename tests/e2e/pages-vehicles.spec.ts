@@ -67,7 +67,7 @@ for (const size of SIZES) {
 
       // Trips, battery chart, efficiency chart, sleep timeline with idle drain.
       const trips = page.getByTestId('trip');
-      expect(await trips.count()).toBeGreaterThan(3);
+      await expect(trips.nth(3)).toBeVisible(); // panels stream in: wait for them
       expect(numberIn(await trips.first().getByTestId('trip-distance').textContent())).toBeGreaterThan(0);
       await expectStyledChart(page, 'battery-chart', '.recharts-area-curve', 'stroke');
       await expect(page.getByTestId('battery-range')).toHaveText(/^Between \d+ % and \d+ %, now \d+ %\.$/);
@@ -76,7 +76,7 @@ for (const size of SIZES) {
       expect(wh).toBeGreaterThan(50);
       expect(wh).toBeLessThan(400);
       const days = page.getByTestId('timeline-day');
-      expect(await days.count()).toBeGreaterThanOrEqual(7);
+      await expect(days.nth(6)).toBeVisible();
       expect(await page.getByTestId('sleep-timeline').locator('[data-state="asleep"]').count()).toBeGreaterThan(3);
       const band = page.getByTestId('sleep-timeline').locator('[data-state="asleep"]').first();
       expect((await band.boundingBox())!.width).toBeGreaterThan(0);

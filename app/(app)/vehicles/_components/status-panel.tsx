@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { getDb } from '@/db';
 import { getVehicleSummaries } from '@/db/queries/dashboard';
 import { listLocations } from '@/db/queries/locations';
@@ -9,12 +10,13 @@ import { lastPlace, placeLabel } from '../../_components/dashboard/vehicle-place
 import { StatusBadge } from '../../_components/dashboard/vehicle-status';
 import { VehicleMap } from './vehicle-map';
 
-async function summaryOf(vehicleId: string) {
+/** Shared by the status and location panels: read once per request. */
+const summaryOf = cache(async (vehicleId: string) => {
   const db = await getDb();
   const [all, places, prefs] = await Promise.all([getVehicleSummaries(db), listLocations(db), loadPreferences()]);
   const s = all.find((x) => x.vehicle.id === vehicleId);
   return { s, place: s ? lastPlace(s, places) : null, prefs };
-}
+});
 
 /** State, battery and the charge port's state from the newest sample. */
 export async function StatusPanel(props: { vehicle: VehicleRow }) {
