@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { chargingSessions, drives, vehicleActivity, vehicleStates } from '../schema';
+import { chargingSessions, drives, vehicleActivity } from '../schema';
 import { rounded } from './filters';
 
 /**
@@ -31,12 +31,13 @@ export async function listActivityStretches(db: Db, p: { vehicleId: string; from
   return [...head, ...inside];
 }
 
-export type Span = { startedAt: Date; endedAt: Date | null };
+/** A drive or charge; battery levels in % at its start and end (null when not seen). */
+export type Span = { startedAt: Date; endedAt: Date | null; startBatteryLevel: number | null; endBatteryLevel: number | null };
 
 /** Drives and charges overlapping [from, to), oldest first (each: index range plus the one before). */
 export async function listBusySpans(db: Db, p: { vehicleId: string; from: Date; to: Date }): Promise<{ drives: Span[]; charges: Span[] }> {
   const spans = async (t: typeof drives | typeof chargingSessions) => {
-    const cols = { startedAt: t.startedAt, endedAt: t.endedAt };
+    const cols = { startedAt: t.startedAt, endedAt: t.endedAt, startBatteryLevel: t.startBatteryLevel, endBatteryLevel: t.endBatteryLevel };
     const [before, inside] = await Promise.all([
       db.select(cols).from(t).where(and(eq(t.vehicleId, p.vehicleId), lt(t.startedAt, p.from))).orderBy(desc(t.startedAt)).limit(1),
       db.select(cols).from(t).where(and(eq(t.vehicleId, p.vehicleId), gte(t.startedAt, p.from), lt(t.startedAt, p.to))).orderBy(asc(t.startedAt)).limit(5000),
@@ -104,31 +105,4 @@ export async function estimateCapacityKwh(db: Db, p: { vehicleId: string; from: 
       ),
     );
   return row?.kwh ?? null;
-}
-
-export type IdleSample = {
-  timestamp: Date;
-  batteryLevel: number | null;
-  odometerKm: number | null;
-  chargingState: string | null;
-  shiftState: string | null;
-  chargeEnergyAddedKwh: number | null;
-};
-
-/** The few columns idle drain needs, for samples in [from, to), oldest first, at most `limit`. */
-export async function listIdleSamples(db: Db, p: { vehicleId: string; from: Date; to: Date; limit: number }): Promise<IdleSample[]> {
-  const s = vehicleStates;
-  return db
-    .select({
-      timestamp: s.timestamp,
-      batteryLevel: s.batteryLevel,
-      odometerKm: s.odometerKm,
-      chargingState: s.chargingState,
-      shiftState: s.shiftState,
-      chargeEnergyAddedKwh: s.chargeEnergyAddedKwh,
-    })
-    .from(s)
-    .where(and(eq(s.vehicleId, p.vehicleId), gte(s.timestamp, p.from), lt(s.timestamp, p.to)))
-    .orderBy(asc(s.timestamp))
-    .limit(p.limit);
 }

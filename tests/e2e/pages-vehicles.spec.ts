@@ -82,7 +82,8 @@ for (const size of SIZES) {
       expect((await band.boundingBox())!.width).toBeGreaterThan(0);
       await expect(page.getByTestId('asleep-share')).toHaveText(/^\d+ %$/);
       expect(numberIn(await page.getByTestId('asleep-share').textContent())).toBeGreaterThan(30);
-      await expect(page.getByTestId('idle-drain')).toHaveText(/^(\d+\.\d % a day|not measured yet)$/);
+      await expect(page.getByTestId('idle-drain')).toHaveText(/^\d+\.\d % a day$/);
+      expect(await page.getByTestId('idle-drain-day').filter({ hasText: /^idle drain -?\d+\.\d %$/ }).count()).toBeGreaterThan(3);
 
       await expect(page.getByRole('main').getByText('–', { exact: true })).toHaveCount(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);

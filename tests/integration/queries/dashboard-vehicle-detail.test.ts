@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { getDayEnergy, getVehicleSummaries } from '@/db/queries/dashboard';
-import { driveEfficiencyByDay, estimateCapacityKwh, listActivityStretches, listBusySpans, listIdleSamples } from '@/db/queries/vehicle-detail';
+import { driveEfficiencyByDay, estimateCapacityKwh, listActivityStretches, listBusySpans } from '@/db/queries/vehicle-detail';
 import { chargingSessions, drives, energyBuckets, energyDaily, energySites, vehicleActivity, vehicles, vehicleStates } from '@/db/schema';
 import { openTestDb } from '../../setup/test-db';
 
@@ -119,8 +119,8 @@ describe('vehicle detail windows', () => {
     ]);
     await h.db.insert(drives).values({ vehicleId: ids.parked, startedAt: t('2026-03-05T08:00:00Z'), endedAt: t('2026-03-05T08:30:00Z'), distanceKm: 20, startBatteryLevel: 80, endBatteryLevel: 76 });
     const spans = await listBusySpans(h.db, { vehicleId: ids.parked, from, to });
-    expect(spans.charges).toEqual([{ startedAt: t('2026-03-04T22:00:00Z'), endedAt: t('2026-03-05T01:00:00Z') }]);
-    expect(spans.drives).toEqual([{ startedAt: t('2026-03-05T08:00:00Z'), endedAt: t('2026-03-05T08:30:00Z') }]);
+    expect(spans.charges).toEqual([{ startedAt: t('2026-03-04T22:00:00Z'), endedAt: t('2026-03-05T01:00:00Z'), startBatteryLevel: null, endBatteryLevel: null }]);
+    expect(spans.drives).toEqual([{ startedAt: t('2026-03-05T08:00:00Z'), endedAt: t('2026-03-05T08:30:00Z'), startBatteryLevel: 80, endBatteryLevel: 76 }]);
   });
 
   it("sums drive efficiency per local day of the owner's zone and leaves out drives under 0.5 km", async () => {
@@ -145,11 +145,5 @@ describe('vehicle detail windows', () => {
     ]);
     expect(await estimateCapacityKwh(h.db, { vehicleId: ids.driving, from: t('2026-02-01T00:00:00Z'), to: t('2026-03-05T00:00:00Z') })).toBe(75);
     expect(await estimateCapacityKwh(h.db, { vehicleId: ids.driving, from: t('2026-03-03T00:00:00Z'), to: t('2026-03-05T00:00:00Z') })).toBeNull();
-  });
-
-  it('returns the idle-drain columns of the samples in [from, to), oldest first, at most limit', async () => {
-    const rows = await listIdleSamples(h.db, { vehicleId: ids.charging, from: t('2026-03-10T00:00:00Z'), to: t('2026-03-10T08:00:00Z'), limit: 10 });
-    expect(rows).toEqual([{ timestamp: t('2026-03-10T07:00:00Z'), batteryLevel: 40, odometerKm: null, chargingState: 'Disconnected', shiftState: null, chargeEnergyAddedKwh: null }]);
-    expect(await listIdleSamples(h.db, { vehicleId: ids.charging, from: t('2026-03-10T00:00:00Z'), to: t('2026-03-11T00:00:00Z'), limit: 1 })).toHaveLength(1);
   });
 });

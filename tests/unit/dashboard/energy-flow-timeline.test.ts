@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { energyFlows, gridConnected } from '@/app/(app)/_components/dashboard/energy-flow';
 import { lastPlace, placeLabel } from '@/app/(app)/_components/dashboard/vehicle-place';
+import { parkedDrain } from '@/app/(app)/vehicles/_components/parked-drain';
 import { stretchObservations, timelineDays, timelineIntervals } from '@/app/(app)/vehicles/_components/timeline';
 
 const fmt = (w: number) => `${w} W`;
@@ -82,5 +83,30 @@ describe('sleep timeline', () => {
     expect(days[0]!.hours.asleep).toBeCloseTo(1, 5);
     expect(days[1]!.hours.asleep).toBeCloseTo(7, 5);
     expect(days[1]!.hours.online).toBeCloseTo(1.5, 5);
+  });
+});
+
+describe('parkedDrain', () => {
+  const span = (from: string, to: string, start: number, end: number) => ({ startedAt: t(from), endedAt: t(to), startBatteryLevel: start, endBatteryLevel: end });
+
+  it('counts the battery lost between one activity and the next, spread over local days', () => {
+    const days = parkedDrain(
+      [
+        span('2026-03-10T08:00:00Z', '2026-03-10T08:30:00Z', 80, 74), // drive, ends 74 %
+        span('2026-03-10T20:00:00Z', '2026-03-10T22:00:00Z', 71, 80), // charge starts at 71 %: 3 points over 11.5 h
+        span('2026-03-11T07:00:00Z', '2026-03-11T07:30:00Z', 79, 75), // 1 point over 9 h, across Berlin's midnight (23:00 UTC)
+        span('2026-03-11T08:00:00Z', '2026-03-11T08:20:00Z', 75, 73), // 30 min after: too short to count
+      ],
+      'Europe/Berlin',
+    );
+    expect(days.map((d) => d.date)).toEqual(['2026-03-10', '2026-03-11']);
+    expect(days[0]!.drainPct).toBeCloseTo(3 + 1 / 9, 3); // one of the 9 h falls before midnight
+    expect(days[0]!.parkedHours).toBeCloseTo(12.5, 3);
+    expect(days[1]!.drainPct).toBeCloseTo(8 / 9, 3);
+    expect(days[1]!.parkedHours).toBeCloseTo(8, 3);
+  });
+
+  it('skips spans without levels or still open', () => {
+    expect(parkedDrain([{ startedAt: t('2026-03-10T08:00:00Z'), endedAt: null, startBatteryLevel: 80, endBatteryLevel: null }, span('2026-03-10T20:00:00Z', '2026-03-10T21:00:00Z', 70, 75)], 'UTC')).toEqual([]);
   });
 });

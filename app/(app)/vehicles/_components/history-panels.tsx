@@ -1,13 +1,14 @@
 import { getDb } from '@/db';
 import { listDrives } from '@/db/queries/drives';
-import { driveEfficiencyByDay, estimateCapacityKwh, listActivityStretches, listBusySpans, listIdleSamples } from '@/db/queries/vehicle-detail';
+import { driveEfficiencyByDay, estimateCapacityKwh, listActivityStretches, listBusySpans } from '@/db/queries/vehicle-detail';
 import { listVehicleStateBuckets, type VehicleRow } from '@/db/queries/vehicles';
 import { KM_PER_MILE, formatDateTime, formatDistance, formatDuration, formatEfficiency, formatNumber, formatPercent } from '@/lib/format';
-import { activityTotals, idleDrain } from '@/lib/stats';
+import { activityTotals } from '@/lib/stats';
 import { LiveAreaChart } from '../../_components/charts/live-area-chart';
 import { LiveBarChart } from '../../_components/charts/live-bar-chart';
 import { Panel, PanelEmpty } from '../../_components/dashboard/panel';
 import { loadPreferences } from '../../_components/dashboard/preferences';
+import { parkedDrain } from './parked-drain';
 import { SleepTimeline } from './sleep-timeline';
 import { timelineDays, timelineIntervals } from './timeline';
 
@@ -119,18 +120,18 @@ export async function EfficiencyPanel(props: { vehicle: VehicleRow }) {
   );
 }
 
-/** Asleep/online/driving/charging bands per day over the last week, with idle drain per day. */
+/** Asleep/online/driving/charging bands per day over the last week, with idle drain per day (battery lost while parked between drives and charges). */
 export async function SleepPanel(props: { vehicle: VehicleRow }) {
   const db = await getDb();
   const prefs = await loadPreferences();
   const to = new Date();
   const from = new Date(to.getTime() - TIMELINE_DAYS * DAY_MS);
   const range = { vehicleId: props.vehicle.id, from, to };
-  const [stretches, busy, samples] = await Promise.all([listActivityStretches(db, range), listBusySpans(db, range), listIdleSamples(db, { ...range, limit: 20_000 })]);
+  const [stretches, busy] = await Promise.all([listActivityStretches(db, range), listBusySpans(db, range)]);
   const intervals = timelineIntervals({ stretches, ...busy, from, to });
   const days = timelineDays(intervals, prefs.timeZone);
   const totals = activityTotals(intervals);
-  const drain = idleDrain({ states: samples, ...busy, timeZone: prefs.timeZone, batteryCapacityKwh: props.vehicle.batteryCapacityKwh });
+  const drain = parkedDrain([...busy.drives, ...busy.charges], prefs.timeZone);
   const drainPct = drain.reduce((s, d) => s + d.drainPct, 0);
   const drainHours = drain.reduce((s, d) => s + d.parkedHours, 0);
   const perDay = drainHours >= 1 ? (drainPct * 24) / drainHours : null;

@@ -1,5 +1,6 @@
-import type { ActivityState, IdleDrainDay } from '@/lib/stats';
+import type { ActivityState } from '@/lib/stats';
 import { formatNumber } from '@/lib/format';
+import type { ParkedDrainDay } from './parked-drain';
 import type { TimelineDay } from './timeline';
 
 export const STATE_COLOR: Record<ActivityState, string> = {
@@ -16,7 +17,7 @@ const NAME: Record<ActivityState, string> = { asleep: 'asleep', online: 'online'
 const dayLabel = (date: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 /** One bar per local day (midnight to midnight) coloured by state, with that day's idle drain beside it. */
-export function SleepTimeline(props: { days: TimelineDay[]; drain: IdleDrainDay[] }) {
+export function SleepTimeline(props: { days: TimelineDay[]; drain: ParkedDrainDay[] }) {
   const drainOf = new Map(props.drain.map((d) => [d.date, d]));
   return (
     <div className="space-y-3">
