@@ -44,7 +44,7 @@ export function VehicleMap(props: { latitude: number; longitude: number; label: 
       <div className="relative">
         <div ref={el} className="h-64 w-full overflow-hidden rounded-lg bg-gray-100 dark:bg-gray-800" data-testid="vehicle-map" role="region" aria-label={`Map around ${props.label}`} />
         {tiles === 'failed' ? (
-          <p className="absolute inset-x-3 top-3 z-[500] rounded-md bg-white/90 px-3 py-2 text-sm text-gray-800 shadow dark:bg-gray-900/90 dark:text-gray-100" data-testid="map-fallback">
+          <p className="absolute left-14 right-3 top-3 z-[500] rounded-md bg-white/90 px-3 py-2 text-sm text-gray-800 shadow dark:bg-gray-900/90 dark:text-gray-100" data-testid="map-fallback">
             The map tiles could not load. The car is at {props.label} ({props.coordinates}).
           </p>
         ) : null}
