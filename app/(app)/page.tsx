@@ -1,37 +1,52 @@
-import { getDb, getDbHandle } from '@/db';
-import { getOverviewCounts } from '@/db/queries/overview';
+import { Suspense } from 'react';
+import { getDbHandle } from '@/db';
 import { requireOwner } from '@/lib/auth/require-owner';
+import { PanelSkeleton } from './_components/dashboard/panel';
+import { PowerwallPanel } from './_components/dashboard/powerwall-panel';
+import { RecentPanel } from './_components/dashboard/recent-panel';
+import { TodayPanel } from './_components/dashboard/today-panel';
+import { UsagePanel } from './_components/dashboard/usage-panel';
+import { VehiclesPanel } from './_components/dashboard/vehicles-panel';
 import { PageHeader } from './_components/page-header';
 
 export const dynamic = 'force-dynamic';
 
-const LABELS = [
-  ['vehicles', 'Vehicles'],
-  ['chargingSessions', 'Charging sessions'],
-  ['drives', 'Drives'],
-  ['energySites', 'Energy sites'],
-] as const;
-
-/** Placeholder dashboard: proves the page reads the database. The full dashboard replaces it. */
+/** The dashboard: cars, the Powerwall's live flow, today's energy, latest charges and drives, API use. Each panel streams on its own. */
 export default async function DashboardPage() {
   await requireOwner();
-  const counts = await getOverviewCounts(await getDb());
   const driver = getDbHandle().driver;
   return (
     <>
-      <PageHeader title="Tessie Stats">
-        Database: <span data-testid="db-driver">{driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}</span>
-      </PageHeader>
-      <section aria-label="Stored data" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {LABELS.map(([key, label]) => (
-          <div key={key} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm dark:border-gray-800 dark:bg-gray-900">
-            <p className="text-xs text-gray-600 dark:text-gray-400">{label}</p>
-            <p className="text-2xl font-semibold" data-testid={`count-${key}`}>
-              {counts[key]}
-            </p>
-          </div>
-        ))}
+      <PageHeader title="Tessie Stats">Your cars, your home energy and what the Tesla API costs, at a glance.</PageHeader>
+      <section aria-labelledby="vehicles-title" className="space-y-3">
+        <h2 id="vehicles-title" className="sr-only">
+          Vehicles
+        </h2>
+        <Suspense fallback={<PanelSkeleton title="Vehicles" lines={4} />}>
+          <VehiclesPanel />
+        </Suspense>
       </section>
+      <div className="grid gap-4 lg:grid-cols-5">
+        <div className="lg:col-span-3">
+          <Suspense fallback={<PanelSkeleton title="Powerwall" lines={6} />}>
+            <PowerwallPanel />
+          </Suspense>
+        </div>
+        <div className="space-y-4 lg:col-span-2">
+          <Suspense fallback={<PanelSkeleton title="Today" lines={3} />}>
+            <TodayPanel />
+          </Suspense>
+          <Suspense fallback={<PanelSkeleton title="Tesla API usage" lines={2} />}>
+            <UsagePanel />
+          </Suspense>
+        </div>
+      </div>
+      <Suspense fallback={<PanelSkeleton title="Latest charges and drives" lines={4} />}>
+        <RecentPanel />
+      </Suspense>
+      <p className="text-xs text-gray-600 dark:text-gray-400">
+        Database: <span data-testid="db-driver">{driver === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}</span>
+      </p>
     </>
   );
 }

@@ -1,20 +1,22 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
-import { getOverviewCounts } from '@/db/queries/overview';
+import { Suspense } from 'react';
 import { requireOwner } from '@/lib/auth/require-owner';
-import { NotBuiltYet } from '../_components/not-built-yet';
+import { PanelSkeleton } from '../_components/dashboard/panel';
+import { VehiclesPanel } from '../_components/dashboard/vehicles-panel';
 import { PageHeader } from '../_components/page-header';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Vehicles' };
 
+/** Every car on the account; each card leads to the car's page. */
 export default async function VehiclesPage() {
   await requireOwner();
-  const counts = await getOverviewCounts(await getDb());
   return (
     <>
       <PageHeader title="Vehicles">Status, location, trips, battery and efficiency of each car.</PageHeader>
-      <NotBuiltYet stored={counts.vehicles} one="vehicle" many="vehicles" />
+      <Suspense fallback={<PanelSkeleton title="Vehicles" lines={4} />}>
+        <VehiclesPanel headingLevel={2} />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,41 @@
+import type { VehicleStatus } from '@/db/queries/dashboard';
+import { formatDate, formatDateTime, formatTime } from '@/lib/format';
+
+const STYLE: Record<VehicleStatus, string> = {
+  driving: 'bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-100',
+  charging: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
+  online: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
+  asleep: 'bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100',
+  offline: 'bg-gray-200 text-gray-900 dark:bg-gray-800 dark:text-gray-100',
+  unknown: 'bg-gray-200 text-gray-900 dark:bg-gray-800 dark:text-gray-100',
+};
+
+export const STATUS_LABEL: Record<VehicleStatus, string> = {
+  driving: 'Driving',
+  charging: 'Charging',
+  online: 'Online',
+  asleep: 'Asleep',
+  offline: 'Offline',
+  unknown: 'Not seen yet',
+};
+
+/** "since 08:25" today, "since 26 Nov 2026, 17:35" before that, in the owner's time zone. */
+export function sinceLabel(at: Date | null, timeZone: string, now = new Date()): string {
+  if (!at) return '';
+  const sameDay = formatDate(at, timeZone) === formatDate(now, timeZone);
+  return `since ${sameDay ? formatTime(at, timeZone) : formatDateTime(at, timeZone)}`;
+}
+
+/** The state in words (never colour alone) with since-when. */
+export function StatusBadge(props: { status: VehicleStatus; since: Date | null; timeZone: string }) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-2 text-sm" data-testid="vehicle-status">
+      <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${STYLE[props.status]}`}>{STATUS_LABEL[props.status]}</span>
+      {props.since ? (
+        <time dateTime={props.since.toISOString()} className="text-gray-600 dark:text-gray-400">
+          {sinceLabel(props.since, props.timeZone)}
+        </time>
+      ) : null}
+    </p>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef, useState } from 'react';
+
+type TileState = 'loading' | 'loaded' | 'failed';
+
+/**
+ * Where the car is, on OpenStreetMap tiles (Leaflet, loaded in the browser only). The place and
+ * coordinates are always written under the map, so nothing is lost when tiles cannot load
+ * (offline, blocked): then the map area says so instead of staying blank.
+ */
+export function VehicleMap(props: { latitude: number; longitude: number; label: string; coordinates: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const [tiles, setTiles] = useState<TileState>('loading');
+  const { latitude, longitude, label } = props;
+
+  useEffect(() => {
+    let cancelled = false;
+    let remove: (() => void) | undefined;
+    void import('leaflet').then((L) => {
+      if (cancelled || !el.current) return;
+      const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true }).setView([latitude, longitude], 15);
+      const layer = L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {
+        subdomains: 'abc',
+        maxZoom: 19,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        // The app sends no referrer; OpenStreetMap's tile policy asks for one.
+        referrerPolicy: 'strict-origin-when-cross-origin',
+      });
+      layer.on('tileerror', () => setTiles((t) => (t === 'loaded' ? t : 'failed')));
+      layer.on('tileload', () => setTiles('loaded'));
+      layer.addTo(map);
+      L.circleMarker([latitude, longitude], { radius: 9, color: '#1d4ed8', weight: 3, fillColor: '#3b82f6', fillOpacity: 0.8 }).addTo(map).bindTooltip(label);
+      remove = () => map.remove();
+    });
+    return () => {
+      cancelled = true;
+      remove?.();
+    };
+  }, [latitude, longitude, label]);
+
+  return (
+    <figure className="space-y-2">
+      <div className="relative">
+        <div ref={el} className="h-64 w-full overflow-hidden rounded-lg bg-gray-100 dark:bg-gray-800" data-testid="vehicle-map" role="region" aria-label={`Map around ${props.label}`} />
+        {tiles === 'failed' ? (
+          <p className="absolute left-14 right-3 top-3 z-[500] rounded-md bg-white/90 px-3 py-2 text-sm text-gray-800 shadow dark:bg-gray-900/90 dark:text-gray-100" data-testid="map-fallback">
+            The map tiles could not load. The car is at {props.label} ({props.coordinates}).
+          </p>
+        ) : null}
+      </div>
+      <figcaption className="text-sm text-gray-700 dark:text-gray-300" data-testid="vehicle-location">
+        {props.label} · <span className="tabular-nums">{props.coordinates}</span>
+      </figcaption>
+    </figure>
+  );
+}
