@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, lte, max } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { syncRuns, userConfig } from '@/db/schema';
 import { DEFAULT_CLIENT, createSimulator, createSimulatorFetch, scenarioByName, type Scenario, type ScenarioName, type Simulator } from '@/lib/simulator';
@@ -8,6 +8,7 @@ import type { Env } from '@/lib/env';
 import { seedDemoPlaces } from './demo-places';
 import type { PollingPolicy } from './policy';
 import { replay } from './replay';
+import { ABANDONED } from './runs';
 import type { SyncSummary } from './types';
 
 const DAY_MS = 86_400_000;
@@ -108,6 +109,13 @@ export async function prepareDemo(db: Db, o: { scenario: ScenarioName; seed: num
   const startMs = same ? existing.startMs : o.now.getTime() - o.days * DAY_MS;
   const [last] = same ? await db.select({ at: max(syncRuns.startedAt) }).from(syncRuns) : [];
   if (!same) await writeDemoState(db, { startMs, scenario: o.scenario, seed: o.seed, seededAt: null });
+  else if (last?.at) {
+    // Runs the dead seeding left 'running' are on its virtual clock, behind which we resume: closed now.
+    await db
+      .update(syncRuns)
+      .set({ status: 'failed', finishedAt: last.at, error: ABANDONED })
+      .where(and(eq(syncRuns.status, 'running'), lte(syncRuns.startedAt, last.at)));
+  }
   const seeded = await seedDemo({
     db,
     scenario: o.scenario,

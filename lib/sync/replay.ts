@@ -71,7 +71,8 @@ export async function replay(opts: ReplayOptions): Promise<{ runs: number; faile
     quietAtLastRun = quiet;
     seenAtLastRun = seen;
     const inS = summary.counts.next_decision_in_s;
-    nextDecision = inS === undefined ? Infinity : opts.sim.now() + inS * 1000;
+    // A skipped run (another held the lock) decided nothing: the next tick runs again.
+    nextDecision = summary.status === 'skipped' ? -Infinity : inS === undefined ? Infinity : opts.sim.now() + inS * 1000;
     if (summary.status === 'failed') failedRuns++;
     opts.onTick?.(summary, t);
   }

@@ -12,6 +12,7 @@ export type SyncRun = typeof syncRuns.$inferSelect;
  * (a demo seeding on the simulator's virtual clock that was killed) can have written it.
  */
 export const STALE_RUN_MS = 10 * 60_000;
+export const ABANDONED = 'Abandoned: the process running it stopped before finishing.';
 
 export type StartedRun = { started: true; id: string } | { started: false; runningSince: Date | null };
 
@@ -24,7 +25,7 @@ export type StartedRun = { started: true; id: string } | { started: false; runni
 export async function startRun(db: Db, params: { trigger: SyncTrigger; now: Date }): Promise<StartedRun> {
   await db
     .update(syncRuns)
-    .set({ status: 'failed', finishedAt: params.now, error: 'Abandoned: the process running it stopped before finishing.' })
+    .set({ status: 'failed', finishedAt: params.now, error: ABANDONED })
     .where(
       and(
         eq(syncRuns.status, 'running'),

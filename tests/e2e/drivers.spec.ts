@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, watchProblems } from './helpers';
 
-/** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
+/** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
 // Long flows on a shared 2-core machine: each step waits on a server round trip and a re-render.
 test.setTimeout(120_000);

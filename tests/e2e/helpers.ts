@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-/** The owner password home.spec.ts sets on the first visit; the later specs sign in with it. */
+/** The owner password 01-home.spec.ts sets on the first visit; the later specs sign in with it. */
 export const PASSWORD = 'correct horse battery';
 
 /** Collects console errors, failed requests and HTTP errors of a page (except URLs or messages `allow` matches); expect it to stay empty. */

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, watchProblems } from './helpers';
 
-/** Runs after home.spec.ts (files run in name order with one worker; "pages-" sorts after "home"), which sets the owner password. */
+/** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
 
 const SIZES = [

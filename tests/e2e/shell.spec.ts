@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { signIn, watchProblems } from './helpers';
 
-/** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
+/** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
 
 // `says`: what the page's placeholder must state about the rows tests/e2e/seed.ts stored.
