@@ -11,8 +11,8 @@ test.describe.configure({ mode: 'serial' });
 const PAGES = [
   { href: '/', nav: 'Dashboard', heading: 'Tessie Stats', slug: 'dashboard', says: /Charging sessions\d+/ },
   { href: '/vehicles', nav: 'Vehicles', heading: 'Vehicles', slug: 'vehicles', says: 'The sync has stored 1 vehicle.' },
-  { href: '/charging', nav: 'Charging', heading: 'Charging', slug: 'charging', says: /The sync has stored \d+ charging sessions\./ },
-  { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: /The sync has stored 1 energy site/ },
+  { href: '/charging', nav: 'Charging', heading: 'Charging', slug: 'charging', says: /\d+ sessions · Last 90 days/ },
+  { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: /Solar produced\d/ },
   { href: '/drivers', nav: 'Drivers', heading: 'Drivers', slug: 'drivers', says: 'Nothing here yet' },
   { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: 'Nothing here yet' },
 ] as const;
