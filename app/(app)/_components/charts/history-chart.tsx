@@ -5,7 +5,7 @@ import { historyFormatter, type HistoryUnit } from './history-format';
 export type HistoryChartProps = {
   kind: 'bar' | 'area' | 'line';
   /** Rows keyed by `index` (the x axis label) and one number (or null) per category. */
-  data: Record<string, string | number | null>[];
+  data: Record<string, string | number | null | undefined>[];
   index: string;
   categories: string[];
   /** Tremor colour names, one per category. */
@@ -39,7 +39,7 @@ export function HistoryChart(props: HistoryChartProps) {
     categories: props.categories,
     colors: props.colors,
     valueFormatter: historyFormatter(props.unit, props.currency),
-    yAxisWidth: props.unit === 'money' ? 72 : 60,
+    yAxisWidth: props.unit === 'money' ? 76 : 68,
     className: 'h-60',
     showLegend: false,
   };

@@ -3,10 +3,18 @@ import { energyByPeriod } from '@/db/queries/energy';
 import { energyTotalsJson } from '@/lib/api/energy-json';
 import { HistoryChart } from '../../_components/charts/history-chart';
 import { HistoryPanel } from '../../_components/charts/history-panel';
+import { addDays, addMonths } from '../../charging/_lib/local-time';
 import { homeBySource, type EnergyPeriod } from '../_lib/period';
 
 const label = (period: string, unit: 'day' | 'month') =>
   new Intl.DateTimeFormat('en-GB', unit === 'day' ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' }).format(new Date(`${period}T00:00:00Z`));
+
+/** The period's days (`YYYY-MM-DD`) or, for a year, its months' first days. */
+function slots(p: EnergyPeriod, unit: 'day' | 'month'): string[] {
+  const out: string[] = [];
+  for (let d = p.from; d <= p.to; d = unit === 'day' ? addDays(d, 1) : addMonths(d, 1)) out.push(d);
+  return out;
+}
 
 /**
  * A week or month (per day) or a year (per month) from energy_daily: the same rows as
@@ -22,11 +30,15 @@ export async function PeriodChartsPanel(props: { db: Db; siteId: string; period:
       </HistoryPanel>
     );
   }
-  const data = rows.map((r) => {
+  // Every day (or month) of the period gets a slot, so the axis spans it whole; days without records stay gaps.
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const data = slots(props.period, unit).map((key) => {
+    const r = byPeriod.get(key);
+    if (!r) return { at: label(key, unit) };
     const t = energyTotalsJson(r);
     const home = homeBySource(t);
     return {
-      at: label(r.period, unit),
+      at: label(key, unit),
       Solar: t.solarProducedKwh,
       Home: t.homeConsumedKwh,
       'From solar': home.solar,
@@ -66,7 +78,7 @@ export async function PeriodChartsPanel(props: { db: Db; siteId: string; period:
         />
       </HistoryPanel>
       <HistoryPanel id="ratios" title="Self-consumption and self-powered" description="Self-consumption: share of the solar used at home. Self-powered: share of the home not drawn from the grid.">
-        <HistoryChart kind="line" data={data} index="at" categories={['Self-consumption', 'Self-powered']} colors={['amber', 'blue']} unit="%" label={`Self-consumption and self-powered percentage ${per}`} testId="chart-ratios" />
+        <HistoryChart kind="bar" data={data} index="at" categories={['Self-consumption', 'Self-powered']} colors={['amber', 'blue']} unit="%" label={`Self-consumption and self-powered percentage ${per}`} testId="chart-ratios" />
       </HistoryPanel>
     </>
   );
