@@ -3,7 +3,8 @@ import { signIn, watchProblems } from './helpers';
 import { expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './history-checks';
 
 /** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
-test.describe.configure({ mode: 'serial' });
+// Generous per-test time: axe and several charts per page on a shared 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 const KWH = /^\d[\d,]*\.\d kWh$/;
 const currentMonth = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);

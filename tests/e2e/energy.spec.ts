@@ -3,7 +3,8 @@ import { signIn, watchProblems } from './helpers';
 import { expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './history-checks';
 
 /** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
-test.describe.configure({ mode: 'serial' });
+// Generous per-test time: axe and several charts per page on a shared 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 const period = (page: Page) => page.getByTestId('period-label');
 const TOTALS = ['total-solar', 'total-home', 'total-self-consumption', 'total-self-powered', 'total-battery-charged', 'total-battery-discharged', 'total-grid-import', 'total-grid-export'];
@@ -23,10 +24,12 @@ for (const size of SIZES) {
       await signIn(page);
       await page.goto('/energy');
       await expect(page.getByRole('heading', { level: 1, name: 'Energy', exact: true })).toBeVisible();
+      const today = (await period(page).getAttribute('data-from'))!;
       await expect(page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Day' })).toHaveAttribute('aria-current', 'page');
       // Yesterday is a whole seeded day (today may not have seen the sun yet).
       await page.getByRole('link', { name: 'Previous day' }).click();
       await expect(page).toHaveURL(/view=day&date=\d{4}-\d{2}-\d{2}/);
+      await expect(period(page)).not.toHaveAttribute('data-from', today);
       await expectRealTotals(page);
       await expectStyledChart(page, 'chart-day-power');
       await expectStyledChart(page, 'chart-day-sources');
@@ -41,9 +44,10 @@ for (const size of SIZES) {
         const problems = watchProblems(page);
         await signIn(page);
         await page.goto('/energy');
+        const today = (await period(page).getAttribute('data-from'))!;
         // The period around yesterday (a whole seeded day) even on a Monday or the 1st.
         await page.getByRole('link', { name: 'Previous day' }).click();
-        await expect(page).toHaveURL(/date=/);
+        await expect(period(page)).not.toHaveAttribute('data-from', today);
         await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: view }).click();
         await expect(page).toHaveURL(new RegExp(`view=${view.toLowerCase()}`));
         await expect(page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: view })).toHaveAttribute('aria-current', 'page');
@@ -65,6 +69,8 @@ test('previous and next move by one period; there is no next after the current o
   const thisWeek = await period(page).getAttribute('data-from');
   await expect(page.getByRole('link', { name: 'Next week' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Previous week' }).click();
+  await expect(page).toHaveURL(/date=/);
+  await expect(period(page)).not.toHaveAttribute('data-from', thisWeek!);
   const lastWeek = await period(page).getAttribute('data-from');
   expect(Date.parse(thisWeek!) - Date.parse(lastWeek!)).toBe(7 * 86_400_000);
   await expect(period(page)).toHaveAttribute('data-to', new Date(Date.parse(thisWeek!) - 86_400_000).toISOString().slice(0, 10));
@@ -108,6 +114,7 @@ test('the page agrees with the JSON API: today’s and yesterday’s solar', asy
   expect(await valueOf(page, 'total-home')).toBe(history.periods[0].homeConsumedKwh);
 
   await page.getByRole('link', { name: 'Previous day' }).click();
+  await expect(period(page)).not.toHaveAttribute('data-from', today);
   const yesterday = (await period(page).getAttribute('data-from'))!;
   const stats = await (await page.request.get(`/api/energy/solar/stats?site=${siteId}&from=${yesterday}&to=${yesterday}`)).json();
   expect(stats.solarProducedKwh).toBeGreaterThan(0);
