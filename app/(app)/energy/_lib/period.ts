@@ -23,7 +23,7 @@ export function parseEnergyQuery(sp: Record<string, string | string[] | undefine
   const rawDate = first(sp.date);
   let date = today;
   if (rawDate !== undefined && rawDate !== '') {
-    if (!parseLocalDate(rawDate)) messages.push(`Ignored the date “${rawDate.slice(0, 20)}”: write it as YYYY-MM-DD. Showing today.`);
+    if (!parseLocalDate(rawDate)) messages.push(`Ignored the date “${rawDate.slice(0, 20)}”: it is not a real date written YYYY-MM-DD. Showing today.`);
     else if (rawDate > today) messages.push(`${rawDate} has not happened yet. Showing today.`);
     else date = rawDate;
   }
