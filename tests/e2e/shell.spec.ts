@@ -7,14 +7,14 @@ import { signIn, watchProblems } from './helpers';
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
 
-// `says`: what the page's placeholder must state about the rows tests/e2e/seed.ts stored.
+// `says`: what each page must show from the history tests/e2e/seed.ts stored through the sync.
 const PAGES = [
   { href: '/', nav: 'Dashboard', heading: 'Tessie Stats', slug: 'dashboard', says: /Requests this month[1-9][\d,]*/ },
   { href: '/vehicles', nav: 'Vehicles', heading: 'Vehicles', slug: 'vehicles', says: /Battery\d+ %/ },
-  { href: '/charging', nav: 'Charging', heading: 'Charging', slug: 'charging', says: /The sync has stored \d+ charging sessions\./ },
-  { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: /The sync has stored 1 energy site/ },
+  { href: '/charging', nav: 'Charging', heading: 'Charging', slug: 'charging', says: /\d+ sessions · Last 90 days/ },
+  { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: /Solar produced\d/ },
   { href: '/drivers', nav: 'Drivers', heading: 'Drivers', slug: 'drivers', says: /Recent drives.*\d+(\.\d)? (km|mi)/s },
-  { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: /A Tesla account is connected..*Places and tariffs/s },
+  { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: /Connected \(region [A-Z]+\).*Places and tariffs/s },
 ] as const;
 
 const SIZES = [

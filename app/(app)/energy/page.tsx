@@ -1,20 +1,76 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
 import { getDb } from '@/db';
-import { getOverviewCounts } from '@/db/queries/overview';
+import { listEnergySites } from '@/db/queries/energy';
+import { knownZone } from '@/lib/api/dates';
 import { requireOwner } from '@/lib/auth/require-owner';
-import { NotBuiltYet } from '../_components/not-built-yet';
+import { HistoryPanelSkeleton } from '../_components/charts/history-panel';
+import { EmptyState } from '../_components/empty-state';
 import { PageHeader } from '../_components/page-header';
+import { localToday } from '../charging/_lib/local-time';
+import { DayChartsPanel } from './_components/day-charts-panel';
+import { PeriodChartsPanel } from './_components/period-charts-panel';
+import { PeriodNav } from './_components/period-nav';
+import { TotalsPanel } from './_components/totals-panel';
+import { energyPeriod, parseEnergyQuery } from './_lib/period';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Energy' };
 
-export default async function EnergyPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Days, weeks, months and years follow the site's own calendar, like energy_daily and the energy API. */
+export default async function EnergyPage(props: { searchParams: Promise<SearchParams> }) {
   await requireOwner();
-  const counts = await getOverviewCounts(await getDb());
+  const db = await getDb();
+  const [sp, sites] = await Promise.all([props.searchParams, listEnergySites(db)]);
+  if (sites.length === 0) {
+    return (
+      <>
+        <PageHeader title="Energy">Solar, home, Powerwall and grid, by day, week, month and year.</PageHeader>
+        <EmptyState title="No energy site yet">
+          The sync has not found a Powerwall or solar site on your Tesla account. Connect the account in Settings; a site shows up here after the next sync.
+        </EmptyState>
+      </>
+    );
+  }
+  const wanted = Array.isArray(sp.site) ? sp.site[0] : sp.site;
+  const site = sites.find((s) => s.id === wanted) ?? sites[0]!;
+  const timeZone = knownZone(site.timeZone);
+  const today = localToday(timeZone);
+  const q = parseEnergyQuery(sp, today);
+  if (wanted !== undefined && site.id !== wanted) q.messages.push('Ignored the site in the address: no such energy site. Showing the first one.');
+  const period = energyPeriod(q.view, q.date, today);
+  const siteParam = sites.length > 1 ? site.id : undefined;
   return (
     <>
-      <PageHeader title="Energy">Solar, home, Powerwall and grid, by day, week, month and year.</PageHeader>
-      <NotBuiltYet stored={counts.energySites} one="energy site" many="energy sites" />
+      <PageHeader title="Energy">
+        Solar, home, Powerwall and grid of <span data-testid="site-name" data-site-id={site.id} data-time-zone={timeZone}>{site.siteName ?? 'your site'}</span>, by day, week, month and year ({timeZone}).
+      </PageHeader>
+      {sites.length > 1 ? (
+        <nav aria-label="Energy sites" className="flex flex-wrap gap-2 text-sm">
+          {sites.map((s) => (
+            <Link key={s.id} href={`/energy?view=${q.view}&date=${q.date}&site=${s.id}`} aria-current={s.id === site.id ? 'page' : undefined} className="rounded-md px-2 py-1 font-medium text-blue-700 aria-[current]:bg-blue-50 dark:text-blue-300 dark:aria-[current]:bg-blue-950">
+              {s.siteName ?? s.teslaSiteId}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <PeriodNav period={period} site={siteParam} today={today} />
+      {q.messages.length > 0 ? (
+        <div role="alert" data-testid="energy-messages" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          {q.messages.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      ) : null}
+      <Suspense key={`t-${period.view}-${period.from}`} fallback={<HistoryPanelSkeleton title="Totals" lines={4} />}>
+        <TotalsPanel db={db} siteId={site.id} period={period} />
+      </Suspense>
+      <Suspense key={`c-${period.view}-${period.from}`} fallback={<HistoryPanelSkeleton title="Charts" chart />}>
+        {period.view === 'day' ? <DayChartsPanel db={db} siteId={site.id} period={period} timeZone={timeZone} /> : <PeriodChartsPanel db={db} siteId={site.id} period={period} />}
+      </Suspense>
     </>
   );
 }

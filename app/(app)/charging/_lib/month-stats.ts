@@ -1,0 +1,56 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { distanceByPeriod } from '@/db/queries/charging-page';
+import { listVehicles } from '@/db/queries/vehicles';
+import { chargingStats } from '@/lib/api/charging-stats';
+import { addMonths, localMidnight, localToday } from './local-time';
+
+export const STAT_MONTHS = 12;
+
+export type MonthStat = {
+  /** `YYYY-MM` */
+  month: string;
+  sessions: number;
+  energyAddedKwh: number;
+  /** Cost in the owner's currency after the solar credit; null when no session of the month has one. */
+  cost: number | null;
+  costWithoutSolar: number | null;
+  distanceKm: number;
+  costPer100Km: number | null;
+  solarPercentage: number | null;
+};
+
+/**
+ * The last 12 local months (the current one included) of charging: the same figures as
+ * GET /api/charging/stats?period=month (lib/api/charging-stats), plus the distance driven that
+ * month for cost per 100 km. Reads only the months shown (started_at indexes), never all history.
+ */
+export async function monthStats(db: Db, p: { timeZone: string; currency: string; now?: Date }): Promise<{ months: MonthStat[]; from: Date }> {
+  const first = addMonths(localToday(p.timeZone, p.now), -(STAT_MONTHS - 1));
+  const from = localMidnight(first, p.timeZone);
+  const to = p.now ?? new Date();
+  const vehicles = await listVehicles(db);
+  const [stats, distance] = await Promise.all([
+    chargingStats(db, { from, to, unit: 'month', timeZone: p.timeZone }),
+    distanceByPeriod(db, { vehicleIds: vehicles.map((v) => v.id), from, to, unit: 'month', timeZone: p.timeZone }),
+  ]);
+  const months = Array.from({ length: STAT_MONTHS }, (_, i) => addMonths(first, i));
+  return {
+    from,
+    months: months.map((start) => {
+      const s = stats.periods.find((x) => x.period === start);
+      const km = distance.find((x) => x.period === start)?.distanceKm ?? 0;
+      const cost = s?.costs.find((c) => c.currency === p.currency) ?? null;
+      return {
+        month: start.slice(0, 7),
+        sessions: s?.sessions ?? 0,
+        energyAddedKwh: s?.energyAddedKwh ?? 0,
+        cost: cost?.amount ?? null,
+        costWithoutSolar: cost?.amountWithoutSolar ?? null,
+        distanceKm: km,
+        costPer100Km: cost && km > 0 ? Math.round((cost.amount / km) * 10_000) / 100 : null,
+        solarPercentage: s?.solarPercentage ?? null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Db } from '@/db/client';
+import { listEnergyStates } from '@/db/queries/energy';
+import { listEnergyBuckets } from '@/db/queries/energy-page';
+import { formatTime } from '@/lib/format';
+import { HistoryChart } from '../../_components/charts/history-chart';
+import { HistoryPanel } from '../../_components/charts/history-panel';
+import { addDays, localMidnight } from '../../charging/_lib/local-time';
+import type { EnergyPeriod } from '../_lib/period';
+
+/** At most this many snapshots are read for a day; the chart draws at most MAX_POINTS of them. */
+const MAX_STATES = 5000;
+const MAX_POINTS = 288;
+const kw = (w: number | null) => (w === null ? null : Math.round(w / 10) / 100);
+
+/**
+ * One local day: power through the day from the live snapshots (W → kW, Powerwall > 0 discharging,
+ * grid > 0 importing, as Tesla signs them), and the home's consumption by source from the 5-minute
+ * buckets (kWh per bucket × 12 = average kW).
+ */
+export async function DayChartsPanel(props: { db: Db; siteId: string; period: EnergyPeriod; timeZone: string }) {
+  const from = localMidnight(props.period.from, props.timeZone);
+  const to = localMidnight(addDays(props.period.from, 1), props.timeZone);
+  const [states, buckets] = await Promise.all([
+    listEnergyStates(props.db, { siteId: props.siteId, from, to, limit: MAX_STATES }),
+    listEnergyBuckets(props.db, { siteId: props.siteId, from, to, limit: 300 }),
+  ]);
+  const step = Math.max(1, Math.ceil(states.length / MAX_POINTS));
+  const power = states
+    .filter((_, i) => i % step === 0)
+    .map((s) => ({ time: formatTime(s.timestamp, props.timeZone), Solar: kw(s.solarPowerW), Home: kw(s.loadPowerW), Powerwall: kw(s.batteryPowerW), Grid: kw(s.gridPowerW) }));
+  const perHour = (kwh: number, b: { startAt: Date; endAt: Date }) => Math.round((kwh / ((b.endAt.getTime() - b.startAt.getTime()) / 3_600_000)) * 100) / 100;
+  const home = buckets.map((b) => ({
+    time: formatTime(b.startAt, props.timeZone),
+    Solar: perHour(b.homeFromSolarKwh, b),
+    Powerwall: perHour(b.homeFromBatteryKwh, b),
+    Grid: perHour(b.homeFromGridKwh, b),
+  }));
+  return (
+    <>
+      <HistoryPanel id="power" title="Power through the day" description="Solar, home, Powerwall (above zero: discharging) and grid (above zero: importing), kW.">
+        {power.length < 2 ? (
+          <p className="text-sm text-gray-700 dark:text-gray-300">No live readings stored for this day: the sync records them while it runs. Pick another day.</p>
+        ) : (
+          <HistoryChart kind="area" data={power} index="time" categories={['Solar', 'Home', 'Powerwall', 'Grid']} colors={['amber', 'blue', 'emerald', 'gray']} unit="kW" label="Solar, home, Powerwall and grid power through the day, kW" testId="chart-day-power" />
+        )}
+      </HistoryPanel>
+      <HistoryPanel id="home-sources" title="Home by source" description="Average power the home drew from solar, the Powerwall and the grid in each 5-minute interval, kW.">
+        {home.length < 2 ? (
+          <p className="text-sm text-gray-700 dark:text-gray-300">No 5-minute records for this day yet: the sync reads them from the Powerwall&apos;s history. Pick an earlier day.</p>
+        ) : (
+          <HistoryChart kind="area" stack data={home} index="time" categories={['Solar', 'Powerwall', 'Grid']} colors={['amber', 'emerald', 'gray']} unit="kW" label="Home consumption by source through the day, kW" testId="chart-day-sources" />
+        )}
+      </HistoryPanel>
+    </>
+  );
+}
