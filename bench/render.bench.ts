@@ -44,21 +44,21 @@ const build = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio:
 if (build.status !== 0) process.exit(1);
 
 /** Tables holding history, each repeated back in time; `keys` rebuilds a natural key from a shifted column. */
-const HISTORY: { table: string; keys?: Record<string, string> }[] = [
-  { table: 'vehicle_states' },
-  { table: 'vehicle_activity' },
-  { table: 'drives' },
-  { table: 'charging_sessions', keys: { session_key: `vehicle_id || ':' || to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` } },
-  { table: 'energy_states' },
-  { table: 'energy_buckets' },
-  { table: 'energy_daily' },
-  { table: 'api_requests' },
-  { table: 'sync_runs' },
+const HISTORY: { table: string; at: string; keys?: Record<string, string> }[] = [
+  { table: 'vehicle_states', at: 'timestamp' },
+  { table: 'vehicle_activity', at: 'started_at' },
+  { table: 'drives', at: 'started_at' },
+  { table: 'charging_sessions', at: 'started_at', keys: { session_key: `vehicle_id || ':' || to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` } },
+  { table: 'energy_states', at: 'timestamp' },
+  { table: 'energy_buckets', at: 'start_at' },
+  { table: 'energy_daily', at: 'date' },
+  { table: 'api_requests', at: 'requested_at' },
+  { table: 'sync_runs', at: 'started_at' },
 ];
 
 async function repeatBack(db: import('@/db/client').Db, weeks: number): Promise<number> {
   let rows = 0;
-  for (const { table, keys = {} } of HISTORY) {
+  for (const { table, at, keys = {} } of HISTORY) {
     const cols = await queryRows<{ name: string; type: string; def: string | null }>(
       db,
       sql`select column_name as name, data_type as type, column_default as def from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`,
@@ -71,8 +71,11 @@ async function repeatBack(db: import('@/db/client').Db, weeks: number): Promise<
       if (keys[name]) return keys[name]!.replace(/started_at/g, shift('started_at', 'timestamp'));
       return shift(`"${name}"`, col.type);
     });
-    const where = table === 'sync_runs' ? `where status <> 'running'` : '';
-    await db.execute(sql.raw(`insert into "${table}" (${list.map((n) => `"${n}"`).join(', ')}) select ${select.join(', ')} from "${table}" cross join generate_series(1, ${weeks}) as k ${where}`));
+    // The newest week, repeated; rows the engine already had (the year of energy_daily it backfills) are kept.
+    const where = `where "${at}" >= now() - interval '7 days'${table === 'sync_runs' ? ` and status <> 'running'` : ''}`;
+    await db.execute(
+      sql.raw(`insert into "${table}" (${list.map((n) => `"${n}"`).join(', ')}) select ${select.join(', ')} from "${table}" cross join generate_series(1, ${weeks}) as k ${where} on conflict do nothing`),
+    );
     const [n] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${table}"`));
     rows += n!.n;
   }
@@ -177,7 +180,7 @@ async function measure(label: string, weeks: number): Promise<Record<string, num
 }
 
 const week = await measure('1_week', 0);
-const years = await measure(`${Math.round(WEEKS / 52)}_years`, WEEKS);
+const years = await measure(WEEKS >= 52 && WEEKS % 52 === 0 ? `${WEEKS / 52}_years` : `${WEEKS}_weeks`, WEEKS);
 for (const [name] of PAGES) {
   console.log(`render_${name}_ratio: ${(years[name]! / week[name]!).toFixed(2)} × (goal ≤ 1.3)`);
 }

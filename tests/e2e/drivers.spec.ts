@@ -31,7 +31,7 @@ for (const size of SIZES) {
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test('a driver with a rule gets the matching drives, figures follow, a drive is reassigned by hand, units follow settings', async ({ page }) => {
+    test('a driver with a rule gets the matching drives, figures follow, a drive is reassigned by hand, units follow settings', async ({ page }, info) => {
       const problems = watchProblems(page);
       await signIn(page);
       await page.goto('/drivers');
@@ -103,7 +103,7 @@ for (const size of SIZES) {
       expect(Math.abs(number(await card.getByTestId('driver-distance').textContent()) - km / KM_PER_MILE)).toBeLessThanOrEqual(1);
       if (totals.efficiencyWhPerKm !== null) await expect(card.getByTestId('driver-efficiency')).toHaveText(/^\d+ Wh\/mi$/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-      await page.screenshot({ path: `test-results/screenshots/drivers-${size.name}.png`, fullPage: true });
+      await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-drivers.png`, fullPage: true });
       await expectNoSeriousAxeViolations(page);
       await setDistanceUnit(page, 'km');
 

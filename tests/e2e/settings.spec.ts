@@ -103,7 +103,7 @@ for (const size of SIZES) {
       expect(problems).toEqual([]);
     });
 
-    test('an API token is created (shown once, works), listed and revoked; "sync now" shows progress and completes', async ({ page, request }) => {
+    test('an API token is created (shown once, works), listed and revoked; "sync now" shows progress and completes', async ({ page, request }, info) => {
       const problems = watchProblems(page);
       await signIn(page);
       await page.goto('/settings');
@@ -140,7 +140,7 @@ for (const size of SIZES) {
       await expect.poll(() => page.getByTestId('sync-history').getByRole('listitem').count()).toBeGreaterThanOrEqual(Math.min(10, runsBefore + 1));
       await expect(page.getByTestId('sync-history').getByRole('listitem').first()).toContainText('manual · succeeded');
       await expectNoSeriousAxeViolations(page);
-      await page.screenshot({ path: `test-results/screenshots/settings-${size.name}.png`, fullPage: true });
+      await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-settings.png`, fullPage: true });
       expect(problems).toEqual([]);
     });
   });
