@@ -27,7 +27,13 @@ for (const size of SIZES) {
       await signIn(page);
       await page.goto('/settings');
       await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-      await expect(page.getByTestId('tesla-status')).toHaveText(/A Tesla account is connected\. Mode: simulator/);
+      // The demo's account is connected through the simulator; every step of the list is shown.
+      const tesla = page.getByTestId('tesla-connection');
+      await expect(tesla.getByTestId('tesla-connection-summary')).toHaveText(/^Connected \(region [A-Z]{2}\)$/);
+      await expect(tesla).toContainText('Demo mode: the built-in Tesla simulator stands in for your account.');
+      await expect(tesla.locator('[data-step]')).toHaveCount(5);
+      await expect(tesla.locator('[data-step="account"]')).toHaveAttribute('data-state', 'ok');
+      await expect(tesla.getByRole('button', { name: 'Disconnect' })).toBeVisible();
       // The demo's home tariff (time of use) and places, as seeded through the engine's demo setup.
       const home = page.getByTestId('tariff').filter({ hasText: 'Home electricity' });
       await expect(home).toContainText('Time of use');
