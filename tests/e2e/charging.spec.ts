@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, watchProblems } from './helpers';
-import { expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './history-checks';
+import { expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './checks';
 
 /** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
 // Generous per-test time: axe and several charts per page on a shared 2-core machine.

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { SIZES, expectAccessible as expectNoSeriousAxeViolations } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -7,18 +7,10 @@ test.describe.configure({ mode: 'serial' });
 // Long flows on a shared 2-core machine: each step waits on a server round trip and a re-render.
 test.setTimeout(120_000);
 
-const SIZES = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'desktop', width: 1440, height: 900 },
-] as const;
 
 const KM_PER_MILE = 1.609344;
 const number = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 async function setDistanceUnit(page: Page, unit: 'km' | 'mi') {
   await page.goto('/settings');

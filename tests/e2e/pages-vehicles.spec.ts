@@ -1,24 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { SIZES, seriousViolations } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
 
-const SIZES = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'desktop', width: 1440, height: 900 },
-] as const;
 
 /** Map tiles come from OpenStreetMap, which e2e never depends on (no network here). */
 const TILES = /tile\.openstreetmap\.org/;
 
 const numberIn = (text: string | null) => Number((text ?? '').replace(/,/g, '').match(/-?\d+(\.\d+)?/)?.[0]);
 
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * A Tremor chart drew with its styles: a curve's stroke (or a bar's fill) is a colour, not `none`

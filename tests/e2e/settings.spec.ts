@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { SIZES, expectAccessible as expectNoSeriousAxeViolations } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -7,15 +7,7 @@ test.describe.configure({ mode: 'serial' });
 // Long flows on a shared 2-core machine: each step waits on a server round trip and a re-render.
 test.setTimeout(120_000);
 
-const SIZES = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'desktop', width: 1440, height: 900 },
-] as const;
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 for (const size of SIZES) {
   test.describe(`at ${size.width}×${size.height}`, () => {
