@@ -7,10 +7,8 @@ test.describe.configure({ mode: 'serial' });
 // Long flows on a shared 2-core machine: each step waits on a server round trip and a re-render.
 test.setTimeout(120_000);
 
-
 const KM_PER_MILE = 1.609344;
 const number = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
-
 
 async function setDistanceUnit(page: Page, unit: 'km' | 'mi') {
   await page.goto('/settings');

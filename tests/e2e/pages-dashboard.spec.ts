@@ -5,10 +5,8 @@ import { signIn, watchProblems } from './helpers';
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
 
-
 /** "1,234" / "8.7 kWh" / "€2.13" → the number in it. */
 const numberIn = (text: string | null) => Number((text ?? '').replace(/,/g, '').match(/-?\d+(\.\d+)?/)?.[0]);
-
 
 for (const size of SIZES) {
   test.describe(`dashboard at ${size.width}×${size.height}`, () => {

@@ -5,12 +5,10 @@ import { signIn, watchProblems } from './helpers';
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
 
-
 /** Map tiles come from OpenStreetMap, which e2e never depends on (no network here). */
 const TILES = /tile\.openstreetmap\.org/;
 
 const numberIn = (text: string | null) => Number((text ?? '').replace(/,/g, '').match(/-?\d+(\.\d+)?/)?.[0]);
-
 
 /**
  * A Tremor chart drew with its styles: a curve's stroke (or a bar's fill) is a colour, not `none`

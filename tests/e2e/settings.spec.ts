@@ -7,8 +7,6 @@ test.describe.configure({ mode: 'serial' });
 // Long flows on a shared 2-core machine: each step waits on a server round trip and a re-render.
 test.setTimeout(120_000);
 
-
-
 for (const size of SIZES) {
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
