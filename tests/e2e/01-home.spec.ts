@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectAccessible } from './checks';
 import { PASSWORD, watchProblems } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -7,6 +8,7 @@ test('first visit asks for the owner password, then shows what the database hold
   const problems = watchProblems(page);
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);
+  await expectAccessible(page);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Repeat the password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Set password and continue' }).click();
@@ -30,6 +32,7 @@ test('a stranger is sent to the login page, a wrong password is refused, the rig
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'password' })).toHaveText('That password is not right.');
   await expect(page).toHaveURL(/\/login\?error=invalid/);
+  await expectAccessible(page); // with its error message shown
 
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
