@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { ForgetSavedPages } from '@/app/_components/forget-saved-pages';
 import { getDb } from '@/db';
 import { isOwnerSetUp } from '@/lib/auth/owner';
 import { AuthCard, Field, SubmitButton } from '../auth-card';
@@ -19,6 +20,7 @@ export default async function LoginPage(props: { searchParams: Promise<Record<st
   const message = typeof error === 'string' ? (MESSAGES[error] ?? MESSAGES.invalid) : undefined;
   return (
     <AuthCard title="Sign in" intro="Enter the owner password of this Tessie Stats." error={message}>
+      <ForgetSavedPages />
       <form action={login} className="space-y-4">
         <Field name="password" label="Password" autoComplete="current-password" />
         <SubmitButton>Sign in</SubmitButton>
