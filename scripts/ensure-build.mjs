@@ -5,7 +5,7 @@
  * tests (so two servers never build into .next at once).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,8 @@ export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'n
 const serwistBin = path.join(root, 'node_modules', '@serwist', 'cli', 'cli.js');
 const buildId = path.join(root, '.next', 'BUILD_ID');
 const serviceWorker = path.join(root, 'public', 'sw.js');
+// The sources' newest mtime when the last build started (a source changed during a build is newer).
+const builtFrom = path.join(root, '.next', 'sources-mtime');
 const SOURCES = ['app', 'lib', 'db', 'drizzle', 'public', 'instrumentation.ts', 'next.config.mjs', 'postcss.config.mjs', 'serwist.config.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
 // Build outputs inside the sources: `serwist build` writes them after BUILD_ID.
 const OUTPUTS = new Set([serviceWorker, `${serviceWorker}.map`]);
@@ -25,11 +27,12 @@ function newestMtime(p) {
   return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
 }
 
+const newestSource = () => Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+
 function buildReason() {
-  if (!existsSync(buildId)) return 'no build yet';
+  if (!existsSync(buildId) || !existsSync(builtFrom)) return 'no build yet';
   if (!existsSync(serviceWorker)) return 'no service worker yet';
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((s) => newestMtime(path.join(root, s)) > built) ? 'sources changed since the last build' : null;
+  return newestSource() > Number(readFileSync(builtFrom, 'utf8')) ? 'sources changed since the last build' : null;
 }
 
 /** Returns once a current build exists; exits the process if the build fails. */
@@ -37,11 +40,13 @@ export function ensureBuilt() {
   const reason = buildReason();
   if (!reason) return;
   console.log(`Building the app (${reason}); this takes about half a minute...`);
+  const sources = newestSource();
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' };
   for (const bin of [nextBin, serwistBin]) {
     const built = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit', env });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
+  writeFileSync(builtFrom, String(sources));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureBuilt();
