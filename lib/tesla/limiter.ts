@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import { sql } from 'drizzle-orm';
 import { isSingleConnection, queryRows, type Db } from '@/db/client';
 import type { BillingCategory } from '@/lib/fleet-api';
-import { monthlyBudgetUsd } from './account-store';
+import { monthlyBudgetUsd, type DbOrTx } from './account-store';
 import type { TeslaConfig } from './config';
 import { TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from './errors';
 import { monthStart, priceOf, reserveRequest } from './ledger';
@@ -14,7 +14,8 @@ import { monthStart, priceOf, reserveRequest } from './ledger';
  *   retry storms: a request's retries and waits happen inside its own turn);
  * - across processes, `reserveSlot` runs under a Postgres advisory lock and counts the
  *   `api_requests` rows of the last minute before inserting this request's row, so every instance
- *   sharing the database shares the limit. It also applies the stored 429 back-off, the wake cap
+ *   sharing the database shares the limit (on PGlite, which only one process can open, an
+ *   in-process queue per database does the lock's job). It also applies the stored 429 back-off, the wake cap
  *   and the monthly budget. Times come from the client's clock (virtual under the simulator).
  * Auth calls are not counted (Tesla limits its token endpoint separately).
  */
@@ -59,36 +60,51 @@ export function rateWait(recent: number[], now: number, perSecond: number, perMi
  * TeslaBudgetExceededError without sending anything.
  */
 export async function reserveSlot(db: Db, cfg: TeslaConfig, now: number, req: SlotRequest): Promise<Slot> {
-  const single = isSingleConnection(db); // PGlite: one connection, transactions already serialised
+  // PGlite: one connection in one process, so an in-process queue is the whole lock and the
+  // check and the reservation need no transaction around them (two round trips instead of four).
+  if (isSingleConnection(db)) return serialised(db, () => checkAndReserve(db, cfg, now, req));
   return db.transaction(async (tx) => {
-    if (!single) await tx.execute(sql`select pg_advisory_xact_lock(${LIMITER_LOCK_KEY}::bigint)`);
-    const wake = req.category === 'wake' && req.target ? req.target : null;
-    const price = priceOf(req.category, cfg.prices);
-    const budgeted = price > 0 && !req.essential;
-    // Back-off, the owner's budget, wake count, month's spend and the last minute's requests in one round trip.
-    const [c] = await queryRows<{ until: Date | string | null; owner_budget: string | null; wakes: number; spent: number; recent: number[] | null }>(
-      tx,
-      sql`select
-        (select tesla_retry_after_until from user_config order by created_at, id limit 1) as until,
-        (select settings->>'monthlyBudgetUsd' from user_config order by created_at, id limit 1) as owner_budget,
-        ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
-        ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz)::float8` : sql`0::float8`} as spent,
-        (select array_agg(extract(epoch from r.requested_at)::float8 * 1000) from (
-          select requested_at from api_requests where requested_at > ${iso(now - MINUTE_MS)}::timestamptz and category <> 'auth'
-          order by requested_at desc limit ${cfg.ratePerMinute + 1}) r) as recent`,
-    );
-    const until = c?.until ? new Date(c.until).getTime() : undefined;
-    if (until !== undefined && until > now) {
-      if (until - now > cfg.maxRetryAfterWaitMs) throw new TeslaRateLimitedError(until - now, new Date(until));
-      return { waitMs: until - now, reason: 'retry-after' as const };
-    }
-    if (wake && Number(c?.wakes ?? 0) >= cfg.maxWakesPerDay) throw new TeslaWakeLimitError(wake, cfg.maxWakesPerDay);
-    const spent = Number(c?.spent ?? 0);
-    const budget = monthlyBudgetUsd({ settings: { monthlyBudgetUsd: c?.owner_budget == null ? undefined : Number(c.owner_budget) } }, cfg.monthlyBudgetUsd);
-    if (budgeted && spent + price > budget + 1e-9) throw new TeslaBudgetExceededError(spent, budget);
-    const wait = rateWait((c?.recent ?? []).map(Number), now, cfg.ratePerSecond, cfg.ratePerMinute);
-    if (wait) return wait;
-    const rowId = await reserveRequest(tx, { ...req, requestedAt: new Date(now), prices: cfg.prices });
-    return { rowId };
+    await tx.execute(sql`select pg_advisory_xact_lock(${LIMITER_LOCK_KEY}::bigint)`);
+    return checkAndReserve(tx, cfg, now, req);
   });
+}
+
+const queues = new WeakMap<object, Promise<unknown>>();
+/** Runs `fn` after every earlier call for the same database has settled (a per-database mutex). */
+function serialised<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const before = queues.get(db) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  queues.set(db, run.catch(() => {}));
+  return run;
+}
+
+async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: SlotRequest): Promise<Slot> {
+  const wake = req.category === 'wake' && req.target ? req.target : null;
+  const price = priceOf(req.category, cfg.prices);
+  const budgeted = price > 0 && !req.essential;
+  // Back-off, the owner's budget, wake count, month's spend and the last minute's requests in one round trip.
+  const [c] = await queryRows<{ until: Date | string | null; owner_budget: string | null; wakes: number; spent: number; recent: number[] | null }>(
+    q as Db,
+    sql`select
+      (select tesla_retry_after_until from user_config order by created_at, id limit 1) as until,
+      (select settings->>'monthlyBudgetUsd' from user_config order by created_at, id limit 1) as owner_budget,
+      ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
+      ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz)::float8` : sql`0::float8`} as spent,
+      (select array_agg(extract(epoch from r.requested_at)::float8 * 1000) from (
+        select requested_at from api_requests where requested_at > ${iso(now - MINUTE_MS)}::timestamptz and category <> 'auth'
+        order by requested_at desc limit ${cfg.ratePerMinute + 1}) r) as recent`,
+  );
+  const until = c?.until ? new Date(c.until).getTime() : undefined;
+  if (until !== undefined && until > now) {
+    if (until - now > cfg.maxRetryAfterWaitMs) throw new TeslaRateLimitedError(until - now, new Date(until));
+    return { waitMs: until - now, reason: 'retry-after' as const };
+  }
+  if (wake && Number(c?.wakes ?? 0) >= cfg.maxWakesPerDay) throw new TeslaWakeLimitError(wake, cfg.maxWakesPerDay);
+  const spent = Number(c?.spent ?? 0);
+  const budget = monthlyBudgetUsd({ settings: { monthlyBudgetUsd: c?.owner_budget == null ? undefined : Number(c.owner_budget) } }, cfg.monthlyBudgetUsd);
+  if (budgeted && spent + price > budget + 1e-9) throw new TeslaBudgetExceededError(spent, budget);
+  const wait = rateWait((c?.recent ?? []).map(Number), now, cfg.ratePerSecond, cfg.ratePerMinute);
+  if (wait) return wait;
+  const rowId = await reserveRequest(q, { ...req, requestedAt: new Date(now), prices: cfg.prices });
+  return { rowId };
 }
