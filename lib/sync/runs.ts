@@ -20,23 +20,16 @@ export type StartedRun = { started: true; id: string } | { started: false; runni
  * Opens a sync run, or reports that another one is running. The partial unique index
  * `sync_runs_one_running_uq` allows one 'running' row at a time, so two processes (two cron
  * invocations, cron and the owner's "sync now") can never both pass: the loser records a
- * 'skipped' run and exits. A run left 'running' by a crashed process is closed first.
+ * 'skipped' run and exits. A run left 'running' by a crashed process is closed when it blocks one.
  */
 export async function startRun(db: Db, params: { trigger: SyncTrigger; now: Date }): Promise<StartedRun> {
-  await db
-    .update(syncRuns)
-    .set({ status: 'failed', finishedAt: params.now, error: ABANDONED })
-    .where(
-      and(
-        eq(syncRuns.status, 'running'),
-        or(lt(syncRuns.startedAt, new Date(params.now.getTime() - STALE_RUN_MS)), gt(syncRuns.startedAt, new Date(params.now.getTime() + STALE_RUN_MS))),
-      ),
-    );
+  const open = () => db.insert(syncRuns).values({ startedAt: params.now, trigger: params.trigger, status: 'running' }).returning({ id: syncRuns.id });
   try {
-    const [row] = await db
-      .insert(syncRuns)
-      .values({ startedAt: params.now, trigger: params.trigger, status: 'running' })
-      .returning({ id: syncRuns.id });
+    const [row] = await open().catch(async (err: unknown) => {
+      // Held: a run of a dead process (stale) is closed and the run opens after all; a live one wins.
+      if (pgErrorCode(err) !== '23505' || (await closeStaleRuns(db, params.now)) === 0) throw err;
+      return open();
+    });
     return { started: true, id: row!.id };
   } catch (err) {
     if (pgErrorCode(err) !== '23505') throw err;
@@ -50,6 +43,21 @@ export async function startRun(db: Db, params: { trigger: SyncTrigger; now: Date
     });
     return { started: false, runningSince: running?.startedAt ?? null };
   }
+}
+
+/** Closes runs left 'running' by a dead process (see STALE_RUN_MS); returns how many. */
+async function closeStaleRuns(db: Db, now: Date): Promise<number> {
+  const closed = await db
+    .update(syncRuns)
+    .set({ status: 'failed', finishedAt: now, error: ABANDONED })
+    .where(
+      and(
+        eq(syncRuns.status, 'running'),
+        or(lt(syncRuns.startedAt, new Date(now.getTime() - STALE_RUN_MS)), gt(syncRuns.startedAt, new Date(now.getTime() + STALE_RUN_MS))),
+      ),
+    )
+    .returning({ id: syncRuns.id });
+  return closed.length;
 }
 
 /** Closes a run with its outcome. */

@@ -81,6 +81,10 @@ type Attempt = RawResponse | { failure: string } | { waitMs: number };
 const MAX_STEPS = 500;
 
 export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps) {
+  // This client's own last request: the per-second spacing to it is waited out before asking the
+  // limiter (which would only answer "wait" and be asked again).
+  let lastSent = -Infinity;
+  const spacingMs = 1000 / cfg.ratePerSecond;
   async function attempt(call: FleetCall<unknown>, access: { token: string; region: string | null; baseUrl: string | null }, category: ReturnType<typeof classifyRequest>['category']): Promise<Attempt> {
     const { token } = access;
     const base = resolveBaseUrl(cfg, { baseUrl: access.baseUrl, region: access.region });
@@ -129,7 +133,10 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
     for (let step = 0; step < MAX_STEPS; step++) {
       const access = await tokens.getAccess();
       const { token } = access;
+      const gap = lastSent + spacingMs - clock.now();
+      if (gap > 0) await clock.sleep(gap);
       const out = await attempt(call as FleetCall<unknown>, access, category);
+      if (!('waitMs' in out)) lastSent = clock.now();
       if ('waitMs' in out) {
         await clock.sleep(out.waitMs);
         continue;
