@@ -38,7 +38,12 @@ function bodyLightness(page: Page) {
 /** Waits until the service worker controls the page and has saved the page's HTML. */
 async function waitForSavedPage(page: Page, path: string) {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 }).toBe(true);
+  // The worker claims open pages when it activates; on a busy machine that can lag behind `ready`,
+  // and a page loaded after activation is controlled from the start.
+  const controlled = () => page.evaluate(() => Boolean(navigator.serviceWorker.controller));
+  if (!(await controlled())) await page.waitForTimeout(2_000);
+  if (!(await controlled())) await page.reload();
+  await expect.poll(controlled, { timeout: 15_000 }).toBe(true);
   await expect.poll(() => page.evaluate(async (p) => Boolean(await caches.match(p)), path), { timeout: 15_000 }).toBe(true);
 }
 
