@@ -3,10 +3,10 @@ import PQueue from 'p-queue';
 import { sql } from 'drizzle-orm';
 import { isSingleConnection, queryRows, type Db } from '@/db/client';
 import type { BillingCategory } from '@/lib/fleet-api';
-import { monthlyBudgetUsd, type DbOrTx } from './account-store';
+import type { DbOrTx } from './account-store';
 import type { TeslaConfig } from './config';
 import { TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from './errors';
-import { monthStart, priceOf, reserveRequest } from './ledger';
+import { monthStart, priceOf, toLedgerCategory } from './ledger';
 
 /**
  * Two layers keep Tesla traffic inside TESLA_RATE_PER_SECOND / TESLA_RATE_PER_MINUTE:
@@ -78,33 +78,66 @@ function serialised<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * The check and the reservation in one statement: the CTE reads back-off, the owner's budget,
+ * wake count, month's spend and the last minute's requests, and inserts this request's ledger row
+ * only when every limit allows it (`ok`). The same facts are returned, and the JS below names the
+ * limit that said no (or how long to wait); the two must agree, which is asserted.
+ */
 async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: SlotRequest): Promise<Slot> {
   const wake = req.category === 'wake' && req.target ? req.target : null;
   const price = priceOf(req.category, cfg.prices);
   const budgeted = price > 0 && !req.essential;
-  // Back-off, the owner's budget, wake count, month's spend and the last minute's requests in one round trip.
-  const [c] = await queryRows<{ until: Date | string | null; owner_budget: string | null; wakes: number; spent: number; recent: number[] | null }>(
+  const at = iso(now);
+  const [c] = await queryRows<{ until: Date | string | null; budget: number; wakes: number; spent: number; recent: number[] | null; id: string | null }>(
     q as Db,
-    sql`select
-      (select tesla_retry_after_until from user_config order by created_at, id limit 1) as until,
-      (select settings->>'monthlyBudgetUsd' from user_config order by created_at, id limit 1) as owner_budget,
-      ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
-      ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz)::float8` : sql`0::float8`} as spent,
-      (select array_agg(extract(epoch from r.requested_at)::float8 * 1000) from (
+    sql`with owner as (
+        select tesla_retry_after_until as until, settings->>'monthlyBudgetUsd' as budget from user_config order by created_at, id limit 1
+      ), recent as (
         select requested_at from api_requests where requested_at > ${iso(now - MINUTE_MS)}::timestamptz and category <> 'auth'
-        order by requested_at desc limit ${cfg.ratePerMinute + 1}) r) as recent`,
+        order by requested_at desc limit ${cfg.ratePerMinute + 1}
+      ), c as (
+        select
+          (select until from owner) as until,
+          coalesce((select case when budget ~ '^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$' then budget::float8 end from owner), ${cfg.monthlyBudgetUsd}::float8) as budget,
+          ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
+          ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz)::float8` : sql`0::float8`} as spent,
+          (select array_agg(extract(epoch from requested_at)::float8 * 1000) from recent) as recent,
+          (select max(requested_at) from recent) as last,
+          (select count(*) from recent) as n
+      ), ins as (
+        insert into api_requests (requested_at, method, path_template, category, status, target, billable, cost_usd)
+        select ${at}::timestamptz, ${req.method}, ${req.pathTemplate}, ${toLedgerCategory(req.category)}, null, ${req.target ?? null}, ${price > 0}, ${price}
+        from c
+        where (c.until is null or c.until <= ${at}::timestamptz)
+          and c.wakes < ${wake ? cfg.maxWakesPerDay : 2_147_483_647}
+          and (${!budgeted} or c.spent + ${price}::float8 <= c.budget + 1e-9)
+          and (c.last is null or c.last <= ${iso(now - 1000 / cfg.ratePerSecond)}::timestamptz)
+          and c.n < ${cfg.ratePerMinute}
+        returning id
+      )
+      select c.until, c.budget, c.wakes, c.spent, c.recent, (select id from ins) as id from c`,
   );
+  const decided = decide(c, { cfg, now, wake, price, budgeted });
+  if ((decided === null) !== (c?.id != null)) throw new Error('The request limiter disagreed with itself; nothing was sent.');
+  if (decided) return decided;
+  return { rowId: c!.id! };
+}
+
+/** Which limit holds a request back: a wait, a thrown error, or null when it may go. */
+function decide(
+  c: { until: Date | string | null; budget: number; wakes: number; spent: number; recent: number[] | null } | undefined,
+  o: { cfg: TeslaConfig; now: number; wake: string | null; price: number; budgeted: boolean },
+): SlotWait | null {
+  const { cfg, now } = o;
   const until = c?.until ? new Date(c.until).getTime() : undefined;
   if (until !== undefined && until > now) {
     if (until - now > cfg.maxRetryAfterWaitMs) throw new TeslaRateLimitedError(until - now, new Date(until));
-    return { waitMs: until - now, reason: 'retry-after' as const };
+    return { waitMs: until - now, reason: 'retry-after' };
   }
-  if (wake && Number(c?.wakes ?? 0) >= cfg.maxWakesPerDay) throw new TeslaWakeLimitError(wake, cfg.maxWakesPerDay);
+  if (o.wake && Number(c?.wakes ?? 0) >= cfg.maxWakesPerDay) throw new TeslaWakeLimitError(o.wake, cfg.maxWakesPerDay);
   const spent = Number(c?.spent ?? 0);
-  const budget = monthlyBudgetUsd({ settings: { monthlyBudgetUsd: c?.owner_budget == null ? undefined : Number(c.owner_budget) } }, cfg.monthlyBudgetUsd);
-  if (budgeted && spent + price > budget + 1e-9) throw new TeslaBudgetExceededError(spent, budget);
-  const wait = rateWait((c?.recent ?? []).map(Number), now, cfg.ratePerSecond, cfg.ratePerMinute);
-  if (wait) return wait;
-  const rowId = await reserveRequest(q, { ...req, requestedAt: new Date(now), prices: cfg.prices });
-  return { rowId };
+  const budget = Number(c?.budget ?? cfg.monthlyBudgetUsd);
+  if (o.budgeted && spent + o.price > budget + 1e-9) throw new TeslaBudgetExceededError(spent, budget);
+  return rateWait((c?.recent ?? []).map(Number), now, cfg.ratePerSecond, cfg.ratePerMinute);
 }
