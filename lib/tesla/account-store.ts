@@ -35,11 +35,6 @@ export async function readAccess(q: DbOrTx) {
 }
 export type AccessRow = NonNullable<Awaited<ReturnType<typeof readAccess>>>;
 
-/** The stored 429 back-off deadline, if any. */
-export async function readRetryAfter(q: DbOrTx): Promise<Date | null> {
-  const [row] = await q.select({ until: userConfig.teslaRetryAfterUntil }).from(userConfig).orderBy(asc(userConfig.createdAt), asc(userConfig.id)).limit(1);
-  return row?.until ?? null;
-}
 
 /**
  * The monthly Fleet API budget in USD: the owner's setting (`settings.monthlyBudgetUsd`, set on the

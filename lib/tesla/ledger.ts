@@ -90,23 +90,6 @@ export function monthStart(ms: number): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 }
 
-export async function costSince(q: DbOrTx, since: Date): Promise<number> {
-  const [row] = await q
-    .select({ usd: sql<string>`coalesce(sum(${apiRequests.costUsd}), 0)` })
-    .from(apiRequests)
-    .where(gte(apiRequests.requestedAt, since));
-  return Number(row?.usd ?? 0);
-}
-
-/** Wake requests sent for `vin` since `since` (every attempt counts, answered or not). */
-export async function wakesSince(q: DbOrTx, vin: string, since: Date): Promise<number> {
-  const [row] = await q
-    .select({ n: sql<number>`count(*)::int` })
-    .from(apiRequests)
-    .where(and(eq(apiRequests.category, 'wake'), eq(apiRequests.target, vin), gte(apiRequests.requestedAt, since)));
-  return Number(row?.n ?? 0);
-}
-
 /** Usage and cost of the billing month containing `at`, by category, with Tesla's monthly credit. */
 export async function usageForMonth(q: DbOrTx, at: number, budgetUsd: number): Promise<TeslaUsage> {
   const from = monthStart(at);
