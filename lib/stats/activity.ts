@@ -98,7 +98,7 @@ export type IdleDrainInput = {
 export function idleDrain(input: IdleDrainInput): IdleDrainDay[] {
   const states = [...input.states].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   const busy = [...input.drives, ...input.charges].map((a) => ({ from: a.startedAt, to: a.endedAt ?? new Date(8.64e15) }));
-  const days = new Map<string, { pct: number; ms: number }>();
+  const days: LossByDay = new Map();
   const idle = (s: IdleDrainInput['states'][number]) =>
     !['D', 'R', 'N'].includes(s.shiftState ?? '') && !['Starting', 'Charging'].includes(s.chargingState ?? '') && s.batteryLevel != null;
   for (let i = 0; i + 1 < states.length; i++) {
@@ -108,14 +108,7 @@ export function idleDrain(input: IdleDrainInput): IdleDrainDay[] {
     const total = span.to.getTime() - span.from.getTime();
     if (total <= 0 || !idle(a) || !idle(b) || a.odometerKm !== b.odometerKm || a.chargeEnergyAddedKwh !== b.chargeEnergyAddedKwh) continue;
     if (busy.some((iv) => overlapMs(iv, span) > 0)) continue;
-    const lost = (a.batteryLevel ?? 0) - (b.batteryLevel ?? 0);
-    for (const piece of splitByLocalDay(span, input.timeZone)) {
-      const ms = piece.to.getTime() - piece.from.getTime();
-      const day = days.get(piece.date) ?? { pct: 0, ms: 0 };
-      day.pct += (lost * ms) / total;
-      day.ms += ms;
-      days.set(piece.date, day);
-    }
+    addLossByLocalDay(days, span, (a.batteryLevel ?? 0) - (b.batteryLevel ?? 0), input.timeZone);
   }
   return [...days.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -129,3 +122,19 @@ export function idleDrain(input: IdleDrainInput): IdleDrainDay[] {
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Battery points lost and time parked, per local date (YYYY-MM-DD). */
+export type LossByDay = Map<string, { pct: number; ms: number }>;
+
+/** Adds `lostPct` lost over `span`, shared out over the local days it covers in proportion to time. */
+export function addLossByLocalDay(days: LossByDay, span: { from: Date; to: Date }, lostPct: number, timeZone: string): void {
+  const total = span.to.getTime() - span.from.getTime();
+  if (total <= 0) return;
+  for (const piece of splitByLocalDay(span, timeZone)) {
+    const ms = piece.to.getTime() - piece.from.getTime();
+    const day = days.get(piece.date) ?? { pct: 0, ms: 0 };
+    day.pct += (lostPct * ms) / total;
+    day.ms += ms;
+    days.set(piece.date, day);
+  }
+}

@@ -1,5 +1,6 @@
 import type { Span } from '@/db/queries/vehicle-detail';
-import { HOUR_MS, splitByLocalDay } from '@/lib/stats/time';
+import { addLossByLocalDay, type LossByDay } from '@/lib/stats/activity';
+import { HOUR_MS } from '@/lib/stats/time';
 
 export type ParkedDrainDay = { date: string; drainPct: number; parkedHours: number };
 
@@ -14,21 +15,14 @@ const MIN_PARKED_MS = 2 * HOUR_MS;
  */
 export function parkedDrain(spans: readonly Span[], timeZone: string): ParkedDrainDay[] {
   const sorted = [...spans].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
-  const days = new Map<string, { pct: number; ms: number }>();
+  const days: LossByDay = new Map();
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + 1]!;
     if (!a.endedAt || a.endBatteryLevel == null || b.startBatteryLevel == null) continue;
     const total = b.startedAt.getTime() - a.endedAt.getTime();
     if (total < MIN_PARKED_MS) continue;
-    const lost = a.endBatteryLevel - b.startBatteryLevel;
-    for (const piece of splitByLocalDay({ from: a.endedAt, to: b.startedAt }, timeZone)) {
-      const ms = piece.to.getTime() - piece.from.getTime();
-      const day = days.get(piece.date) ?? { pct: 0, ms: 0 };
-      day.pct += (lost * ms) / total;
-      day.ms += ms;
-      days.set(piece.date, day);
-    }
+    addLossByLocalDay(days, { from: a.endedAt, to: b.startedAt }, a.endBatteryLevel - b.startBatteryLevel, timeZone);
   }
   return [...days.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
