@@ -54,17 +54,22 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const scenario = typeof opts.scenario === 'object' ? opts.scenario : scenarioByName(opts.scenario ?? 'commuter');
   const sim = createSimulator({ scenario, seed: opts.seed ?? 1, start });
   if (opts.resumeAt !== undefined) sim.advanceTo(Math.ceil((opts.resumeAt - start) / tick) * tick + start);
-  const tesla = createTeslaClient({
-    db: opts.db,
-    fetch: createSimulatorFetch(sim),
-    clock: sim.clock,
-    env: opts.env,
-    config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret, ...opts.config },
-  });
+  const tesla = simulatorClient(opts.db, sim, { env: opts.env, config: opts.config });
   await tesla.storeRefreshToken(sim.initialRefreshToken);
   await seedDemoPlaces(opts.db, scenario);
   const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 3 * 3_600_000, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
   return { sim, tesla, runs: out.runs, failedRuns: out.failedRuns, skippedTicks: out.skipped, elapsedMs: performance.now() - started };
+}
+
+/** A Tesla client connected to the in-process simulator, on its clock, as the simulator's own OAuth client. */
+export function simulatorClient(db: Db, sim: Simulator, o: { env?: Env; config?: Partial<TeslaConfig> } = {}): TeslaClient {
+  return createTeslaClient({
+    db,
+    fetch: createSimulatorFetch(sim),
+    clock: sim.clock,
+    env: o.env,
+    config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret, ...o.config },
+  });
 }
 
 /** What the demo records about itself in `user_config.settings.demo`. `seededAt` null: seeding in progress (or died). */
@@ -81,7 +86,7 @@ async function writeDemoState(db: Db, demo: DemoState): Promise<void> {
   else await db.insert(userConfig).values({ settings: { demo } });
 }
 
-export type PreparedDemo = { sim: Simulator; outcome: 'seeded' | 'resumed' | 'ready'; runs: number; elapsedMs: number };
+export type PreparedDemo = { sim: Simulator; tesla: TeslaClient; outcome: 'seeded' | 'resumed' | 'ready'; runs: number; elapsedMs: number };
 
 /**
  * The embedded demo on start-up, crash-safe:
@@ -102,9 +107,9 @@ export async function prepareDemo(db: Db, o: { scenario: ScenarioName; seed: num
   if (same && existing.seededAt) {
     const sim = createSimulator({ scenario: o.scenario, seed: o.seed, start: existing.startMs });
     sim.advanceTo(o.now.getTime());
-    const tesla = createTeslaClient({ db, fetch: createSimulatorFetch(sim), clock: sim.clock, config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret } });
+    const tesla = simulatorClient(db, sim);
     await tesla.storeRefreshToken(sim.initialRefreshToken); // a new simulator knows only its initial token
-    return { sim, outcome: 'ready', runs: 0, elapsedMs: performance.now() - started };
+    return { sim, tesla, outcome: 'ready', runs: 0, elapsedMs: performance.now() - started };
   }
   const startMs = same ? existing.startMs : o.now.getTime() - o.days * DAY_MS;
   const [last] = same ? await db.select({ at: max(syncRuns.startedAt) }).from(syncRuns) : [];
@@ -128,5 +133,6 @@ export async function prepareDemo(db: Db, o: { scenario: ScenarioName; seed: num
     onTick: o.onTick,
   });
   await writeDemoState(db, { startMs, scenario: o.scenario, seed: o.seed, seededAt: o.now.toISOString() });
-  return { sim: seeded.sim, outcome: same ? 'resumed' : 'seeded', runs: seeded.runs, elapsedMs: performance.now() - started };
+  // The seeding client ran with the cache off; from now on route handlers read the cache too.
+  return { sim: seeded.sim, tesla: simulatorClient(db, seeded.sim), outcome: same ? 'resumed' : 'seeded', runs: seeded.runs, elapsedMs: performance.now() - started };
 }

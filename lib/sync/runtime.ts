@@ -3,7 +3,7 @@ import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { DEFAULT_CLIENT, createSimulatorFetch, type ScenarioName, type Simulator } from '@/lib/simulator';
+import type { ScenarioName, Simulator } from '@/lib/simulator';
 import { createTeslaClient } from '@/lib/tesla';
 import { prepareDemo } from './demo';
 import { runSync } from './run-sync';
@@ -23,13 +23,7 @@ const state = (g.__tessieSync ??= {});
 
 async function startDemo(db: Db): Promise<Runtime> {
   const e = env();
-  const { sim } = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: new Date() });
-  const tesla = createTeslaClient({
-    db,
-    fetch: createSimulatorFetch(sim),
-    clock: sim.clock,
-    config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret },
-  });
+  const { sim, tesla } = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: new Date() });
   return { deps: { db, tesla, now: () => new Date(sim.now()) }, sim };
 }
 
