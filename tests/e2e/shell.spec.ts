@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
+import { SIZES } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -15,11 +16,6 @@ const PAGES = [
   { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: /Solar produced\d/ },
   { href: '/drivers', nav: 'Drivers', heading: 'Drivers', slug: 'drivers', says: /Recent drives.*\d+(\.\d)? (km|mi)/s },
   { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: /Connected \(region [A-Z]+\).*Places and tariffs/s },
-] as const;
-
-const SIZES = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'desktop', width: 1440, height: 900 },
 ] as const;
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
