@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { withFastQuery } from './pglite-fast';
 import { acquirePgliteLock } from './pglite-lock';
 import * as schema from './schema';
 
@@ -74,7 +75,8 @@ export function isSingleConnection(db: Db): boolean {
  * drizzle's PGlite driver passes the same identity parsers (dates, timestamps and intervals stay
  * text, drizzle maps them) with every query, and PGlite copies its whole parser table for each
  * such query: about a third of the cost of a small query. They are installed once at construction
- * instead and the per-query copy is dropped; the rows are the same.
+ * instead and the per-query copy is dropped; the rows are the same. Queries go to the backend in
+ * one call each (db/pglite-fast.ts).
  */
 const keepText = (value: string) => value;
 const DRIZZLE_PARSERS = Object.fromEntries(
@@ -82,18 +84,16 @@ const DRIZZLE_PARSERS = Object.fromEntries(
 );
 
 type Queryable = { query: PGlite['query'] };
-function dropPerQueryParsers(q: Queryable): void {
-  const query = q.query.bind(q) as (sql: string, params?: unknown[], options?: QueryOptions) => ReturnType<PGlite['query']>;
-  q.query = ((sql: string, params?: unknown[], options?: QueryOptions) =>
-    query(sql, params, options?.parsers ? { ...options, parsers: undefined } : options)) as PGlite['query'];
+function fastQueries(client: PGlite, q: Queryable, inTransaction: boolean): void {
+  q.query = withFastQuery(client, q.query.bind(q) as Parameters<typeof withFastQuery>[1], inTransaction) as PGlite['query'];
 }
 
 function installParsersOnce(client: PGlite): void {
-  dropPerQueryParsers(client);
+  fastQueries(client, client, false);
   const transaction = client.transaction.bind(client);
   client.transaction = (<T>(fn: (tx: Transaction) => Promise<T>) =>
     transaction((tx) => {
-      dropPerQueryParsers(tx);
+      fastQueries(client, tx, true);
       return fn(tx);
     })) as PGlite['transaction'];
 }
