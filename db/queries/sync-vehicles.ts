@@ -42,7 +42,7 @@ export async function recordObservation(db: Db, v: VehicleRow, state: Connectivi
   Object.assign(v, { state, lastSeenAt: at, stateSince });
 }
 
-/** Stores one sample; the car's timestamp is the natural key, so a repeated sample is a no-op. */
+/** Stores one sample; the car's timestamp is the natural key, so a repeated sample is a no-op (false). */
 export async function insertState(db: Db, row: NewStateRow): Promise<boolean> {
   const out = await db.insert(vehicleStates).values(row).onConflictDoNothing().returning({ id: vehicleStates.id });
   return out.length > 0;

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { NewStateRow, StateRow } from '@/db/queries/sync-vehicles';
+import type { NewStateRow } from '@/db/queries/sync-vehicles';
 import type { VehicleSnapshot } from '@/lib/tesla';
 import type { LastSample } from './policy';
 
@@ -42,13 +42,16 @@ export function toStateRow(vehicleId: string, s: VehicleSnapshot, raw: unknown):
   };
 }
 
-export const isMoving = (s: Pick<StateRow, 'shiftState'>) => MOVING.has(s.shiftState ?? '');
-export const isCharging = (s: Pick<StateRow, 'chargingState'>) => s.chargingState === 'Charging' || s.chargingState === 'Starting';
+/** What the policy reads of a sample: a stored row, or the one this run has just stored. */
+export type SampleFacts = Pick<NewStateRow, 'timestamp' | 'shiftState' | 'chargingState' | 'destinationEta' | 'rawData'>;
+
+export const isMoving = (s: Pick<SampleFacts, 'shiftState'>) => MOVING.has(s.shiftState ?? '');
+export const isCharging = (s: Pick<SampleFacts, 'chargingState'>) => s.chargingState === 'Charging' || s.chargingState === 'Starting';
 
 /** What the policy needs of the newest sample: its activity and when that activity should end. */
-export function toLastSample(s: StateRow | undefined): LastSample | null {
+export function toLastSample(s: SampleFacts | undefined): LastSample | null {
   if (!s) return null;
-  if (isMoving(s)) return { at: s.timestamp, activity: 'driving', expectedEndAt: s.destinationEta };
+  if (isMoving(s)) return { at: s.timestamp, activity: 'driving', expectedEndAt: s.destinationEta ?? null };
   if (isCharging(s)) {
     const hours = (s.rawData as { charge_state?: { time_to_full_charge?: number | null } } | null)?.charge_state?.time_to_full_charge;
     return { at: s.timestamp, activity: 'charging', expectedEndAt: hours != null && hours > 0 ? new Date(s.timestamp.getTime() + hours * HOUR_MS) : null };

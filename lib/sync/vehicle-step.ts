@@ -5,7 +5,7 @@ import { DEFAULT_VEHICLE_ENDPOINTS, TeslaBudgetExceededError, TeslaWakeLimitErro
 import type { SyncContext } from './context';
 import { deriveVehicle } from './derive-vehicle';
 import { reconcileSupercharger } from './reconcile-step';
-import { isCharging, isMoving, toLastSample, toStateRow } from './samples';
+import { isCharging, isMoving, toLastSample, toStateRow, type SampleFacts } from './samples';
 
 /**
  * One vehicle in one run: record the free state check, let the policy decide, sample (or, for the
@@ -20,6 +20,7 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
   const last = await latestState(ctx.db, v.id);
   const decision = ctx.policy.decide({ now, connectivity, previous, last: toLastSample(last), fresh: ctx.fresh });
   let sampled = false;
+  let newest: SampleFacts | undefined = last;
   if (decision.action === 'wake') {
     try {
       await ctx.call(() => ctx.tesla.wakeVehicle(v.vin));
@@ -29,10 +30,13 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
       ctx.count('wakes_refused');
     }
   } else if (decision.action === 'data') {
-    const r = await ctx.call(() => ctx.tesla.getVehicleData(v.vin, DEFAULT_VEHICLE_ENDPOINTS, { essential: ctx.fresh }).catch(budgetAsNone));
+    const r = await ctx.call(() => ctx.tesla.getVehicleData(v.vin, DEFAULT_VEHICLE_ENDPOINTS, { essential: ctx.fresh, checkedOnline: connectivity === 'online' }).catch(budgetAsNone));
     if (r?.status === 'online' && r.source === 'live' && r.snapshot.timestamp.getTime() > 0) {
-      sampled = await insertState(ctx.db, toStateRow(v.id, r.snapshot, r.raw));
+      const row = toStateRow(v.id, r.snapshot, r.raw);
+      sampled = await insertState(ctx.db, row);
       if (sampled) ctx.count('vehicle_states');
+      // The car's timestamps only move forward; a late-arriving older sample leaves `last` the newest.
+      if (sampled && (!last || row.timestamp > last.timestamp)) newest = row;
       const s = r.snapshot;
       if (s.carType !== v.model || s.firmwareVersion !== v.firmwareVersion) await updateVehicle(ctx.db, v.id, { model: s.carType, firmwareVersion: s.firmwareVersion ?? v.firmwareVersion });
     } else ctx.count('data_not_online');
@@ -41,7 +45,6 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
   const leftUnreachable = connectivity !== 'online' && previous === 'online' && last !== undefined && (isMoving(last) || isCharging(last));
   // A derivation that did not finish (crash, error) is redone: the marker is written only after it.
   const marker = (v.rawData as { derived?: { sample: string; state: string } } | null)?.derived;
-  const newest = sampled ? await latestState(ctx.db, v.id) : last;
   const pending = newest !== undefined && (!marker || marker.sample !== newest.timestamp.toISOString() || (marker.state !== connectivity && (isMoving(newest) || isCharging(newest))));
   if (sampled || leftUnreachable || pending) {
     await deriveVehicle(ctx, v);

@@ -73,17 +73,20 @@ export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
      * Order: fresh cache entry → free state check → `vehicle_data` only if online. An asleep or
      * offline car returns `{status: 'asleep' | 'offline'}` with the last snapshot if one is cached;
      * it is never woken. `essential` lets the call through after the monthly budget is spent.
+     * `checkedOnline`: the caller's own state check (the vehicle list of this same sync run) said
+     * `online` moments ago, so the second check is skipped; if the car fell asleep in between,
+     * Tesla answers 408 and the result is `asleep`, as with the check.
      */
     async getVehicleData(
       vin: string,
       endpoints: readonly VehicleDataEndpoint[] = DEFAULT_VEHICLE_ENDPOINTS,
-      opts: { essential?: boolean } = {},
+      opts: { essential?: boolean; checkedOnline?: boolean } = {},
     ): Promise<VehicleDataResult> {
       const set = [...new Set(endpoints)].sort();
       const key = cacheKey('vehicle_data', vin, set.join(','));
       const hit = await cache.getFresh(key, VehicleDataSchema);
       if (hit) return { status: 'online', source: 'cache', fetchedAt: hit.fetchedAt, snapshot: toVehicleSnapshot(hit.payload), raw: hit.payload };
-      const state = (await summary(vin)).state;
+      const state = opts.checkedOnline ? 'online' : (await summary(vin)).state;
       if (state !== 'online') return notOnline(state, await cache.getStale(key, VehicleDataSchema));
       try {
         const raw = await fleet.send({

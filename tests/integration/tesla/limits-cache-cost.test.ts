@@ -129,6 +129,18 @@ describe(`lib/tesla cache and sleep on ${testDriver()}`, () => {
     expect(await tesla.getVehicleData(VIN)).toEqual({ status: 'asleep', source: 'none', fetchedAt: null, snapshot: null, raw: null });
     expect(fleetCalls(sim).map((e) => e.endpoint)).toEqual(['vehicle']);
   });
+
+  it("skips its own state check when the caller's check just said online, and still never wakes", async () => {
+    const { sim, tesla } = await connectedSim(h, { env: NO_CACHE });
+    const online = await tesla.getVehicleData(VIN, undefined, { checkedOnline: true });
+    expect(online).toMatchObject({ status: 'online', source: 'live' });
+    expect(fleetCalls(sim).map((e) => e.endpoint)).toEqual(['vehicle_data']);
+    // The car fell asleep after the caller's check: Tesla's 408 becomes `asleep`, with no wake.
+    sim.advanceBy(3 * HOUR);
+    expect(await tesla.getVehicleData(VIN, undefined, { checkedOnline: true })).toMatchObject({ status: 'asleep', snapshot: null });
+    expect(fleetCalls(sim).map((e) => e.endpoint)).toEqual(['vehicle_data', 'vehicle_data']);
+    expect(sim.groundTruth().wakes.filter((w) => w.cause === 'api')).toHaveLength(0);
+  });
 });
 
 describe(`lib/tesla cost controls on ${testDriver()}`, () => {
