@@ -1,6 +1,4 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '@/db/client';
 import { listPlaces } from '@/db/queries/sync-sessions';
 import { upsertVehicles } from '@/db/queries/sync-vehicles';
 import type { Connectivity } from '@/db/schema';
@@ -91,17 +89,10 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
       errors.push(messageOf(err));
     }
   }
-  const requests = await requestsSince(deps, startedAt);
   const error = errors.length > 0 ? errors.join('; ').slice(0, 2000) : undefined;
   if (error) log.warn(`Sync ${opts.trigger}: ${error}`);
-  await finishRun(db, run.id, { status, now: deps.now(), counts, requests, error });
+  const requests = await finishRun(db, run.id, { status, now: deps.now(), counts, requestsSince: startedAt, error });
   return { runId: run.id, status, counts, requests, ...(error ? { error } : {}) };
-}
-
-/** Tesla requests of this run, from the api_requests ledger (every attempt, cache hits excluded). */
-async function requestsSince(deps: SyncDeps, since: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from api_requests where requested_at >= ${since.toISOString()} and category <> 'auth'`);
-  return Number(row?.n ?? 0);
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));

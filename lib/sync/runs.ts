@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { pgErrorCode, type Db } from '@/db/client';
 import { syncRuns, type SYNC_TRIGGERS } from '@/db/schema';
 
@@ -60,16 +60,28 @@ async function closeStaleRuns(db: Db, now: Date): Promise<number> {
   return closed.length;
 }
 
-/** Closes a run with its outcome. */
+/**
+ * Closes a run with its outcome and returns how many Tesla requests it made: the ledger rows since
+ * it started (every attempt; auth calls and cache hits excluded), counted in the same statement.
+ */
 export async function finishRun(
   db: Db,
   id: string,
-  result: { status: 'succeeded' | 'failed'; now: Date; counts: Record<string, number>; requests: number; error?: string | null },
-): Promise<void> {
-  await db
+  result: { status: 'succeeded' | 'failed'; now: Date; counts: Record<string, number>; requestsSince: Date; error?: string | null },
+): Promise<number> {
+  const since = result.requestsSince.toISOString(); // raw SQL parameter: postgres.js takes no Date there
+  const [row] = await db
     .update(syncRuns)
-    .set({ status: result.status, finishedAt: result.now, counts: result.counts, requests: result.requests, error: result.error ?? null })
-    .where(eq(syncRuns.id, id));
+    .set({
+      status: result.status,
+      finishedAt: result.now,
+      counts: result.counts,
+      requests: sql`(select count(*)::int from api_requests where requested_at >= ${since}::timestamptz and category <> 'auth')`,
+      error: result.error ?? null,
+    })
+    .where(eq(syncRuns.id, id))
+    .returning({ requests: syncRuns.requests });
+  return row?.requests ?? 0;
 }
 
 /** Latest runs, newest first. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { apiRequests } from '@/db/schema';
 import { finishRun, listRuns, STALE_RUN_MS, startRun } from '@/lib/sync/runs';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
 
@@ -25,7 +26,11 @@ describe(`sync run lock on ${testDriver()}`, () => {
   it('a finished run frees the lock; its counts and status are kept', async () => {
     const first = await startRun(h.db, { trigger: 'manual', now });
     if (!first.started) throw new Error('expected to start');
-    await finishRun(h.db, first.id, { status: 'succeeded', now: new Date(now.getTime() + 5000), counts: { states: 3 }, requests: 4 });
+    // The run's requests: the ledger's rows from its start on, auth calls excluded.
+    const at = (ms: number, category: 'state' | 'data' | 'auth') => ({ requestedAt: new Date(now.getTime() + ms), method: 'GET', pathTemplate: '/x', category, status: 200, billable: false, costUsd: 0 });
+    await h.db.insert(apiRequests).values([at(-1000, 'data'), at(0, 'state'), at(1000, 'data'), at(2000, 'auth'), at(3000, 'state'), at(4000, 'data')]);
+    const requests = await finishRun(h.db, first.id, { status: 'succeeded', now: new Date(now.getTime() + 5000), counts: { states: 3 }, requestsSince: now });
+    expect(requests).toBe(4);
     const second = await startRun(h.db, { trigger: 'scheduler', now: new Date(now.getTime() + 6000) });
     expect(second.started).toBe(true);
     const [, done] = await listRuns(h.db);
