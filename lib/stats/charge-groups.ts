@@ -106,12 +106,14 @@ export function groupCharges(states: readonly VehicleStateRow[]): ChargeGroup[] 
  * For two consecutive idle samples, the counter value the later one continues from when energy was
  * added in between (so energy = counter(b) − result), or null when nothing was charged.
  * A plugged, unmoved car whose counter rose continued its session; otherwise the counter was reset
- * at plug-in and all of b's counter is new.
+ * at plug-in and all of b's counter is new (a drop within RESET_TOLERANCE_KWH is no reset).
  */
 function inferBetween(a: VehicleStateRow, b: VehicleStateRow): number | null {
   const ca = trustedCounter(a);
   const cb = trustedCounter(b);
   if (ca === null || cb === null || Math.abs(cb - ca) < 0.005 || cb < MIN_INFERRED_KWH) return null;
+  // The counter only ever drops by a reset at plug-in: one back by less than the reset tolerance is jitter, not a new charge.
+  if (cb < ca && ca - cb <= RESET_TOLERANCE_KWH) return null;
   const continued = !isUnplugged(a) && sameSpot(a, b) && cb > ca;
   const base = continued ? ca : 0;
   return cb - base >= MIN_INFERRED_KWH ? base : null;

@@ -118,6 +118,16 @@ describe('deriveChargingSessions', () => {
     expect(sessions[0]?.endedAt).toEqual(at('2026-03-06T20:00:00Z'));
   });
 
+  it('takes a counter that moved back by jitter for no charge, and a real reset for one', () => {
+    const jitter = [
+      state('2026-03-06T08:00:00Z', { chargeEnergyAddedKwh: 14.06, batteryLevel: 80 }),
+      state('2026-03-06T16:15:00Z', { chargeEnergyAddedKwh: 14.05, batteryLevel: 79, odometerKm: 10_020 }),
+    ];
+    expect(deriveChargingSessions(jitter, opts)).toEqual([]);
+    const reset = [jitter[0]!, state('2026-03-06T16:15:00Z', { chargeEnergyAddedKwh: 13.9, batteryLevel: 95, odometerKm: 10_020 })];
+    expect(deriveChargingSessions(reset, opts).map((x) => [x.source, x.energyAddedKwh])).toEqual([['inferred', 13.9]]);
+  });
+
   it('flags an ongoing session as open, and stale once the car went quiet', () => {
     const ongoing = fullAc.slice(0, 5);
     const [fresh] = deriveChargingSessions(ongoing, { vehicleId: 'v1', now: at('2026-03-01T18:50:00Z') });
