@@ -3,7 +3,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { energyBuckets } from '../schema';
 
-/** A 5-minute calendar_history bucket, kWh, directed flows as the gateway attributes them. */
+/** A 5-minute calendar_history bucket, kWh: directed flows as the gateway attributes them, and totals (null in older rows). */
 const bucketColumns = {
   startAt: energyBuckets.startAt,
   endAt: energyBuckets.endAt,
@@ -13,6 +13,10 @@ const bucketColumns = {
   batteryFromSolarKwh: energyBuckets.batteryFromSolarKwh,
   batteryFromGridKwh: energyBuckets.batteryFromGridKwh,
   batteryDischargedKwh: energyBuckets.batteryDischargedKwh,
+  solarKwh: energyBuckets.solarKwh,
+  gridImportedKwh: energyBuckets.gridImportedKwh,
+  gridExportedKwh: energyBuckets.gridExportedKwh,
+  batteryChargedKwh: energyBuckets.batteryChargedKwh,
 };
 export type EnergyBucketRow = Pick<typeof energyBuckets.$inferSelect, keyof typeof bucketColumns>;
 

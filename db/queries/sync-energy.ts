@@ -64,6 +64,10 @@ export async function upsertBuckets(db: Db, rows: BucketRow[]): Promise<void> {
           batteryFromSolarKwh: sql`excluded.battery_from_solar_kwh`,
           batteryFromGridKwh: sql`excluded.battery_from_grid_kwh`,
           batteryDischargedKwh: sql`excluded.battery_discharged_kwh`,
+          solarKwh: sql`excluded.solar_kwh`,
+          gridImportedKwh: sql`excluded.grid_imported_kwh`,
+          gridExportedKwh: sql`excluded.grid_exported_kwh`,
+          batteryChargedKwh: sql`excluded.battery_charged_kwh`,
         },
       });
   }

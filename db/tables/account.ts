@@ -79,6 +79,8 @@ export const apiRequests = pgTable(
   (t) => [
     index('idx_api_requests_requested_at').on(t.requestedAt),
     index('idx_api_requests_category_time').on(t.category, t.requestedAt),
+    /** The month's spend, summed before every billable call, reads only the priced rows. */
+    index('idx_api_requests_priced').on(t.requestedAt).where(sql`cost_usd > 0`),
     check('api_requests_category_chk', sql`${t.category} in ('data','wake','command','energy','auth','state')`),
   ],
 );

@@ -75,7 +75,9 @@ export const energyDaily = pgTable(
 
 /**
  * calendar_history buckets (5 minutes for `period=day`) in kWh, directed flows as the gateway
- * attributes them. They feed the solar split of home charges. Rows of a closed local day are final.
+ * attributes them. They feed the solar split of home charges and, for days without live readings,
+ * the day's power chart (kWh per bucket × 12 = average kW). Rows of a closed local day are final.
+ * The totals (solar, grid in/out, battery charged) were added later: null in rows stored before.
  */
 export const energyBuckets = pgTable(
   'energy_buckets',
@@ -90,6 +92,10 @@ export const energyBuckets = pgTable(
     batteryFromSolarKwh: num('battery_from_solar_kwh', 10, 4).notNull(),
     batteryFromGridKwh: num('battery_from_grid_kwh', 10, 4).notNull(),
     batteryDischargedKwh: num('battery_discharged_kwh', 10, 4).notNull(),
+    solarKwh: num('solar_kwh', 10, 4),
+    gridImportedKwh: num('grid_imported_kwh', 10, 4),
+    gridExportedKwh: num('grid_exported_kwh', 10, 4),
+    batteryChargedKwh: num('battery_charged_kwh', 10, 4),
   },
   (t) => [unique('energy_buckets_site_start_uq').on(t.siteId, t.startAt)],
 );

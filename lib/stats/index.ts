@@ -25,6 +25,7 @@ export {
   type SolarSplitOptions,
 } from './solar-split';
 export { bucketsFromLiveStatus, type LiveSample } from './live-buckets';
+export { dayPowerSeries, type HistoryBucket, type PowerPoint, type PowerSnapshot } from './day-power';
 export { chargingCost, type ChargingCost, type ChargingCostInput, type TariffInput } from './charging-cost';
 export { periodCovers, priceAt, priceSegments, type PricedEnergy } from './tou';
 export {

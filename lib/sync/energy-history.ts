@@ -18,6 +18,10 @@ export function toBucketRows(siteId: string, buckets: readonly EnergyHistoryBuck
     batteryFromSolarKwh: kwh(b.batteryChargedFromSolarWh),
     batteryFromGridKwh: kwh(b.batteryChargedFromGridWh),
     batteryDischargedKwh: kwh(b.batteryDischargedWh),
+    solarKwh: kwh(b.solarWh),
+    gridImportedKwh: kwh(b.gridImportedWh),
+    gridExportedKwh: kwh(b.gridExportedWh),
+    batteryChargedKwh: kwh(b.batteryChargedWh),
   }));
 }
 

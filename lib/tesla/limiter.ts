@@ -101,7 +101,7 @@ async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: Sl
           (select until from owner) as until,
           coalesce((select case when budget ~ '^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$' then budget::float8 end from owner), ${cfg.monthlyBudgetUsd}::float8) as budget,
           ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
-          ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz)::float8` : sql`0::float8`} as spent,
+          ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz and cost_usd > 0)::float8` : sql`0::float8`} as spent,
           (select array_agg(extract(epoch from requested_at)::float8 * 1000) from recent) as recent,
           (select max(requested_at) from recent) as last,
           (select count(*) from recent) as n

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { listEnergyStates } from '@/db/queries/energy';
 import { listEnergyBuckets } from '@/db/queries/energy-page';
 import { formatTime } from '@/lib/format';
+import { dayPowerSeries } from '@/lib/stats';
 import { HistoryChart } from '../../_components/charts/history-chart';
 import { HistoryPanel } from '../../_components/charts/history-panel';
 import { addDays, localMidnight } from '../../charging/_lib/local-time';
@@ -13,9 +14,10 @@ const MAX_POINTS = 288;
 const kw = (w: number | null) => (w === null ? null : Math.round(w / 10) / 100);
 
 /**
- * One local day: power through the day from the live snapshots (W → kW, Powerwall > 0 discharging,
- * grid > 0 importing, as Tesla signs them), and the home's consumption by source from the 5-minute
- * buckets (kWh per bucket × 12 = average kW).
+ * One local day: power through the day (W → kW, Powerwall > 0 discharging, grid > 0 importing, as
+ * Tesla signs them) from the Powerwall's 5-minute history and the live snapshots after it
+ * (`dayPowerSeries`), and the home's consumption by source from the 5-minute buckets (kWh per
+ * bucket × 12 = average kW).
  */
 export async function DayChartsPanel(props: { db: Db; siteId: string; period: EnergyPeriod; timeZone: string }) {
   const from = localMidnight(props.period.from, props.timeZone);
@@ -24,10 +26,14 @@ export async function DayChartsPanel(props: { db: Db; siteId: string; period: En
     listEnergyStates(props.db, { siteId: props.siteId, from, to, limit: MAX_STATES }),
     listEnergyBuckets(props.db, { siteId: props.siteId, from, to, limit: 300 }),
   ]);
-  const step = Math.max(1, Math.ceil(states.length / MAX_POINTS));
-  const power = states
+  const series = dayPowerSeries(states, buckets);
+  const step = Math.max(1, Math.ceil(series.length / MAX_POINTS));
+  const power = series
     .filter((_, i) => i % step === 0)
-    .map((s) => ({ time: formatTime(s.timestamp, props.timeZone), Solar: kw(s.solarPowerW), Home: kw(s.loadPowerW), Powerwall: kw(s.batteryPowerW), Grid: kw(s.gridPowerW) }));
+    .map((p) => ({ time: formatTime(p.at, props.timeZone), Solar: kw(p.solarW), Home: kw(p.homeW), Powerwall: kw(p.batteryW), Grid: kw(p.gridW) }));
+  const fromHistory = series.some((p) => p.source === 'history');
+  const fromLive = series.some((p) => p.source === 'live');
+  const origin = fromHistory && fromLive ? "From the Powerwall's 5-minute history, then live readings." : fromHistory ? "From the Powerwall's 5-minute history." : 'From live readings.';
   const perHour = (kwh: number, b: { startAt: Date; endAt: Date }) => Math.round((kwh / ((b.endAt.getTime() - b.startAt.getTime()) / 3_600_000)) * 100) / 100;
   const home = buckets.map((b) => ({
     time: formatTime(b.startAt, props.timeZone),
@@ -37,9 +43,9 @@ export async function DayChartsPanel(props: { db: Db; siteId: string; period: En
   }));
   return (
     <>
-      <HistoryPanel id="power" title="Power through the day" description="Solar, home, Powerwall (above zero: discharging) and grid (above zero: importing), kW.">
+      <HistoryPanel id="power" title="Power through the day" description={`Solar, home, Powerwall (above zero: discharging) and grid (above zero: importing), kW. ${origin}`}>
         {power.length < 2 ? (
-          <p className="text-sm text-gray-700 dark:text-gray-300">No live readings stored for this day: the sync records them while it runs. Pick another day.</p>
+          <p className="text-sm text-gray-700 dark:text-gray-300">No readings for this day: neither the Powerwall's history nor live readings cover it yet. Pick another day.</p>
         ) : (
           <HistoryChart kind="area" data={power} index="time" categories={['Solar', 'Home', 'Powerwall', 'Grid']} colors={['amber', 'blue', 'emerald', 'gray']} unit="kW" label="Solar, home, Powerwall and grid power through the day, kW" testId="chart-day-power" />
         )}
