@@ -76,7 +76,16 @@ export async function listPlaces(db: Db): Promise<{ locations: LocationRow[]; ta
 /** Energy buckets of the site overlapping [from, to). */
 export async function bucketsBetween(db: Db, siteId: string, from: Date, to: Date) {
   return db
-    .select()
+    .select({
+      startAt: energyBuckets.startAt,
+      endAt: energyBuckets.endAt,
+      homeFromSolarKwh: energyBuckets.homeFromSolarKwh,
+      homeFromBatteryKwh: energyBuckets.homeFromBatteryKwh,
+      homeFromGridKwh: energyBuckets.homeFromGridKwh,
+      batteryFromSolarKwh: energyBuckets.batteryFromSolarKwh,
+      batteryFromGridKwh: energyBuckets.batteryFromGridKwh,
+      batteryDischargedKwh: energyBuckets.batteryDischargedKwh,
+    })
     .from(energyBuckets)
     .where(and(eq(energyBuckets.siteId, siteId), gte(energyBuckets.endAt, from), lte(energyBuckets.startAt, to)))
     .orderBy(asc(energyBuckets.startAt));

@@ -11,9 +11,11 @@ import { planAssignments } from '@/lib/stats';
  * written. Returns how many changed. Run it inside a transaction when rules change with it.
  */
 export async function assignDrivers(db: Db, p: { vehicleId?: string; from?: Date; timeZone?: string } = {}): Promise<number> {
-  const [drivers, candidates] = await Promise.all([listDrivers(db), assignableDrives(db, { vehicleId: p.vehicleId, from: p.from })]);
-  // No driver and nothing assigned by a rule: nothing can change (the common case, run by every sync).
-  if (drivers.length === 0 && !candidates.some((c) => c.driverId !== null)) return 0;
+  const drivers = await listDrivers(db);
+  // No driver: no drive can hold one either (drives.driver_id is set null when its driver is
+  // deleted), so nothing can change. The common case, run by every sync: the drives are not read.
+  if (drivers.length === 0) return 0;
+  const candidates = await assignableDrives(db, { vehicleId: p.vehicleId, from: p.from });
   const timeZone = p.timeZone ?? (await readPreferences(db)).timeZone;
   const changes = planAssignments(candidates, drivers, timeZone);
   await applyAssignments(db, changes);

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { TeslaClient } from '@/lib/tesla';
-import type { AttributionRule } from '@/lib/stats';
+import type { AttributionRule, SiteEnergyBucket } from '@/lib/stats';
 import type { PollingPolicy } from './policy';
 import type { Places } from './price-charge';
 import type { SyncLimits } from './types';
@@ -30,6 +30,10 @@ export type SyncContext = {
   count: (key: string, n?: number) => void;
   /** Reports when a vehicle's polling decision could next change (summarised in `counts.next_decision_in_s`). */
   nextDecision: (at: Date) => void;
+  /** The site buckets read last in this run (`siteBuckets`); dropped whenever buckets are written. */
+  bucketMemo?: { siteId: string; from: number; to: number; rows: SiteEnergyBucket[] };
+  /** End of the site's newest stored bucket (epoch ms; null: none), read once per run; dropped whenever buckets are written. */
+  bucketsEnd?: number | null;
   /** Wraps every Tesla call: counts it against the run's bound, refuses once the bound is reached. */
   call: <T>(fn: () => Promise<T>) => Promise<T>;
 };

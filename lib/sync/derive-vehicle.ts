@@ -1,7 +1,8 @@
 import 'server-only';
 import { bucketsBetween, derivationAnchors, drivesSince, sessionsSince, upsertDrive, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
+import { lastBucketEnd } from '@/db/queries/sync-energy';
 import { activitySince, statesFrom, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
-import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession, type SiteEnergyBucket } from '@/lib/stats';
+import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession, type EnergySegment, type SiteEnergyBucket } from '@/lib/stats';
 import { projectArrivals, projectChargeEnds } from './arrivals';
 import { assignDrivers } from './assign-drivers';
 import type { SyncContext } from './context';
@@ -104,7 +105,7 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
   const settled = prior && prior.attributionRule !== null && (prior.rawData as { pricingKey?: string } | null)?.pricingKey === key;
   const priced: PricedColumns = settled
     ? pickPriced(prior)
-    : priceCharge(charge, { ...pricing, buckets: splitPossible(charge, pricing.places) ? await siteBuckets(ctx, s) : null });
+    : priceCharge(charge, { ...pricing, buckets: splitPossible(charge, pricing.places) ? await siteBuckets(ctx, s, charge.profile) : null });
   return {
     vehicleId: v.id,
     sessionKey: s.sessionKey,
@@ -142,11 +143,25 @@ function pickPriced(p: SessionRow): PricedColumns {
   return { locationId, locationName, cost, costWithoutSolar, costCurrency, solarKwh, batteryKwh, gridKwh, solarPercentage, attributionRule };
 }
 
-/** Site buckets from two days before a closed charge to its end (the Powerwall's solar share needs the lead-in). */
-export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedAt: Date | null; open?: boolean }): Promise<SiteEnergyBucket[] | null> {
+/**
+ * Site buckets from two days before a closed charge to its end (the Powerwall's solar share needs
+ * the lead-in). While the site's stored buckets stop before the end of the charge's energy profile
+ * (`profileEnd`) no split can be made (priceCharge needs the whole span covered), so none are read.
+ */
+export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedAt: Date | null; open?: boolean }, profile: readonly EnergySegment[]): Promise<SiteEnergyBucket[] | null> {
   if (!ctx.site || s.endedAt === null || s.open) return null;
-  const rows = await bucketsBetween(ctx.db, ctx.site.id, new Date(s.startedAt.getTime() - 2 * DAY_MS), s.endedAt);
-  return rows.map((b) => ({
+  if (ctx.bucketsEnd === undefined) ctx.bucketsEnd = (await lastBucketEnd(ctx.db, ctx.site.id))?.getTime() ?? null;
+  if (ctx.bucketsEnd === null || ctx.bucketsEnd < Math.max(0, ...profile.map((p) => p.to.getTime()))) return [];
+  const from = s.startedAt.getTime() - 2 * DAY_MS;
+  const to = s.endedAt.getTime();
+  // One read serves every session of the run whose window it covers (a day's close reprices several).
+  const memo = ctx.bucketMemo;
+  if (memo && memo.siteId === ctx.site.id && memo.from <= from && memo.to >= to) return memo.rows.filter((b) => b.end.getTime() >= from && b.start.getTime() <= to);
+  // Sessions of neighbouring days (a day's close re-prices the day before too): one read of their union.
+  const near = memo && memo.siteId === ctx.site.id && Math.max(to, memo.to) - Math.min(from, memo.from) <= 4 * DAY_MS;
+  const [readFrom, readTo] = near ? [Math.min(from, memo.from), Math.max(to, memo.to)] : [from, to];
+  const rows = await bucketsBetween(ctx.db, ctx.site.id, new Date(readFrom), new Date(readTo));
+  const out = rows.map((b) => ({
     start: b.startAt,
     end: b.endAt,
     homeFromSolarKwh: b.homeFromSolarKwh,
@@ -156,6 +171,8 @@ export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedA
     batteryFromGridKwh: b.batteryFromGridKwh,
     batteryDischargedKwh: b.batteryDischargedKwh,
   }));
+  ctx.bucketMemo = { siteId: ctx.site.id, from: readFrom, to: readTo, rows: out };
+  return near ? out.filter((b) => b.end.getTime() >= from && b.start.getTime() <= to) : out;
 }
 
 /**

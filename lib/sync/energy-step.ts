@@ -108,6 +108,8 @@ async function readDay(ctx: SyncContext, site: SiteRow, day: { date: string; sta
   const tz = site.timeZone ?? 'UTC';
   const h = await ctx.call(() => ctx.tesla.getSiteHistory(site.teslaSiteId, 'day', { start: day.start, end: new Date(day.end.getTime() - 1000), timeZone: tz }));
   await upsertBuckets(ctx.db, toBucketRows(site.id, h.buckets));
+  ctx.bucketMemo = undefined;
+  ctx.bucketsEnd = undefined;
   const daily = toDailyRows(site.id, h.buckets.map((b) => ({ ...b, date: day.date })), () => complete);
   const rows = daily.length > 0 ? daily : [{ siteId: site.id, date: day.date, complete }];
   await upsertDaily(ctx.db, rows);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import { sessionsBetween, updateSession, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
 import { updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
 import { reconcileHistories, type HistoryAddition, type SessionRef } from '@/lib/stats';
@@ -42,11 +43,23 @@ async function apply(
     const wc = matched.get(e.sessionKey);
     const rawData = wc ? { ...((s.rawData as object | null) ?? {}), wallConnector: wc.spans } : s.rawData;
     const values = { source: e.source, energyUsedKwh: e.energyUsedKwh ?? s.energyUsedKwh, externalId: e.externalId ?? wc?.din ?? s.externalId, rawData, ...fee };
+    // Matched again by the same history row (the windows of consecutive days overlap): nothing to write or re-price.
+    if (sameEnrichment(s, values)) continue;
     await updateSession(ctx.db, s.id, values);
     await repriceSession(ctx, { ...s, ...values } as SessionRow, vehicles.find((v) => v.id === s.vehicleId));
     ctx.count(`reconciled_${e.source}`);
   }
   for (const a of out.additions) await addFromHistory(ctx, a, vehicles);
+}
+
+function sameEnrichment(s: SessionRow, v: { source: string; energyUsedKwh: number | null; externalId: string | null; rawData: unknown; cost?: number; costCurrency?: string }): boolean {
+  return (
+    s.source === v.source &&
+    s.energyUsedKwh === v.energyUsedKwh &&
+    s.externalId === v.externalId &&
+    (v.cost === undefined || (s.cost === v.cost && s.costCurrency === v.costCurrency)) &&
+    isDeepStrictEqual(s.rawData, v.rawData) // key order aside: jsonb stores keys in its own order
+  );
 }
 
 async function addFromHistory(ctx: SyncContext, a: HistoryAddition, vehicles: readonly VehicleRow[]) {

@@ -32,9 +32,10 @@ export function storedProfile(s: SessionRow): EnergySegment[] {
 /** Re-prices one stored session (after reconciliation changed its energy or its day's buckets arrived). */
 export async function repriceSession(ctx: SyncContext, s: SessionRow, vehicle: Pick<VehicleRow, 'freeSupercharging'> | undefined): Promise<void> {
   const fee = s.source === 'supercharger_history' && s.cost !== null && s.costCurrency ? { amount: s.cost, currency: s.costCurrency } : null;
+  const profile = storedProfile(s);
   const priced = priceCharge(
     {
-      profile: storedProfile(s),
+      profile,
       chargerKind: s.chargerType,
       latitude: s.latitude,
       longitude: s.longitude,
@@ -44,7 +45,7 @@ export async function repriceSession(ctx: SyncContext, s: SessionRow, vehicle: P
       knownHome: s.source === 'wall_connector',
       closed: s.endedAt !== null,
     },
-    { ...(await ctx.pricing()), timeZone: ctx.site?.timeZone ?? 'UTC', buckets: await siteBuckets(ctx, s) },
+    { ...(await ctx.pricing()), timeZone: ctx.site?.timeZone ?? 'UTC', buckets: await siteBuckets(ctx, s, profile) },
   );
   await updateSession(ctx.db, s.id, priced);
 }

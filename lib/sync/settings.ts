@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { userConfig } from '@/db/schema';
 import { ATTRIBUTION_RULES, type AttributionRule } from '@/lib/stats';
@@ -15,7 +15,12 @@ export const DEFAULT_ATTRIBUTION_RULE: AttributionRule = 'proportional';
 
 /** The owner's rule from `user_config.settings.solarAttributionRule`, else the default. */
 export async function readAttributionRule(db: Db): Promise<AttributionRule> {
-  const [row] = await db.select({ settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
-  const rule = row?.settings?.solarAttributionRule;
+  // Only the one key: the settings document also holds the demo's state and the other preferences.
+  const [row] = await db
+    .select({ rule: sql<string | null>`${userConfig.settings}->>'solarAttributionRule'` })
+    .from(userConfig)
+    .orderBy(asc(userConfig.createdAt))
+    .limit(1);
+  const rule = row?.rule;
   return (ATTRIBUTION_RULES as readonly unknown[]).includes(rule) ? (rule as AttributionRule) : DEFAULT_ATTRIBUTION_RULE;
 }
