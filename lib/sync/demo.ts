@@ -22,7 +22,11 @@ export type SeedDemoOptions = {
   days?: number;
   now: Date;
   tickMs?: number;
-  /** While every car sleeps the engine still runs this often (default 3 h: seeding speed; see `replay`). */
+  /**
+   * While no car's connectivity changes the engine still runs this often (default 12 h; see
+   * `replay`). Such a run records "still asleep" and a live_status snapshot; past days' power charts
+   * come from the Powerwall's 5-minute history, so the seeding does not need more of them.
+   */
   quietRunMs?: number;
   policy?: PollingPolicy;
   /** Passed to the Tesla client (tests: parsed env; bench: budget and wake cap of the baselines). */
@@ -43,7 +47,7 @@ export type SeededDemo = { sim: Simulator; tesla: TeslaClient; runs: number; fai
  * connected like a real account (its refresh token stored), and THIS engine (`runSync`, trigger
  * 'demo') run tick by tick while the clock is advanced to `now`. Nothing is written around the
  * engine except the owner's settings (places and a home tariff). Ticks at which the engine would
- * learn nothing are skipped (`replay` with `followPolicy`; quiet hours run hourly). The returned simulator and client
+ * learn nothing are skipped (`replay` with `followPolicy`; quiet stretches run every 12 h). The returned simulator and client
  * keep working: advance the simulator to the wall clock and call `runSync` on each scheduler tick.
  */
 export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
@@ -57,7 +61,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const tesla = simulatorClient(opts.db, sim, { env: opts.env, config: opts.config });
   await tesla.storeRefreshToken(sim.initialRefreshToken);
   await seedDemoPlaces(opts.db, scenario);
-  const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 3 * 3_600_000, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
+  const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 12 * 3_600_000, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
   return { sim, tesla, runs: out.runs, failedRuns: out.failedRuns, skippedTicks: out.skipped, elapsedMs: performance.now() - started };
 }
 

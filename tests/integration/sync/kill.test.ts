@@ -73,8 +73,9 @@ describe(`a sync process killed mid-run on ${testDriver()}`, () => {
 
     const t = await target();
     let caughtMidRun = 0;
-    // Kill points spread over the days; a kill that happens to land between two runs is not counted.
-    for (const [tick, delay] of [[12, 15], [40, 30], [70, 10], [25, 5]] as const) {
+    // Kill points spread over the days (each child continues where the last one died, and 4 days
+    // are about 45 runs); a kill that happens to land between two runs is not counted.
+    for (const [tick, delay] of [[8, 15], [10, 30], [12, 10], [6, 5]] as const) {
       const out = await runAndKill(t, tick, delay);
       expect(out.signal).toBe('SIGKILL');
       const h = await t.open();
