@@ -29,7 +29,8 @@ function newestMtime(p) {
 
 const newestSource = () => Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 
-function buildReason() {
+/** Why a build is needed, or null when the current one is up to date. */
+export function buildReason() {
   if (!existsSync(buildId) || !existsSync(builtFrom)) return 'no build yet';
   if (!existsSync(serviceWorker)) return 'no service worker yet';
   return newestSource() > Number(readFileSync(builtFrom, 'utf8')) ? 'sources changed since the last build' : null;
