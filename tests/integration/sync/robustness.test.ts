@@ -80,6 +80,9 @@ describe(`runSync crash and overlap safety on ${testDriver()}`, () => {
     const before = await derived(a.db);
     expect(before).toEqual(await derived(b.db));
     sim.advanceBy(5 * 60_000);
+    // The second connection is opened first: a run is quicker than a connection handshake, so a cold
+    // pool would start its run only after the other had finished, and nothing would overlap.
+    await other.db.execute(sql`select 1`);
     const [one, two] = await Promise.all([
       runSync({ db: a.db, tesla, now }, { trigger: 'cron' }),
       runSync({ db: other.db, tesla, now }, { trigger: 'manual', fresh: true }),
