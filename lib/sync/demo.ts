@@ -59,7 +59,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const sim = createSimulator({ scenario, seed: opts.seed ?? 1, start });
   if (opts.resumeAt !== undefined) sim.advanceTo(Math.ceil((opts.resumeAt - start) / tick) * tick + start);
   const tesla = simulatorClient(opts.db, sim, { env: opts.env, config: opts.config });
-  await tesla.storeRefreshToken(sim.initialRefreshToken);
+  await tesla.storeRefreshToken(opts.resumeAt === undefined ? sim.initialRefreshToken : connectNow(sim));
   await seedDemoPlaces(opts.db, scenario);
   const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 12 * 3_600_000, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
   return { sim, tesla, runs: out.runs, failedRuns: out.failedRuns, skippedTicks: out.skipped, elapsedMs: performance.now() - started };
@@ -74,6 +74,17 @@ export function simulatorClient(db: Db, sim: Simulator, o: { env?: Env; config?:
     env: o.env,
     config: { clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret, ...o.config },
   });
+}
+
+/**
+ * A rebuilt simulator knows none of the tokens the dead one rotated to, and its initial refresh
+ * token was issued at the world's start: after Tesla's 90-day refresh-token lifetime (the default
+ * demo is exactly 90 days old) it is expired. The restarted demo connects with a token issued now.
+ */
+function connectNow(sim: Simulator): string {
+  const { refresh_token: token } = sim.issueTokens();
+  if (!token) throw new Error('The simulator issued no refresh token.');
+  return token;
 }
 
 /** What the demo records about itself in `user_config.settings.demo`. `seededAt` null: seeding in progress (or died). */
@@ -112,7 +123,7 @@ export async function prepareDemo(db: Db, o: { scenario: ScenarioName; seed: num
     const sim = createSimulator({ scenario: o.scenario, seed: o.seed, start: existing.startMs });
     sim.advanceTo(o.now.getTime());
     const tesla = simulatorClient(db, sim);
-    await tesla.storeRefreshToken(sim.initialRefreshToken); // a new simulator knows only its initial token
+    await tesla.storeRefreshToken(connectNow(sim));
     return { sim, tesla, outcome: 'ready', runs: 0, elapsedMs: performance.now() - started };
   }
   const startMs = same ? existing.startMs : o.now.getTime() - o.days * DAY_MS;
