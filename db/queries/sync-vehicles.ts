@@ -35,10 +35,20 @@ export async function recordObservation(db: Db, v: VehicleRow, state: Connectivi
   const contiguous = v.lastSeenAt !== null && v.stateSince !== null && at.getTime() - v.lastSeenAt.getTime() <= maxGapMs;
   const current = v.stateSince ? and(eq(vehicleActivity.vehicleId, v.id), eq(vehicleActivity.startedAt, v.stateSince)) : undefined;
   const extend = contiguous && v.state === state;
-  if (contiguous && current) await db.update(vehicleActivity).set({ lastSeenAt: at }).where(current);
-  if (!extend) await db.insert(vehicleActivity).values({ vehicleId: v.id, state, startedAt: at, lastSeenAt: at }).onConflictDoNothing();
   const stateSince = extend ? v.stateSince : at;
-  await db.update(vehicles).set({ state, lastSeenAt: at, stateSince, updatedAt: at }).where(eq(vehicles.id, v.id));
+  if (extend && v.stateSince) {
+    // The common case (same state as the last check): the stretch and the car in one statement.
+    const since = v.stateSince.toISOString();
+    const iso = at.toISOString(); // raw SQL parameters: postgres.js takes no Date there
+    await db.execute(sql`with stretch as (
+        update vehicle_activity set last_seen_at = ${iso}::timestamptz where vehicle_id = ${v.id} and started_at = ${since}::timestamptz
+      )
+      update vehicles set state = ${state}, last_seen_at = ${iso}::timestamptz, state_since = ${since}::timestamptz, updated_at = ${iso}::timestamptz where id = ${v.id}`);
+  } else {
+    if (contiguous && current) await db.update(vehicleActivity).set({ lastSeenAt: at }).where(current);
+    await db.insert(vehicleActivity).values({ vehicleId: v.id, state, startedAt: at, lastSeenAt: at }).onConflictDoNothing();
+    await db.update(vehicles).set({ state, lastSeenAt: at, stateSince, updatedAt: at }).where(eq(vehicles.id, v.id));
+  }
   Object.assign(v, { state, lastSeenAt: at, stateSince });
 }
 
@@ -59,7 +69,7 @@ export async function latestState(db: Db, vehicleId: string): Promise<StateRow |
  * parked sample before it).
  */
 export async function statesFrom(db: Db, vehicleId: string, from: Date): Promise<StateRow[]> {
-  const [parked] = await db
+  const parked = db
     .select({ timestamp: vehicleStates.timestamp })
     .from(vehicleStates)
     .where(and(eq(vehicleStates.vehicleId, vehicleId), lt(vehicleStates.timestamp, from), sql`coalesce(${vehicleStates.shiftState}, 'P') not in ('D','R','N')`))
@@ -67,10 +77,11 @@ export async function statesFrom(db: Db, vehicleId: string, from: Date): Promise
     .limit(1);
   // raw_data (the whole Tesla payload, kilobytes per row) is not needed by the derivations.
   const { rawData: _raw, ...columns } = getTableColumns(vehicleStates);
+  // One statement: the last parked sample before `from` is a scalar subquery (an index probe).
   return db
     .select({ ...columns, rawData: sql<unknown>`null` })
     .from(vehicleStates)
-    .where(and(eq(vehicleStates.vehicleId, vehicleId), gte(vehicleStates.timestamp, parked?.timestamp ?? from)))
+    .where(and(eq(vehicleStates.vehicleId, vehicleId), gte(vehicleStates.timestamp, sql`coalesce((${parked}), ${from.toISOString()}::timestamptz)`)))
     .orderBy(asc(vehicleStates.timestamp));
 }
 
