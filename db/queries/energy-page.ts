@@ -2,17 +2,11 @@ import 'server-only';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { energyBuckets } from '../schema';
+import { bucketFlowColumns } from './sync-sessions';
 
 /** A 5-minute calendar_history bucket, kWh: directed flows as the gateway attributes them, and totals (null in older rows). */
 const bucketColumns = {
-  startAt: energyBuckets.startAt,
-  endAt: energyBuckets.endAt,
-  homeFromSolarKwh: energyBuckets.homeFromSolarKwh,
-  homeFromBatteryKwh: energyBuckets.homeFromBatteryKwh,
-  homeFromGridKwh: energyBuckets.homeFromGridKwh,
-  batteryFromSolarKwh: energyBuckets.batteryFromSolarKwh,
-  batteryFromGridKwh: energyBuckets.batteryFromGridKwh,
-  batteryDischargedKwh: energyBuckets.batteryDischargedKwh,
+  ...bucketFlowColumns,
   solarKwh: energyBuckets.solarKwh,
   gridImportedKwh: energyBuckets.gridImportedKwh,
   gridExportedKwh: energyBuckets.gridExportedKwh,

@@ -73,19 +73,22 @@ export async function listPlaces(db: Db): Promise<{ locations: LocationRow[]; ta
   return { locations: l, tariffs: t };
 }
 
+/** A bucket's span and its directed flows (kWh), what the solar split reads. */
+export const bucketFlowColumns = {
+  startAt: energyBuckets.startAt,
+  endAt: energyBuckets.endAt,
+  homeFromSolarKwh: energyBuckets.homeFromSolarKwh,
+  homeFromBatteryKwh: energyBuckets.homeFromBatteryKwh,
+  homeFromGridKwh: energyBuckets.homeFromGridKwh,
+  batteryFromSolarKwh: energyBuckets.batteryFromSolarKwh,
+  batteryFromGridKwh: energyBuckets.batteryFromGridKwh,
+  batteryDischargedKwh: energyBuckets.batteryDischargedKwh,
+};
+
 /** Energy buckets of the site overlapping [from, to). */
 export async function bucketsBetween(db: Db, siteId: string, from: Date, to: Date) {
   return db
-    .select({
-      startAt: energyBuckets.startAt,
-      endAt: energyBuckets.endAt,
-      homeFromSolarKwh: energyBuckets.homeFromSolarKwh,
-      homeFromBatteryKwh: energyBuckets.homeFromBatteryKwh,
-      homeFromGridKwh: energyBuckets.homeFromGridKwh,
-      batteryFromSolarKwh: energyBuckets.batteryFromSolarKwh,
-      batteryFromGridKwh: energyBuckets.batteryFromGridKwh,
-      batteryDischargedKwh: energyBuckets.batteryDischargedKwh,
-    })
+    .select(bucketFlowColumns)
     .from(energyBuckets)
     .where(and(eq(energyBuckets.siteId, siteId), gte(energyBuckets.endAt, from), lte(energyBuckets.startAt, to)))
     .orderBy(asc(energyBuckets.startAt));
