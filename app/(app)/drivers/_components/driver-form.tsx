@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { DriverRules, type DriverRule } from '@/lib/stats/driver-rules';
 import { sendJson, zodFields, type FieldErrors } from '../../settings/_components/api-errors';
-import { button, danger, Field, FormError, input, secondary } from '../../settings/_components/form-ui';
+import { danger, Field, FormActions, input, secondary } from '../../settings/_components/form-ui';
 import { DAY_NAMES } from './rule-text';
 
 type Option = { id: string; label: string };
@@ -129,17 +129,7 @@ export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]
           Add a rule
         </button>
       </fieldset>
-      <FormError message={message} />
-      <div className="flex gap-2">
-        <button type="submit" className={button} disabled={busy}>
-          {busy ? 'Saving…' : editing ? 'Save driver' : 'Add driver'}
-        </button>
-        {props.onDone ? (
-          <button type="button" className={secondary} onClick={props.onDone}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={busy} submitLabel={editing ? 'Save driver' : 'Add driver'} message={message} onCancel={props.onDone} />
     </form>
   );
 }

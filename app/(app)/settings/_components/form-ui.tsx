@@ -36,6 +36,25 @@ export function FormError(props: { message?: string | null }) {
   );
 }
 
+/** A form's error and its submit / cancel row: "Saving…" while busy, Cancel only where the form can be closed. */
+export function FormActions(props: { busy: boolean; submitLabel: string; message?: string | null; onCancel?: () => void }) {
+  return (
+    <>
+      <FormError message={props.message} />
+      <div className="flex gap-2">
+        <button type="submit" className={button} disabled={props.busy}>
+          {props.busy ? 'Saving…' : props.submitLabel}
+        </button>
+        {props.onCancel ? (
+          <button type="button" className={secondary} onClick={props.onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
 export function SectionSkeleton(props: { label: string; rows?: number }) {
   return (
     <div className={card} aria-busy="true" aria-label={`Loading ${props.label}`}>

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { sendJson, type FieldErrors } from './api-errors';
-import { button, Field, FormError, input, secondary } from './form-ui';
+import { Field, FormActions, input } from './form-ui';
 
 export type LocationValue = { id: string; name: string; latitude: number; longitude: number; radiusM: number; tariffId: string | null; isHome: boolean };
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
@@ -82,17 +82,7 @@ export function LocationForm(props: { location?: LocationValue; tariffs: { id: s
           Home (where the Powerwall is: home charges get a solar split)
         </label>
       </div>
-      <FormError message={message} />
-      <div className="flex gap-2">
-        <button type="submit" className={button} disabled={busy}>
-          {busy ? 'Saving…' : l ? 'Save place' : 'Add place'}
-        </button>
-        {props.onDone ? (
-          <button type="button" className={secondary} onClick={props.onDone}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={busy} submitLabel={l ? 'Save place' : 'Add place'} message={message} onCancel={props.onDone} />
     </form>
   );
 }

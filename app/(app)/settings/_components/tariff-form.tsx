@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { sendJson, type FieldErrors } from './api-errors';
-import { button, danger, Field, FormError, input, secondary } from './form-ui';
+import { danger, Field, FormActions, input, secondary } from './form-ui';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export type TariffValue = {
@@ -141,17 +141,7 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
           </button>
         </fieldset>
       ) : null}
-      <FormError message={message} />
-      <div className="flex gap-2">
-        <button type="submit" className={button} disabled={busy}>
-          {busy ? 'Saving…' : t ? 'Save tariff' : 'Add tariff'}
-        </button>
-        {props.onDone ? (
-          <button type="button" className={secondary} onClick={props.onDone}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={busy} submitLabel={t ? 'Save tariff' : 'Add tariff'} message={message} onCancel={props.onDone} />
     </form>
   );
 }
