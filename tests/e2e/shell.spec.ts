@@ -140,6 +140,9 @@ test('Chromium finds the app installable: manifest, icons and service worker', a
 });
 
 test('offline, a reload shows the saved page in the shell with the offline banner', async ({ page, context }, info) => {
+  // Two offline navigations through the service worker, then the context's teardown: on a loaded
+  // 2-core CI machine this once ran past the default 30 s in teardown alone.
+  test.slow();
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page);
   await page.goto('/');
@@ -164,6 +167,7 @@ test('offline, a reload shows the saved page in the shell with the offline banne
   await tab.goto('/drivers');
   await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
   await context.setOffline(false);
+  await tab.close(); // in the test's own time, so the context's teardown has only the first page left
 });
 
 test('signing out ends the session and forgets the saved pages', async ({ page }) => {
