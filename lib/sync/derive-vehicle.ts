@@ -143,6 +143,14 @@ function pickPriced(p: SessionRow): PricedColumns {
   return { locationId, locationName, cost, costWithoutSolar, costCurrency, solarKwh, batteryKwh, gridKwh, solarPercentage, attributionRule };
 }
 
+/** End of the site's newest stored bucket (epoch ms; null: none); for the run's site, read once per run (`ctx.bucketsEnd`). */
+export async function storedBucketsEnd(ctx: SyncContext, siteId: string): Promise<number | null> {
+  if (siteId === ctx.site?.id && ctx.bucketsEnd !== undefined) return ctx.bucketsEnd;
+  const end = (await lastBucketEnd(ctx.db, siteId))?.getTime() ?? null;
+  if (siteId === ctx.site?.id) ctx.bucketsEnd = end;
+  return end;
+}
+
 /**
  * Site buckets from two days before a closed charge to its end (the Powerwall's solar share needs
  * the lead-in). While the site's stored buckets stop before the end of the charge's energy profile
@@ -150,8 +158,8 @@ function pickPriced(p: SessionRow): PricedColumns {
  */
 export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedAt: Date | null; open?: boolean }, profile: readonly EnergySegment[]): Promise<SiteEnergyBucket[] | null> {
   if (!ctx.site || s.endedAt === null || s.open) return null;
-  if (ctx.bucketsEnd === undefined) ctx.bucketsEnd = (await lastBucketEnd(ctx.db, ctx.site.id))?.getTime() ?? null;
-  if (ctx.bucketsEnd === null || ctx.bucketsEnd < Math.max(0, ...profile.map((p) => p.to.getTime()))) return [];
+  const end = await storedBucketsEnd(ctx, ctx.site.id);
+  if (end === null || end < Math.max(0, ...profile.map((p) => p.to.getTime()))) return [];
   const from = s.startedAt.getTime() - 2 * DAY_MS;
   const to = s.endedAt.getTime();
   // One read serves every session of the run whose window it covers (a day's close reprices several).

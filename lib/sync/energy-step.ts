@@ -1,9 +1,10 @@
 import 'server-only';
-import { dailyCursor, insertEnergyState, lastBucketEnd, listSites, upsertBuckets, upsertDaily, upsertSite, type DailyRow, type SiteRow } from '@/db/queries/sync-energy';
+import { dailyCursor, insertEnergyState, listSites, upsertBuckets, upsertDaily, upsertSite, type DailyRow, type SiteRow } from '@/db/queries/sync-energy';
 import { sessionsAwaitingSplit } from '@/db/queries/sync-sessions';
 import type { VehicleRow } from '@/db/queries/sync-vehicles';
 import type { SyncContext } from './context';
 import { toBucketRows, toDailyRows } from './energy-history';
+import { storedBucketsEnd } from './derive-vehicle';
 import { localDay, localMonth } from './local-day';
 import { reconcileWallConnector } from './reconcile-step';
 import { repricePending } from './reprice';
@@ -97,7 +98,8 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
   }
 
   const waiting = await sessionsAwaitingSplit(db, today.start, now);
-  const lastEnd = waiting.length > 0 ? ((await lastBucketEnd(db, site.id)) ?? today.start) : now;
+  const newestBucket = waiting.length > 0 ? await storedBucketsEnd(ctx, site.id) : null;
+  const lastEnd = waiting.length === 0 ? now : newestBucket === null ? today.start : new Date(newestBucket);
   if (waiting.some((s) => s.endedAt && s.endedAt > lastEnd) && now.getTime() - lastEnd.getTime() >= TODAY_REFRESH_MS) {
     await readDay(ctx, site, today, false);
     await repricePending(ctx, today.start, now, vehicles);
