@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // One clock: "now" comes from lib/clock (TESSIE_CLOCK in the demo and tests), never the wall clock by accident.
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts', 'instrumentation.ts', 'tests/e2e/**/*.ts', 'tests/integration/**/*.ts'],
+    ignores: ['lib/simulator/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Use clock.ms() from '@/lib/clock' (the app's one clock). For a duration or a log line, disable this with a comment saying why the wall clock is meant.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Use clock.now() from '@/lib/clock' (the app's one clock). For a duration or a log line, disable this with a comment saying why the wall clock is meant.",
+        },
+      ],
+    },
+  },
+  {
     files: ['lib/tesla/**', 'tests/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

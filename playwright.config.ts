@@ -1,10 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
+import { testClockSetting } from './tests/setup/test-clock';
 
 /**
  * End-to-end tests drive the real built app (`npm start`) in Debian's Chromium (/usr/bin/chromium,
  * never a downloaded browser). The app runs on embedded PGlite in its own folder, and also on a real
- * Postgres server when E2E_DATABASE_URL is set (CI sets it).
+ * Postgres server when E2E_DATABASE_URL is set (CI sets it). Everything runs at one explicit moment:
+ * the runner, its workers, the seed and the servers share TESSIE_CLOCK (tests/setup/test-clock.ts);
+ * the time-of-day spec starts its own servers at other moments.
  */
+process.env.TESSIE_CLOCK = testClockSetting();
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -28,7 +32,12 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
-  projects: targets.map((t) => ({ name: t.name, use: { ...chromium, baseURL: `http://localhost:${t.port}` } })),
+  projects: targets.map((t) => ({
+    name: t.name,
+    use: { ...chromium, baseURL: `http://localhost:${t.port}` },
+    // The time-of-day spec runs once, on its own servers (PGlite), not against these two.
+    ...(t.name === 'pglite' ? {} : { testIgnore: /time-of-day\.spec\.ts/ }),
+  })),
   webServer: targets.map((t) => ({
     // A fresh data folder, seeded by a separate step before the server opens it (never concurrently).
     // The build is made beforehand (npm run test:e2e / npm test), so two servers never build at once.

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
+import { testClockSetting } from './tests/setup/test-clock.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const resolve = {
@@ -11,8 +12,11 @@ const resolve = {
   },
 };
 
-/** Tests never write into the working copy's .data (generated demo secrets go to a temp folder). */
-const env = { DATA_DIR: path.join(tmpdir(), `tessie-vitest-${process.pid}`), LOG_LEVEL: 'warn' };
+/**
+ * Tests never write into the working copy's .data (generated demo secrets go to a temp folder), and
+ * run at one explicit moment (tests/setup/test-clock.ts), never at the wall clock's.
+ */
+const env = { DATA_DIR: path.join(tmpdir(), `tessie-vitest-${process.pid}`), LOG_LEVEL: 'warn', TESSIE_CLOCK: testClockSetting() };
 
 const integration = (driver: 'pglite' | 'postgres'): TestProjectConfiguration => ({
   resolve,

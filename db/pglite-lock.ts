@@ -44,6 +44,7 @@ function readLock(file: string): LockInfo | undefined {
 /** Takes the lock for `dir` or throws PgliteLockedError. Returns the release function. */
 export function acquirePgliteLock(dir: string): () => void {
   const file = lockPath(dir);
+  // eslint-disable-next-line no-restricted-syntax -- the lock file records when this process took it (wall clock, for people)
   const mine: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(mine));

@@ -2,6 +2,7 @@ import { createPublicKey, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseClockSetting } from './clock';
 import { log } from './log';
 
 /**
@@ -79,6 +80,11 @@ const EnvSchema = z.object({
   /** Priced calls stop once this month's Fleet API cost reaches it (Tesla credits $10 a month). */
   TESLA_MONTHLY_BUDGET_USD: z.coerce.number().min(0).default(10),
   VERCEL: z.string().optional(),
+  /** The app's clock for the demo and tests (lib/clock): `<ISO 8601 instant with offset>[@<epoch ms>]`. */
+  TESSIE_CLOCK: z
+    .string()
+    .refine((v) => parseClockSetting(v) !== undefined, 'must be an ISO 8601 instant with offset, e.g. 2026-03-29T00:05:00+01:00 (optionally @<epoch ms> of the wall clock it was read at)')
+    .optional(),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'ENCRYPTION_KEY' | 'AUTH_SECRET' | 'CRON_SECRET' | 'PGLITE_DIR'> & {
@@ -112,6 +118,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       `Missing ${missing.join(', ')}: required in production with a real Tesla account (TESLA_MODE=live) and on Vercel. ` +
         'Generate ENCRYPTION_KEY with `openssl rand -hex 32`, the others with `openssl rand -base64 32`.',
     );
+  }
+  if (env.TESSIE_CLOCK && env.TESLA_MODE === 'live') {
+    throw new EnvError('TESSIE_CLOCK is for the demo and tests only: a real Tesla account runs on the real clock (unset it, or use TESLA_MODE=simulator).');
   }
   const generated = missing.length > 0 ? loadOrCreateDemoSecrets(env.DATA_DIR) : undefined;
   return {

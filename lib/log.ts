@@ -25,6 +25,7 @@ function threshold(): number {
 function emit(level: Level, message: string, err?: unknown) {
   if (LEVELS[level] < threshold()) return;
   const detail = err instanceof Error ? ` (${err.name}: ${err.message})` : err === undefined ? '' : ` (${String(err)})`;
+  // eslint-disable-next-line no-restricted-syntax -- log lines carry the wall-clock time
   sink(level, redact(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${detail}`));
 }
 

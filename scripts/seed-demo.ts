@@ -12,6 +12,7 @@ import { migrateDb } from '../db/migrate';
 import { PgliteLockedError } from '../db/pglite-lock';
 import { parseEnv } from '../lib/env';
 import { seedDemoHistory } from '../lib/sync/runtime';
+import { clock } from '../lib/clock';
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error }); // the .env files next start reads
 // `npm start` stopped during the build (its parent gone): stop too, and free the database folder.
@@ -24,7 +25,7 @@ async function main() {
   const handle = createDb({ pgliteDir: e.PGLITE_DIR });
   try {
     await migrateDb(handle);
-    await seedDemoHistory(handle.db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: new Date() });
+    await seedDemoHistory(handle.db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: clock.now() });
   } finally {
     await handle.close();
   }

@@ -2,6 +2,7 @@ import 'server-only';
 import { isNotNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { userConfig } from '../schema';
+import { clock } from '@/lib/clock';
 
 export type TeslaConnection = { connected: boolean; region: string | null; scopes: string[]; accessTokenExpiresAt: Date | null };
 
@@ -32,7 +33,7 @@ export async function clearTeslaTokens(db: Db): Promise<boolean> {
       accessTokenTag: null,
       teslaAccessTokenExpiresAt: null,
       teslaScopes: null,
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(isNotNull(userConfig.teslaRefreshTokenEncrypted))
     .returning({ id: userConfig.id });

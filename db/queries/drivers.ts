@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'dri
 import type { Db } from '../client';
 import { chargingSessions, drivers, drives, vehicles } from '../schema';
 import { rounded, within } from './filters';
+import { clock } from '@/lib/clock';
 
 const driverColumns = {
   id: drivers.id,
@@ -35,7 +36,7 @@ export async function createDriver(db: Db, input: DriverInput): Promise<DriverRo
 export async function updateDriver(db: Db, id: string, patch: Partial<DriverInput>): Promise<DriverRow | undefined> {
   const [row] = await db
     .update(drivers)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: clock.now() })
     .where(eq(drivers.id, id))
     .returning(driverColumns);
   return row;

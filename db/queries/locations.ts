@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { locations } from '../schema';
+import { clock } from '@/lib/clock';
 
 const locationColumns = {
   id: locations.id,
@@ -30,7 +31,7 @@ export async function getLocation(db: Db, id: string): Promise<LocationRow | und
 export async function createLocation(db: Db, input: LocationInput): Promise<LocationRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(locations).values(input).returning(locationColumns);
-    if (input.isHome) await tx.update(locations).set({ isHome: false, updatedAt: new Date() }).where(and(eq(locations.isHome, true), ne(locations.id, row!.id)));
+    if (input.isHome) await tx.update(locations).set({ isHome: false, updatedAt: clock.now() }).where(and(eq(locations.isHome, true), ne(locations.id, row!.id)));
     return row!;
   });
 }
@@ -38,8 +39,8 @@ export async function createLocation(db: Db, input: LocationInput): Promise<Loca
 /** Updates the given fields; undefined when no location has this id. */
 export async function updateLocation(db: Db, id: string, patch: Partial<LocationInput>): Promise<LocationRow | undefined> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(locations).set({ ...patch, updatedAt: new Date() }).where(eq(locations.id, id)).returning(locationColumns);
-    if (row && patch.isHome) await tx.update(locations).set({ isHome: false, updatedAt: new Date() }).where(and(eq(locations.isHome, true), ne(locations.id, id)));
+    const [row] = await tx.update(locations).set({ ...patch, updatedAt: clock.now() }).where(eq(locations.id, id)).returning(locationColumns);
+    if (row && patch.isHome) await tx.update(locations).set({ isHome: false, updatedAt: clock.now() }).where(and(eq(locations.isHome, true), ne(locations.id, id)));
     return row;
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { tariffs, type TouPeriod } from '../schema';
+import { clock } from '@/lib/clock';
 
 const tariffColumns = {
   id: tariffs.id,
@@ -42,7 +43,7 @@ export async function createTariff(db: Db, input: TariffInput): Promise<TariffRo
 
 /** Replaces the tariff's fields; undefined when no tariff has this id. */
 export async function updateTariff(db: Db, id: string, input: TariffInput): Promise<TariffRow | undefined> {
-  const [row] = await db.update(tariffs).set({ ...input, updatedAt: new Date() }).where(eq(tariffs.id, id)).returning(tariffColumns);
+  const [row] = await db.update(tariffs).set({ ...input, updatedAt: clock.now() }).where(eq(tariffs.id, id)).returning(tariffColumns);
   return row;
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { clock } from '@/lib/clock';
+import { addDays, DAY_MS, daysBetween, isTimeZone, today } from '@/lib/time';
 import { invalidQuery } from './query';
 
 /**
@@ -9,7 +11,6 @@ import { invalidQuery } from './query';
  */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
-export const DAY_MS = 86_400_000;
 
 function realDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -54,10 +55,8 @@ export const toParam = z.string().transform((s, ctx) => {
 
 export const localDateParam = z.string().refine((s) => parseLocalDate(s) !== undefined, 'must be a real date written YYYY-MM-DD');
 
-const ZONES = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
-
 /** An IANA time zone name (e.g. Europe/Berlin); periods are cut at its local midnights. */
-export const timeZoneParam = z.string().refine((s) => ZONES.has(s), 'must be an IANA time zone such as Europe/Berlin or UTC');
+export const timeZoneParam = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC');
 
 /**
  * Resolves an optional from/to pair (`to` defaults to now, `from` to `to - defaultDays`) and checks
@@ -66,7 +65,7 @@ export const timeZoneParam = z.string().refine((s) => ZONES.has(s), 'must be an 
 export function resolveRange(
   range: { from?: Date; to?: Date },
   opts: { defaultDays: number; maxDays: number; what?: string },
-  now = new Date(),
+  now = clock.now(),
 ): { from: Date; to: Date } {
   const to = range.to ?? (range.from && range.from >= now ? new Date(range.from.getTime() + opts.defaultDays * DAY_MS) : now);
   const from = range.from ?? new Date(to.getTime() - opts.defaultDays * DAY_MS);
@@ -88,5 +87,27 @@ export function checkOrder(range: { from?: Date; to?: Date }): void {
   }
 }
 
-/** A stored zone if it is a known IANA zone, else UTC (a site with a bad or missing zone never breaks a request). */
-export const knownZone = (tz: string | null | undefined): string => (tz && ZONES.has(tz) ? tz : 'UTC');
+/**
+ * A local date range, both ends inclusive: `to` defaults to today in `timeZone`, `from` to
+ * `defaultDays - 1` days before it. 400 when a value is not a real date, from is after to, or the
+ * range is longer than `maxDays`.
+ */
+export function resolveDateRange(
+  q: { from?: string; to?: string },
+  opts: { timeZone: string; defaultDays: number; maxDays: number; what: string },
+): { from: string; to: string } {
+  for (const key of ['from', 'to'] as const) {
+    const v = q[key];
+    if (v !== undefined && !parseLocalDate(v)) {
+      throw invalidQuery(`The query string is not valid (${key}: must be a real date written YYYY-MM-DD).`, [{ path: key, message: 'must be a real date written YYYY-MM-DD' }]);
+    }
+  }
+  const to = q.to ?? (q.from ? addDays(q.from, opts.defaultDays - 1) : today(opts.timeZone));
+  const from = q.from ?? addDays(to, -(opts.defaultDays - 1));
+  if (from > to) throw invalidQuery('The query string is not valid (from must not be after to).', [{ path: 'from', message: 'must not be after to' }]);
+  if (daysBetween(from, to) + 1 > opts.maxDays) {
+    const message = `${opts.what} may span at most ${opts.maxDays} days`;
+    throw invalidQuery(`The query string is not valid (${message}).`, [{ path: 'to', message }]);
+  }
+  return { from, to };
+}

@@ -4,6 +4,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiTokens } from '@/db/schema';
 import { HttpError } from '@/lib/http/errors';
+import { clock } from '@/lib/clock';
 
 /**
  * API tokens for scripts and other tools (`Authorization: Bearer ts_…`). The token is shown once
@@ -34,7 +35,7 @@ export async function listApiTokens(db: Db): Promise<ApiTokenInfo[]> {
 export async function revokeApiToken(db: Db, id: string): Promise<void> {
   const rows = await db
     .update(apiTokens)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: clock.now() })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (rows.length === 0) throw new HttpError(404, 'not_found', 'No such API token.');
@@ -50,7 +51,7 @@ export async function verifyApiToken(db: Db, token: string, envToken?: string): 
   if (!token.startsWith(PREFIX)) return false;
   const rows = await db
     .update(apiTokens)
-    .set({ lastUsedAt: new Date() })
+    .set({ lastUsedAt: clock.now() })
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   return rows.length > 0;

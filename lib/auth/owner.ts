@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { loginAttempts, userConfig } from '@/db/schema';
 import { HttpError } from '@/lib/http/errors';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { clock } from '@/lib/clock';
 
 /** Failed logins allowed per client address in the window before logins are refused (429). */
 export const LOGIN_MAX_FAILURES = 5;
@@ -33,7 +34,7 @@ export async function setOwnerPassword(db: Db, password: string, opts: { force?:
     await tx.execute(sql`select pg_advisory_xact_lock(${OWNER_LOCK_ID})`); // two first-run setups race safely
     const [row] = await tx.select({ id: userConfig.id, hash: userConfig.ownerPasswordHash }).from(userConfig).limit(1);
     if (row?.hash && !opts.force) throw new HttpError(409, 'already_set_up', 'The owner password is already set.');
-    if (row) await tx.update(userConfig).set({ ownerPasswordHash: hash, updatedAt: new Date() }).where(eq(userConfig.id, row.id));
+    if (row) await tx.update(userConfig).set({ ownerPasswordHash: hash, updatedAt: clock.now() }).where(eq(userConfig.id, row.id));
     else await tx.insert(userConfig).values({ ownerPasswordHash: hash });
   });
 }
@@ -43,7 +44,7 @@ export async function setOwnerPassword(db: Db, password: string, opts: { force?:
  * LOGIN_MAX_FAILURES times within LOGIN_WINDOW_MS (checked before the password, so guessing stops).
  */
 export async function checkOwnerLogin(db: Db, params: { password: string; client: string; now?: Date }): Promise<boolean> {
-  const now = params.now ?? new Date();
+  const now = params.now ?? clock.now();
   const [{ failures } = { failures: 0 }] = await db
     .select({ failures: count() })
     .from(loginAttempts)

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { energySites, locations, tariffs, userConfig } from '@/db/schema';
-import { knownZone } from '@/lib/api/dates';
+import { knownZone } from '@/lib/time';
 import { env } from '@/lib/env';
 import { ATTRIBUTION_RULES } from '@/lib/stats';
 import { DEFAULT_ATTRIBUTION_RULE } from '@/lib/sync/settings';

@@ -1,33 +1,18 @@
+import { tzOffset } from "@date-fns/tz";
+
 /**
- * IANA time-zone arithmetic on epoch ms with Intl only. Offsets are cached per 15-minute slot
- * (every real DST switch falls on one), so the physics loop can ask freely.
+ * IANA time-zone arithmetic on epoch ms for the physics loop: the offset comes from the same
+ * `tzOffset` (@date-fns/tz) as lib/time, cached per 15-minute slot (every real DST switch falls on
+ * one), so the loop can ask freely.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
+const checkedZones = new Set<string>();
 const SLOT_MS = 15 * 60_000;
 export const DAY_MS = 86_400_000;
 
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
 export function isValidTimeZone(tz: string): boolean {
   try {
-    formatter(tz);
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
     return true;
   } catch {
     return false;
@@ -40,13 +25,11 @@ export function offsetMinutes(tz: string, ms: number): number {
   const key = `${tz}|${slot}`;
   const hit = offsetCache.get(key);
   if (hit !== undefined) return hit;
-  const at = slot * SLOT_MS;
-  const p: Record<string, number> = {};
-  for (const part of formatter(tz).formatToParts(new Date(at))) {
-    if (part.type !== "literal") p[part.type] = Number(part.value);
+  if (!checkedZones.has(tz)) {
+    if (!isValidTimeZone(tz)) throw new RangeError(`Invalid time zone specified: ${tz}`);
+    checkedZones.add(tz);
   }
-  const asUtc = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  const off = Math.round((asUtc - at) / 60_000);
+  const off = tzOffset(tz, new Date(slot * SLOT_MS));
   if (offsetCache.size > 200_000) offsetCache.clear();
   offsetCache.set(key, off);
   return off;

@@ -1,4 +1,4 @@
-import { HOUR_MS, MINUTE_MS, overlapMs, splitByLocalDay } from './time';
+import { HOUR_MS, MINUTE_MS, overlapMs, splitByLocalDay } from '@/lib/time';
 import type { Interval, VehicleStateRow } from './types';
 
 /** What the free state check reports (`GET /vehicles/{id}`). */

@@ -1,6 +1,6 @@
 import { groupCharges, isActive, trustedCounter, type ChargeGroup } from './charge-groups';
 import { acPhaseFactor, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
-import { HOUR_MS } from './time';
+import { HOUR_MS } from '@/lib/time';
 import type { EnergySegment, VehicleStateRow } from './types';
 
 /** Typical charger efficiencies (battery ÷ wall), used only to place energy in time, never to report it. */

@@ -1,4 +1,4 @@
-import { HOUR_MS } from './time';
+import { HOUR_MS } from '@/lib/time';
 
 /** A live_status snapshot (W; Tesla's signs: battery > 0 discharging, grid > 0 importing). */
 export type PowerSnapshot = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localParts } from './time';
+import { localParts } from '@/lib/time';
 
 /**
  * Driver assignment rules. A rule matches a drive when every criterion it names matches:

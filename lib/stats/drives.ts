@@ -1,4 +1,4 @@
-import { HOUR_MS } from './time';
+import { HOUR_MS } from '@/lib/time';
 import type { VehicleStateRow } from './types';
 
 const MOVING = new Set(['D', 'R', 'N']);

@@ -1,5 +1,5 @@
 import type { energyStates } from '@/db/schema';
-import { HOUR_MS, MINUTE_MS } from './time';
+import { HOUR_MS, MINUTE_MS } from '@/lib/time';
 import type { SiteEnergyBucket } from './solar-split';
 
 export type LiveSample = Pick<typeof energyStates.$inferSelect, 'timestamp' | 'solarPowerW' | 'batteryPowerW' | 'gridPowerW' | 'loadPowerW'>;

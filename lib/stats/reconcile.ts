@@ -1,5 +1,5 @@
 import type { ChargerKind } from './charger-power';
-import { MINUTE_MS, overlapMs } from './time';
+import { MINUTE_MS, overlapMs } from '@/lib/time';
 
 /** A finished Wall Connector session (`telemetry_history?kind=charge`, reference §4.6), mapped by the Tesla client. */
 export type WallConnectorSession = {

@@ -1,4 +1,4 @@
-import { overlapMs } from './time';
+import { overlapMs } from '@/lib/time';
 
 type Keyed = { sessionKey: string; startedAt: Date; endedAt: Date | null };
 

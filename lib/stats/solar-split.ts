@@ -1,4 +1,4 @@
-import { overlapMs } from './time';
+import { overlapMs } from '@/lib/time';
 import type { EnergySegment } from './types';
 
 /**

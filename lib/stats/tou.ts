@@ -1,5 +1,5 @@
 import type { TouPeriod } from '@/db/schema';
-import { localParts, MINUTE_MS } from './time';
+import { localParts, MINUTE_MS } from '@/lib/time';
 import type { EnergySegment } from './types';
 
 const minutes = (hhmm: string): number => {

@@ -36,4 +36,4 @@ export type GeoPoint = { latitude: number; longitude: number };
 export type EnergySegment = { from: Date; to: Date; kwh: number };
 
 /** A half-open time interval [from, to). */
-export type Interval = { from: Date; to: Date };
+export type { Interval } from '@/lib/time';

@@ -10,8 +10,8 @@ import type { PollingPolicy } from './policy';
 import { replay } from './replay';
 import { ABANDONED } from './runs';
 import type { SyncSummary } from './types';
+import { DAY_MS } from '@/lib/time';
 
-const DAY_MS = 86_400_000;
 /** The scheduler's tick (the Vercel cron runs every 5 minutes too). */
 export const DEMO_TICK_MS = 5 * 60_000;
 

@@ -8,8 +8,8 @@ import { assignDrivers } from './assign-drivers';
 import type { SyncContext } from './context';
 import { priceCharge, pricingKey, splitPossible, type PricedColumns } from './price-charge';
 import { wallConnectorProfile } from './reprice';
+import { DAY_MS } from '@/lib/time';
 
-const DAY_MS = 86_400_000;
 const HISTORY_SOURCES = new Set(['wall_connector', 'supercharger_history']);
 
 /**

@@ -5,12 +5,10 @@ import type { VehicleRow } from '@/db/queries/sync-vehicles';
 import type { SyncContext } from './context';
 import { toBucketRows, toDailyRows } from './energy-history';
 import { storedBucketsEnd } from './derive-vehicle';
-import { localDay, localMonth } from './local-day';
 import { reconcileWallConnector } from './reconcile-step';
 import { repricePending } from './reprice';
+import { DAY_MS, localDay, localMonth, MINUTE_MS as MIN_MS } from '@/lib/time';
 
-const MIN_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** Tesla's history of a period is final this long after it ends. */
 const SETTLE_MS = 15 * MIN_MS;
 /** Backfill on first connect: this many months before the current one (≥ 1 year), or until Tesla has none. */

@@ -5,9 +5,8 @@ import { updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
 import { reconcileHistories, type HistoryAddition, type SessionRef } from '@/lib/stats';
 import type { SyncContext } from './context';
 import { repriceSession } from './reprice';
+import { DAY_MS, HOUR_MS } from '@/lib/time';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** A Supercharger session is looked up at most hourly, for a week; unseen ones are swept weekly. */
 const SC_RETRY_MS = HOUR_MS;
 const SC_GIVE_UP_MS = 7 * DAY_MS;

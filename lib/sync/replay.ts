@@ -5,8 +5,8 @@ import type { TeslaClient } from '@/lib/tesla';
 import type { PollingPolicy } from './policy';
 import { runSync } from './run-sync';
 import type { SyncLimits, SyncSummary } from './types';
+import { HOUR_MS } from '@/lib/time';
 
-const HOUR_MS = 3_600_000;
 
 export type ReplayOptions = {
   db: Db;

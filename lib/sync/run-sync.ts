@@ -10,6 +10,7 @@ import { finishRun, startRun } from './runs';
 import { readAttributionRule } from './settings';
 import { DEFAULT_LIMITS, type SyncDeps, type SyncOptions, type SyncSummary } from './types';
 import { syncVehicle } from './vehicle-step';
+import { knownZone } from '@/lib/time';
 
 export type { SyncDeps, SyncOptions, SyncSummary, SyncLimits } from './types';
 
@@ -62,7 +63,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
     const rows = await upsertVehicles(db, listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })));
     const sites = await ensureSites(ctx);
     const site = sites[0];
-    ctx.site = site ? { id: site.id, timeZone: site.timeZone ?? 'UTC' } : null;
+    ctx.site = site ? { id: site.id, timeZone: knownZone(site.timeZone) } : null;
     const state = new Map(listed.map((v) => [v.vin, v.state as Connectivity]));
     const batch = rows.filter((r) => state.has(r.vin)).slice(0, limits.maxVehicles);
     const results = await Promise.allSettled(batch.map((v) => syncVehicle(ctx, v, state.get(v.vin)!)));

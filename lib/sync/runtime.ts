@@ -8,6 +8,7 @@ import { createTeslaClient } from '@/lib/tesla';
 import { prepareDemo } from './demo';
 import { runSync } from './run-sync';
 import type { SyncDeps, SyncSummary } from './types';
+import { clock } from '@/lib/clock';
 
 /**
  * The process's sync wiring. `TESLA_MODE=live`: the Tesla client on the wall clock against the real
@@ -23,7 +24,7 @@ const state = (g.__tessieSync ??= {});
 
 async function startDemo(db: Db): Promise<Runtime> {
   const e = env();
-  const { sim, tesla } = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: new Date() });
+  const { sim, tesla } = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days: e.DEMO_DAYS, now: clock.now() });
   return { deps: { db, tesla, now: () => new Date(sim.now()) }, sim };
 }
 
@@ -40,7 +41,7 @@ export async function seedDemoHistory(db: Db, o: { scenario: ScenarioName; seed:
 
 async function createRuntime(): Promise<Runtime> {
   const db = await getDb();
-  if (env().TESLA_MODE === 'live') return { deps: { db, tesla: createTeslaClient({ db }), now: () => new Date() } };
+  if (env().TESLA_MODE === 'live') return { deps: { db, tesla: createTeslaClient({ db }), now: () => clock.now() } };
   return startDemo(db);
 }
 
@@ -58,14 +59,14 @@ function runtime(): Promise<Runtime> {
  */
 export async function teslaRuntime(): Promise<{ tesla: Runtime['deps']['tesla']; sim?: Simulator }> {
   const rt = await runtime();
-  rt.sim?.advanceTo(Date.now());
+  rt.sim?.advanceTo(clock.ms());
   return { tesla: rt.deps.tesla, sim: rt.sim };
 }
 
 /** One sync run now (cron route, "sync now", scheduler tick). The demo simulator first catches up with the wall clock. */
 export async function syncOnce(opts: { trigger: 'cron' | 'manual' | 'scheduler'; fresh?: boolean }): Promise<SyncSummary> {
   const rt = await runtime();
-  rt.sim?.advanceTo(Date.now());
+  rt.sim?.advanceTo(clock.ms());
   return runSync(rt.deps, { trigger: opts.trigger, fresh: opts.fresh });
 }
 

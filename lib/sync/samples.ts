@@ -2,8 +2,8 @@ import 'server-only';
 import type { NewStateRow } from '@/db/queries/sync-vehicles';
 import type { VehicleSnapshot } from '@/lib/tesla';
 import type { LastSample } from './policy';
+import { HOUR_MS } from '@/lib/time';
 
-const HOUR_MS = 3_600_000;
 const MOVING = new Set(['D', 'R', 'N']);
 
 /** A `vehicle_data` snapshot as a `vehicle_states` row (metric; the raw payload kept in Tesla's units). */

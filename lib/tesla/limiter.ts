@@ -7,6 +7,7 @@ import type { DbOrTx } from './account-store';
 import type { TeslaConfig } from './config';
 import { TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from './errors';
 import { monthStart, priceOf, toLedgerCategory } from './ledger';
+import { DAY_MS, MINUTE_MS } from '@/lib/time';
 
 /**
  * Two layers keep Tesla traffic inside TESLA_RATE_PER_SECOND / TESLA_RATE_PER_MINUTE:
@@ -20,8 +21,6 @@ import { monthStart, priceOf, toLedgerCategory } from './ledger';
  * Auth calls are not counted (Tesla limits its token endpoint separately).
  */
 const LIMITER_LOCK_KEY = 7_345_002;
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString(); // raw SQL parameters: postgres.js takes no Date there
 
 export function createQueue(): PQueue {

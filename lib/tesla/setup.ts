@@ -12,6 +12,7 @@ import {
   type RegistrationResult,
 } from './partner';
 import { keysIn, type KeyFiles } from './key-files';
+import { clock } from '@/lib/clock';
 
 /**
  * `npm run tesla:setup`'s work, separated from the command line so tests run it against the
@@ -90,7 +91,7 @@ export async function runTeslaSetup(o: SetupOptions, deps: SetupDeps): Promise<S
     const check = await getRegisteredPublicKey({ region, domain: o.domain, partnerToken, baseUrl, fetch: deps.fetch });
     const verified = check.publicKeyHex === null ? undefined : check.publicKeyHex === expected;
     registrations.push({ ...result, verified });
-    await deps.record?.({ domain: o.domain, region, at: deps.now?.() ?? new Date() });
+    await deps.record?.({ domain: o.domain, region, at: deps.now?.() ?? clock.now() });
     p(`   ${region.toUpperCase()}: registered${verified === true ? ', Tesla holds this public key' : verified === false ? ' — but Tesla holds a DIFFERENT public key for this domain' : ''}`);
   }
   return { keys, registrations, ok: registrations.every((r) => r.ok && r.verified !== false) };

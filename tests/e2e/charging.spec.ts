@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { signIn, watchProblems } from './helpers';
 import { expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './checks';
+import { clock } from '../../lib/clock';
 
 /** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
 // Generous per-test time: axe and several charts per page on a shared 2-core machine.
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 const KWH = /^\d[\d,]*\.\d kWh$/;
-const currentMonth = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+const currentMonth = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(clock.now()).slice(0, 7);
 
 for (const size of SIZES) {
   test.describe(`at ${size.width}×${size.height}`, () => {

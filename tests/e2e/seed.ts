@@ -10,6 +10,7 @@ import { createDb, queryRows } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { parseEnv } from '../../lib/env';
 import { seedDemoHistory } from '../../lib/sync/runtime';
+import { clock } from '../../lib/clock';
 
 const e = parseEnv();
 if (e.DATABASE_URL && !/@(localhost|127\.0\.0\.1)[:/]/.test(e.DATABASE_URL)) {
@@ -24,7 +25,7 @@ try {
   const tables = await queryRows<{ t: string }>(db, sql`select tablename as t from pg_tables where schemaname = 'public'`);
   await db.execute(sql.raw(`truncate ${tables.map((r) => `"${r.t}"`).join(', ')} cascade`));
   const started = performance.now();
-  const seeded = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days, now: new Date() });
+  const seeded = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days, now: clock.now() });
   console.log(`e2e seed: ${days} days, ${seeded.runs} sync runs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await handle.close();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { SIZES } from './checks';
 import { signIn, watchProblems } from './helpers';
+import { clock } from '../../lib/clock';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
@@ -158,7 +159,7 @@ test('offline, a reload shows the saved page in the shell with the offline banne
   const banner = page.getByTestId('offline-banner');
   await expect(banner).toContainText('Offline — showing data from');
   const shown = await banner.locator('time').getAttribute('datetime');
-  expect(Date.now() - Date.parse(shown!)).toBeLessThan(5 * 60_000);
+  expect(clock.ms() - Date.parse(shown!)).toBeLessThan(5 * 60_000);
   await page.screenshot({ path: `test-results/screenshots/${info.project.name}-phone-offline.png` });
 
   // A page never opened on this device (in a new tab, so the live page's router cannot race the

@@ -18,6 +18,7 @@ import { SyncPanel } from './_components/sync-panel';
 import { TariffForm } from './_components/tariff-form';
 import { TeslaConnection } from './_components/tesla-connection';
 import { TokensPanel } from './_components/tokens-panel';
+import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Settings' };
@@ -77,7 +78,7 @@ async function PreferencesSection() {
 async function PlacesSection() {
   const db = await getDb();
   const [locations, tariffs, prefs] = await Promise.all([listLocations(db), listTariffs(db), readPreferences(db)]);
-  const now = new Date();
+  const now = clock.now();
   const tariffName = new Map(tariffs.map((t) => [t.id, t.name]));
   const tariffOptions = tariffs.map((t) => ({ id: t.id, name: t.name }));
   return (

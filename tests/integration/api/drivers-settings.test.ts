@@ -14,6 +14,7 @@ import { reserveSlot } from '@/lib/tesla/limiter';
 import { teslaConfigFromEnv } from '@/lib/tesla/config';
 import { testDriver } from '../../setup/test-db';
 import { openSeeded, type Call, type Seeded } from './helpers';
+import { clock } from '@/lib/clock';
 
 let h: DbHandle;
 let data: Seeded;
@@ -143,7 +144,7 @@ describe(`settings API on ${testDriver()}`, () => {
     const cfg = teslaConfigFromEnv(env());
     const slot = { method: 'GET', pathTemplate: '/api/1/vehicles/{vin}/vehicle_data', category: 'data' as const };
     // Calls a minute apart (clear of the rate limit). The seed spent 0.026 $ this month: under the configured budget a data call fits.
-    const at = (i: number) => Date.now() + i * 61_000;
+    const at = (i: number) => clock.ms() + i * 61_000;
     expect(cfg.monthlyBudgetUsd).toBeGreaterThan(0.1);
     await expect(reserveSlot(h.db, cfg, at(0), slot)).resolves.toHaveProperty('rowId');
     await call(settings.PUT, '/api/settings', { method: 'PUT', body: { monthlyBudgetUsd: 0.01 } });

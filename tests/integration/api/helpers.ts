@@ -15,6 +15,7 @@ import {
 } from '@/db/schema';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { openTestDb } from '../../setup/test-db';
+import { clock } from '@/lib/clock';
 
 /** Route tests call the exported handlers directly, as Next would, with a real API token. */
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -39,7 +40,7 @@ export type Call = ReturnType<typeof caller>;
 const t = (iso: string) => new Date(iso);
 
 /** Rows a real sync would have produced: two cars, a solar home, sessions, drives, drivers, API ledger. */
-export async function seed(h: DbHandle, now = new Date()) {
+export async function seed(h: DbHandle, now = clock.now()) {
   const db = h.db;
   const [home, work] = await db
     .insert(tariffs)
@@ -92,7 +93,7 @@ export async function seed(h: DbHandle, now = new Date()) {
     outsideTempC: -2.5,
   }));
   await db.insert(vehicleStates).values([...charge, ...drive, { vehicleId: red!.id, timestamp: t('2026-03-11T09:00:00Z'), batteryLevel: 57, odometerKm: 10_030, shiftState: 'P', insideTempC: 21, outsideTempC: -1 }]);
-  const session = (v: string, key: string, o: Partial<typeof chargingSessions.$inferInsert>) => ({ vehicleId: v, sessionKey: key, source: 'polled' as const, startedAt: new Date(), ...o });
+  const session = (v: string, key: string, o: Partial<typeof chargingSessions.$inferInsert>) => ({ vehicleId: v, sessionKey: key, source: 'polled' as const, startedAt: clock.now(), ...o });
   const [s1, s2, s3, s4] = await db
     .insert(chargingSessions)
     .values([

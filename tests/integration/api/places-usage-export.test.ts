@@ -11,6 +11,7 @@ import type { DbHandle } from '@/db/client';
 import { csvCell, csvResponse } from '@/lib/api/csv';
 import { testDriver } from '../../setup/test-db';
 import { openSeeded, type Call, type Seeded } from './helpers';
+import { clock } from '@/lib/clock';
 
 let h: DbHandle;
 let data: Seeded;
@@ -109,7 +110,7 @@ describe(`usage API on ${testDriver()}`, () => {
   it('counts this month\'s Tesla requests and cost by category, with budget, credit and forecast', async () => {
     const { status, body } = await call(usage.GET, '/api/usage');
     expect(status).toBe(200);
-    const now = new Date();
+    const now = clock.now();
     expect(body).toMatchObject({
       month: `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`,
       requests: 6, billableRequests: 4, costUsd: 0.026, monthlyCreditUsd: 10, estimatedInvoiceUsd: 0, budgetUsd: 10, budgetRemainingUsd: 9.974, budgetUsedPercentage: 0.3,
@@ -122,7 +123,7 @@ describe(`usage API on ${testDriver()}`, () => {
   });
 
   it('reports a past month in full (forecast = actual) and refuses future or malformed months', async () => {
-    const now = new Date();
+    const now = clock.now();
     const prev = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
     const month = `${prev.getUTCFullYear()}-${String(prev.getUTCMonth() + 1).padStart(2, '0')}`;
     const { body } = await call(usage.GET, `/api/usage?month=${month}`);

@@ -21,6 +21,7 @@ import { decryptSecret } from '@/lib/tesla/token-crypto';
 import { openTestDb, testDriver } from '../../setup/test-db';
 import { KEY, testEnv } from '../tesla/harness';
 import { caller, type Call } from './helpers';
+import { clock } from '@/lib/clock';
 
 /**
  * The Tesla connection routes on both drivers, against a simulator the sync has already run on for
@@ -62,7 +63,7 @@ const freshRefreshToken = () => sim.issueTokens().refresh_token!;
 beforeAll(async () => {
   h = await openTestDb();
   installDbHandle(h);
-  const seeded = await seedDemo({ db: h.db, scenario: 'commuter', seed: 3, days: 3, now: new Date(), env: testEnv() });
+  const seeded = await seedDemo({ db: h.db, scenario: 'commuter', seed: 3, days: 3, now: clock.now(), env: testEnv() });
   sim = seeded.sim;
   tesla = seeded.tesla;
   setAppTeslaForTests(async () => ({ mode: 'simulator', tesla, clientId: sim.client.clientId, authorizeUrl: (o) => `${o}/api/tesla/simulator/authorize`, simulator: sim }));
@@ -211,8 +212,8 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     const noState = new URL(cb);
     noState.searchParams.delete('state');
     const other = await startConnect(); // a cookie sealed for another sign-in
-    const expired = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'v'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: Date.now() - 1 }, env().ENCRYPTION_KEY);
-    const forged = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'v'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: Date.now() + 60_000 }, 'ab'.repeat(32));
+    const expired = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'v'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() - 1 }, env().ENCRYPTION_KEY);
+    const forged = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'v'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() + 60_000 }, 'ab'.repeat(32));
     const mid = Math.floor(cookie.length / 2);
     const tampered = `${cookie.slice(0, mid)}${cookie[mid] === 'A' ? 'B' : 'A'}${cookie.slice(mid + 1)}`;
     const attempts: [URL, string | undefined][] = [[wrong, cookie], [noState, cookie], [cb, undefined], [cb, other.cookie], [cb, expired], [cb, forged], [cb, tampered], [cb, 'garbage']];
@@ -232,14 +233,14 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     expect((await back(cb, first.cookie)).status).toBe(303);
     const stored = await storedRefresh();
     // Replay: same code again under a cookie with the same state (as an attacker holding both would).
-    const replayCookie = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'x'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: Date.now() + 60_000 }, env().ENCRYPTION_KEY);
+    const replayCookie = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'x'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() + 60_000 }, env().ENCRYPTION_KEY);
     const replay = await back(cb, replayCookie);
     expect(replay.status).toBe(303);
     expect(replay.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=error&reason=tesla_reauth_required`);
     // A fresh code with the wrong verifier: PKCE makes a stolen code useless.
     const second = await startConnect();
     const cb2 = await consent(second.location);
-    const wrongVerifier = sealPending({ state: cb2.searchParams.get('state')!, codeVerifier: 'y'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: Date.now() + 60_000 }, env().ENCRYPTION_KEY);
+    const wrongVerifier = sealPending({ state: cb2.searchParams.get('state')!, codeVerifier: 'y'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() + 60_000 }, env().ENCRYPTION_KEY);
     const res = await back(cb2, wrongVerifier);
     expect(res.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=error&reason=tesla_reauth_required`);
     expect(await storedRefresh()).toBe(stored);

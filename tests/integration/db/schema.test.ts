@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pgErrorCode, type DbHandle } from '@/db/client';
 import { chargingSessions, drives, energyDaily, energySites, energyStates, vehicleStates, vehicles } from '@/db/schema';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { clock } from '@/lib/clock';
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -88,7 +89,7 @@ describe(`schema on ${testDriver()}`, () => {
 
   it('rejects an unknown charging source and a negative solar split (check constraints)', async () => {
     const v = await insertVehicle();
-    const session = { vehicleId: v.id, sessionKey: 'k', startedAt: new Date() };
+    const session = { vehicleId: v.id, sessionKey: 'k', startedAt: clock.now() };
     expect(await pgCode(h.db.insert(chargingSessions).values({ ...session, source: 'guessed' as never }))).toBe('23514');
     expect(await pgCode(h.db.insert(chargingSessions).values({ ...session, source: 'polled', solarKwh: -1 }))).toBe('23514');
     expect(await h.db.select().from(chargingSessions)).toHaveLength(0);
@@ -117,7 +118,7 @@ describe(`schema on ${testDriver()}`, () => {
     expect(day!.date).toBe('2026-06-01');
 
     const v = await insertVehicle();
-    await h.db.insert(drives).values({ vehicleId: v.id, startedAt: new Date(), distanceKm: 12.3 });
+    await h.db.insert(drives).values({ vehicleId: v.id, startedAt: clock.now(), distanceKm: 12.3 });
     await h.db.delete(vehicles).where(eq(vehicles.id, v.id));
     expect(await h.db.select().from(drives)).toHaveLength(0);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { drivers, drives } from '@/db/schema';
 import { readPreferences } from '@/lib/settings/preferences';
-import { localParts } from '@/lib/stats/time';
+import { localParts } from '@/lib/time';
 import { seedDemo } from '@/lib/sync/demo';
 import { replay } from '@/lib/sync/replay';
 import { DEFAULT_START } from '@/lib/simulator';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERIOD, parseTableQuery, periodRange, tableHref } from '@/app/(app)/charging/_lib/filters';
-import { addMonths, localMidnight } from '@/app/(app)/charging/_lib/local-time';
+import { addMonths, dayStart as localMidnight } from '@/lib/time';
 import { energyPeriod, homeBySource, parseEnergyQuery } from '@/app/(app)/energy/_lib/period';
 
 const V = '11111111-1111-4111-8111-111111111111';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityIntervals, activityTotals, idleDrain } from '@/lib/stats';
-import { splitByLocalDay } from '@/lib/stats/time';
+import { splitByLocalDay } from '@/lib/time';
 import { at, HOUR, MIN, state } from './helpers';
 
 describe('activityIntervals', () => {

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { getDayEnergy } from '@/db/queries/dashboard';
 import { listEnergySites } from '@/db/queries/energy';
-import { todayIn } from '@/lib/api/local-dates';
+import { today } from '@/lib/time';
 import { formatDate, formatKwh, formatPercent } from '@/lib/format';
 import { Panel, PanelEmpty, Stat } from './panel';
 import { loadPreferences } from './preferences';
@@ -10,7 +10,7 @@ import { loadPreferences } from './preferences';
 export async function TodayPanel() {
   const db = await getDb();
   const [sites, prefs] = await Promise.all([listEnergySites(db), loadPreferences()]);
-  const date = todayIn(prefs.timeZone);
+  const date = today(prefs.timeZone);
   const day = sites[0] ? await getDayEnergy(db, { siteId: sites[0].id, date, timeZone: prefs.timeZone }) : null;
   return (
     <Panel title="Today" id="today" action={{ href: '/energy', label: 'History' }}>

@@ -3,10 +3,11 @@ import { monthlyUsage } from '@/lib/api/usage';
 import { formatMoney, formatNumber } from '@/lib/format';
 import { Panel } from './panel';
 import { loadPreferences } from './preferences';
+import { clock } from '@/lib/clock';
 
 /** This (UTC, as Tesla bills) month's Tesla API requests and cost against the owner's budget. */
 export async function UsagePanel() {
-  const now = new Date();
+  const now = clock.now();
   const [db, prefs] = await Promise.all([getDb(), loadPreferences()]);
   const u = await monthlyUsage(db, { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, budgetUsd: prefs.monthlyBudgetUsd, now });
   const used = Math.min(100, u.budgetUsedPercentage ?? 0);

@@ -1,4 +1,5 @@
 import type { VehicleStatus } from '@/db/queries/dashboard';
+import { clock } from '@/lib/clock';
 import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 
 const STYLE: Record<VehicleStatus, string> = {
@@ -20,7 +21,7 @@ export const STATUS_LABEL: Record<VehicleStatus, string> = {
 };
 
 /** "since 08:25" today, "since 26 Nov 2026, 17:35" before that, in the owner's time zone. */
-export function sinceLabel(at: Date | null, timeZone: string, now = new Date()): string {
+export function sinceLabel(at: Date | null, timeZone: string, now = clock.now()): string {
   if (!at) return '';
   const sameDay = formatDate(at, timeZone) === formatDate(now, timeZone);
   return `since ${sameDay ? formatTime(at, timeZone) : formatDateTime(at, timeZone)}`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ChargingSessionFilter } from '@/db/queries/charging';
 import { CHARGE_SOURCES, CHARGER_KINDS } from '@/db/schema';
-import { addDays, addMonths, localMidnight, localToday } from './local-time';
+import { clock } from '@/lib/clock';
+import { addDays, addMonths, dayStart, today as todayIn } from '@/lib/time';
 
 /** Periods the table offers; a month (`YYYY-MM`) comes from the statistics' links. Default: 90 days. */
 export const PERIODS = [
@@ -66,13 +67,13 @@ export function parseTableQuery(
 }
 
 /** The period as an instant range in the owner's zone ([from, to); `all` has no bounds). */
-export function periodRange(period: string, timeZone: string, now = new Date()): { from?: Date; to?: Date } {
-  const today = localToday(timeZone, now);
+export function periodRange(period: string, timeZone: string, now = clock.now()): { from?: Date; to?: Date } {
+  const today = todayIn(timeZone, now);
   const month = MONTH.exec(period);
-  if (month) return { from: localMidnight(`${period}-01`, timeZone), to: localMidnight(addMonths(`${period}-01`, 1), timeZone) };
+  if (month) return { from: dayStart(`${period}-01`, timeZone), to: dayStart(addMonths(`${period}-01`, 1), timeZone) };
   if (period === 'all') return {};
-  if (period === '12m') return { from: localMidnight(addMonths(today, -11), timeZone) };
-  return { from: localMidnight(addDays(today, period === '30d' ? -29 : -89), timeZone) };
+  if (period === '12m') return { from: dayStart(addMonths(today, -11), timeZone) };
+  return { from: dayStart(addDays(today, period === '30d' ? -29 : -89), timeZone) };
 }
 
 export function periodLabel(period: string): string {

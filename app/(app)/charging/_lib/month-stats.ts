@@ -3,7 +3,8 @@ import type { Db } from '@/db/client';
 import { distanceByPeriod } from '@/db/queries/charging-page';
 import { listVehicles } from '@/db/queries/vehicles';
 import { chargingStats } from '@/lib/api/charging-stats';
-import { addMonths, localMidnight, localToday } from './local-time';
+import { clock } from '@/lib/clock';
+import { addMonths, dayStart, today } from '@/lib/time';
 
 export const STAT_MONTHS = 12;
 
@@ -26,9 +27,9 @@ export type MonthStat = {
  * month for cost per 100 km. Reads only the months shown (started_at indexes), never all history.
  */
 export async function monthStats(db: Db, p: { timeZone: string; currency: string; now?: Date }): Promise<{ months: MonthStat[]; from: Date }> {
-  const first = addMonths(localToday(p.timeZone, p.now), -(STAT_MONTHS - 1));
-  const from = localMidnight(first, p.timeZone);
-  const to = p.now ?? new Date();
+  const to = p.now ?? clock.now();
+  const first = addMonths(today(p.timeZone, to), -(STAT_MONTHS - 1));
+  const from = dayStart(first, p.timeZone);
   const vehicles = await listVehicles(db);
   const [stats, distance] = await Promise.all([
     chargingStats(db, { from, to, unit: 'month', timeZone: p.timeZone }),

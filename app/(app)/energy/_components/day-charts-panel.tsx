@@ -5,7 +5,7 @@ import { formatTime } from '@/lib/format';
 import { dayPowerSeries } from '@/lib/stats';
 import { HistoryChart } from '../../_components/charts/history-chart';
 import { HistoryPanel } from '../../_components/charts/history-panel';
-import { addDays, localMidnight } from '../../charging/_lib/local-time';
+import { dayOf } from '@/lib/time';
 import type { EnergyPeriod } from '../_lib/period';
 
 /** At most this many snapshots are read for a day; the chart draws at most MAX_POINTS of them. */
@@ -20,8 +20,7 @@ const kw = (w: number | null) => (w === null ? null : Math.round(w / 10) / 100);
  * bucket × 12 = average kW).
  */
 export async function DayChartsPanel(props: { db: Db; siteId: string; period: EnergyPeriod; timeZone: string }) {
-  const from = localMidnight(props.period.from, props.timeZone);
-  const to = localMidnight(addDays(props.period.from, 1), props.timeZone);
+  const { start: from, end: to } = dayOf(props.period.from, props.timeZone);
   const [states, buckets] = await Promise.all([
     listEnergyStates(props.db, { siteId: props.siteId, from, to, limit: MAX_STATES }),
     listEnergyBuckets(props.db, { siteId: props.siteId, from, to, limit: 300 }),

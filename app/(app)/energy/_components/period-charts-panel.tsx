@@ -3,7 +3,7 @@ import { energyByPeriod } from '@/db/queries/energy';
 import { energyTotalsJson } from '@/lib/api/energy-json';
 import { HistoryChart } from '../../_components/charts/history-chart';
 import { HistoryPanel } from '../../_components/charts/history-panel';
-import { addDays, addMonths } from '../../charging/_lib/local-time';
+import { addDays, addMonths } from '@/lib/time';
 import { homeBySource, type EnergyPeriod } from '../_lib/period';
 
 const label = (period: string, unit: 'day' | 'month') =>

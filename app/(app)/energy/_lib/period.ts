@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseLocalDate } from '@/lib/api/dates';
-import { addDays, addMonths } from '../../charging/_lib/local-time';
+import { addDays, addMonths, weekStart } from '@/lib/time';
 
 export const VIEWS = ['day', 'week', 'month', 'year'] as const;
 export type EnergyView = (typeof VIEWS)[number];
@@ -30,7 +30,6 @@ export function parseEnergyQuery(sp: Record<string, string | string[] | undefine
   return { view: view.success ? view.data : 'day', date, site: first(sp.site), messages };
 }
 
-const weekday = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
 const fmt = (date: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** The period of `view` containing `date`, with the anchors of the previous and next one (none after today's). */
@@ -48,7 +47,7 @@ export function energyPeriod(view: EnergyView, date: string, today: string): Ene
       label = fmt(date, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
       break;
     case 'week':
-      from = addDays(date, -weekday(date));
+      from = weekStart(date);
       to = addDays(from, 6);
       prev = addDays(from, -7);
       next = addDays(from, 7);

@@ -11,8 +11,9 @@ import { loadPreferences } from '../../_components/dashboard/preferences';
 import { parkedDrain } from './parked-drain';
 import { SleepTimeline } from './sleep-timeline';
 import { timelineDays, timelineIntervals } from './timeline';
+import { DAY_MS } from '@/lib/time';
+import { clock } from '@/lib/clock';
 
-const DAY_MS = 86_400_000;
 /** Windows: constant whatever the history's length (the page must not slow down with years of data). */
 const BATTERY_DAYS = 7;
 const EFFICIENCY_DAYS = 30;
@@ -53,7 +54,7 @@ export async function TripsPanel(props: { vehicle: VehicleRow }) {
 export async function BatteryPanel(props: { vehicle: VehicleRow }) {
   const db = await getDb();
   const prefs = await loadPreferences();
-  const to = new Date();
+  const to = clock.now();
   const buckets = await listVehicleStateBuckets(db, { vehicleId: props.vehicle.id, from: new Date(to.getTime() - BATTERY_DAYS * DAY_MS), to, unit: 'hour', timeZone: prefs.timeZone, limit: 24 * BATTERY_DAYS + 2 });
   const data = buckets.filter((b) => b.batteryLevelAvg != null).map((b) => ({ time: shortTime(b.timestamp, prefs.timeZone), 'Battery level': b.batteryLevelAvg }));
   const levels = data.map((d) => d['Battery level'] as number);
@@ -81,7 +82,7 @@ export async function BatteryPanel(props: { vehicle: VehicleRow }) {
 export async function EfficiencyPanel(props: { vehicle: VehicleRow }) {
   const db = await getDb();
   const prefs = await loadPreferences();
-  const to = new Date();
+  const to = clock.now();
   const [days, estimated] = await Promise.all([
     driveEfficiencyByDay(db, { vehicleId: props.vehicle.id, from: new Date(to.getTime() - EFFICIENCY_DAYS * DAY_MS), to, timeZone: prefs.timeZone }),
     props.vehicle.batteryCapacityKwh ? Promise.resolve(null) : estimateCapacityKwh(db, { vehicleId: props.vehicle.id, from: new Date(to.getTime() - CAPACITY_DAYS * DAY_MS), to }),
@@ -124,7 +125,7 @@ export async function EfficiencyPanel(props: { vehicle: VehicleRow }) {
 export async function SleepPanel(props: { vehicle: VehicleRow }) {
   const db = await getDb();
   const prefs = await loadPreferences();
-  const to = new Date();
+  const to = clock.now();
   const from = new Date(to.getTime() - TIMELINE_DAYS * DAY_MS);
   const range = { vehicleId: props.vehicle.id, from, to };
   const [stretches, busy] = await Promise.all([listActivityStretches(db, range), listBusySpans(db, range)]);

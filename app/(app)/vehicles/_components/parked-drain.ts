@@ -1,6 +1,6 @@
 import type { Span } from '@/db/queries/vehicle-detail';
 import { addLossByLocalDay, type LossByDay } from '@/lib/stats/activity';
-import { HOUR_MS } from '@/lib/stats/time';
+import { HOUR_MS } from '@/lib/time';
 
 export type ParkedDrainDay = { date: string; drainPct: number; parkedHours: number };
 

@@ -1,6 +1,6 @@
 import type { ActivityStretch } from '@/db/queries/vehicle-detail';
 import { activityIntervals, type ActivityInterval, type ActivityState, type StateObservation, type TimedActivity } from '@/lib/stats';
-import { localParts, splitByLocalDay } from '@/lib/stats/time';
+import { localParts, splitByLocalDay } from '@/lib/time';
 
 const STEP_MS = 20 * 60_000;
 

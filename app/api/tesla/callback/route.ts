@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { HttpError, toErrorResponse } from '@/lib/http/errors';
 import { log } from '@/lib/log';
 import { OAUTH_COOKIE, TeslaError, appTesla, oauthCookie, openPending, readCookie, requestOrigin, sameString } from '@/lib/tesla';
+import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +31,7 @@ export async function GET(req: Request): Promise<Response> {
     const parsed = Query.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) throw new HttpError(400, 'invalid_oauth_callback', 'The callback parameters are not valid.');
     const q = parsed.data;
-    const pending = openPending(readCookie(req.headers.get('cookie'), OAUTH_COOKIE), env().ENCRYPTION_KEY, Date.now());
+    const pending = openPending(readCookie(req.headers.get('cookie'), OAUTH_COOKIE), env().ENCRYPTION_KEY, clock.ms());
     if (!pending) throw new HttpError(400, 'invalid_oauth_state', 'This sign-in with Tesla was not started here, or it expired (10 minutes). Start again from Settings → Connect with Tesla.');
     if (!q.state || !sameString(q.state, pending.state)) throw new HttpError(400, 'invalid_oauth_state', 'The state returned by Tesla does not match this sign-in. Nothing was stored; start again from Settings.');
     if (q.error) return toSettings(`tesla=error&reason=${shortCode(q.error)}`);

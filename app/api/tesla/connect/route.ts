@@ -2,6 +2,7 @@ import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/errors';
 import { withAuth } from '@/lib/http/handler';
 import { OAUTH_STATE_TTL_MS, appTesla, buildAuthorizeUrl, createPkce, oauthCookie, randomState, redirectUriFor, requestOrigin, sealPending } from '@/lib/tesla';
+import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export const GET = withAuth(async ({ req }) => {
   const redirectUri = redirectUriFor(origin);
   const { verifier, challenge } = createPkce();
   const state = randomState();
-  const sealed = sealPending({ state, codeVerifier: verifier, redirectUri, expiresAt: Date.now() + OAUTH_STATE_TTL_MS }, env().ENCRYPTION_KEY);
+  const sealed = sealPending({ state, codeVerifier: verifier, redirectUri, expiresAt: clock.ms() + OAUTH_STATE_TTL_MS }, env().ENCRYPTION_KEY);
   const location = buildAuthorizeUrl({ authorizeUrl: app.authorizeUrl(origin), clientId: app.clientId, redirectUri, state, codeChallenge: challenge });
   return new Response(null, {
     status: 302,

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { chargingSolarTotals } from '@/db/queries/charging';
 import { energyTotals } from '@/db/queries/energy';
-import { knownZone } from '@/lib/api/dates';
+import { resolveDateRange } from '@/lib/api/dates';
 import { energyTotalsJson } from '@/lib/api/energy-json';
-import { resolveDateRange } from '@/lib/api/local-dates';
 import { siteOr404 } from '@/lib/api/lookup';
 import { parseQuery } from '@/lib/api/query';
 import { withAuth } from '@/lib/http/handler';
+import { knownZone } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,6 +4,7 @@ import { vehicleOr404 } from '@/lib/api/lookup';
 import { pathVehicleRef } from '@/lib/api/query';
 import { vehicleStateJson } from '@/lib/api/vehicle-json';
 import { withAuth } from '@/lib/http/handler';
+import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export const GET = withAuth<{ id: string }>(async ({ params }) => {
   return Response.json({
     vehicleId: vehicle.id,
     vin: vehicle.vin,
-    ageSeconds: latest ? Math.max(0, Math.round((Date.now() - latest.timestamp.getTime()) / 1000)) : null,
+    ageSeconds: latest ? Math.max(0, Math.round((clock.ms() - latest.timestamp.getTime()) / 1000)) : null,
     state: latest ? vehicleStateJson(latest) : null,
   });
 });

@@ -3,6 +3,7 @@ import { vehicleOr404 } from '@/lib/api/lookup';
 import { pathVehicleRef } from '@/lib/api/query';
 import { withAuth } from '@/lib/http/handler';
 import { appTesla } from '@/lib/tesla';
+import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export const POST = withAuth<{ id: string }>(async ({ params }) => {
   const { tesla } = await appTesla();
   const woke = await tesla.wakeVehicle(vehicle.vin);
   return Response.json(
-    { vehicleId: vehicle.id, vin: vehicle.vin, state: woke.state, wakeSentAt: new Date().toISOString(), message: woke.state === 'online' ? 'The car is online.' : 'Wake sent: the car usually comes online within 10–60 seconds.' },
+    { vehicleId: vehicle.id, vin: vehicle.vin, state: woke.state, wakeSentAt: clock.now().toISOString(), message: woke.state === 'online' ? 'The car is online.' : 'Wake sent: the car usually comes online within 10–60 seconds.' },
     { status: 202 },
   );
 });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { energyByPeriod, listEnergyStates } from '@/db/queries/energy';
-import { knownZone, parseInstant, resolveRange } from '@/lib/api/dates';
+import { parseInstant, resolveDateRange, resolveRange } from '@/lib/api/dates';
 import { energyStateJson, energyTotalsJson } from '@/lib/api/energy-json';
-import { resolveDateRange } from '@/lib/api/local-dates';
 import { siteOr404 } from '@/lib/api/lookup';
 import { intParam, invalidQuery, parseQuery } from '@/lib/api/query';
 import { withAuth } from '@/lib/http/handler';
+import { knownZone } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,6 +3,7 @@ import { getLatestEnergyState } from '@/db/queries/energy';
 import { energyStateJson } from '@/lib/api/energy-json';
 import { siteOr404 } from '@/lib/api/lookup';
 import { withAuth } from '@/lib/http/handler';
+import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ export const GET = withAuth<{ id: string }>(async ({ params }) => {
   const latest = await getLatestEnergyState(db, site.id);
   return Response.json({
     siteId: site.id,
-    ageSeconds: latest ? Math.max(0, Math.round((Date.now() - latest.timestamp.getTime()) / 1000)) : null,
+    ageSeconds: latest ? Math.max(0, Math.round((clock.ms() - latest.timestamp.getTime()) / 1000)) : null,
     live: latest ? energyStateJson(latest) : null,
   });
 });
