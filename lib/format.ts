@@ -68,3 +68,9 @@ export function formatTime(at: Date | string | null | undefined, timeZone: strin
   if (at == null) return NONE;
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 }
+
+/** A time of `now`'s local day as "17:25"; any other day's as "9 Jun 2026, 17:25" (in `timeZone`). */
+export function formatWhen(at: Date | string | null | undefined, timeZone: string, now: Date): string {
+  if (at == null) return NONE;
+  return formatDate(at, timeZone) === formatDate(now, timeZone) ? formatTime(at, timeZone) : formatDateTime(at, timeZone);
+}

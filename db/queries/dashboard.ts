@@ -1,8 +1,7 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { chargingSessions, drives, energyBuckets, energyDaily, vehicleStates } from '../schema';
-import { rounded } from './filters';
+import { chargingSessions, drives, energyDaily, vehicleStates } from '../schema';
 import { getLatestVehicleState, listVehicles, type VehicleRow, type VehicleStateRow } from './vehicles';
 
 /** What the car is doing now: the free state check's answer, overridden by an open drive or charge. */
@@ -68,8 +67,14 @@ export async function getVehicleSummaries(db: Db): Promise<VehicleSummary[]> {
 
 export type DayEnergy = {
   date: string;
-  /** Where the figures come from: the day's energy_daily row, or its 5-minute buckets when that row is missing. */
-  source: 'daily' | 'buckets';
+  /**
+   * Whether the day is over and its history read (`complete`), or still provisional: Tesla's
+   * history buckets up to `historyUntil`, then live readings up to `liveUntil` (the sync recomputes
+   * the row every run, so today has figures from its first minute).
+   */
+  complete: boolean;
+  historyUntil: Date | null;
+  liveUntil: Date | null;
   solarProducedKwh: number | null;
   homeConsumedKwh: number | null;
   gridImportedKwh: number | null;
@@ -78,14 +83,13 @@ export type DayEnergy = {
   selfPoweredPercentage: number | null;
 };
 
-/**
- * One site's energy on local date `date` of `timeZone`: the energy_daily row (energy_daily_site_date_uq),
- * or, while that is missing, the day's energy_buckets (energy_buckets_site_start_uq, at most 288 rows).
- * Null when neither has anything for the day.
- */
-export async function getDayEnergy(db: Db, p: { siteId: string; date: string; timeZone: string }): Promise<DayEnergy | null> {
+/** One site's energy_daily row for local date `date` of the site (energy_daily_site_date_uq); null when there is none. */
+export async function getDayEnergy(db: Db, p: { siteId: string; date: string }): Promise<DayEnergy | null> {
   const [daily] = await db
     .select({
+      complete: energyDaily.complete,
+      historyUntil: energyDaily.historyUntil,
+      liveUntil: energyDaily.liveUntil,
       solarProducedKwh: energyDaily.solarProducedKwh,
       homeConsumedKwh: energyDaily.homeConsumedKwh,
       gridImportedKwh: energyDaily.gridImportedKwh,
@@ -95,26 +99,8 @@ export async function getDayEnergy(db: Db, p: { siteId: string; date: string; ti
     .from(energyDaily)
     .where(and(eq(energyDaily.siteId, p.siteId), eq(energyDaily.date, p.date)))
     .limit(1);
-  if (daily) {
-    const self = daily.selfPoweredPercentage ?? selfPowered(daily.homeConsumedKwh, daily.gridImportedKwh);
-    return { date: p.date, source: 'daily', ...daily, selfPoweredPercentage: self };
-  }
-  const b = energyBuckets;
-  const dayStart = sql`(${p.date}::date::timestamp at time zone ${p.timeZone})`;
-  const dayEnd = sql`((${p.date}::date + 1)::timestamp at time zone ${p.timeZone})`;
-  const [row] = await db
-    .select({
-      buckets: sql<number>`count(*)::int`,
-      solar: rounded(sql`sum(${b.homeFromSolarKwh} + ${b.batteryFromSolarKwh})`, 2),
-      home: rounded(sql`sum(${b.homeFromSolarKwh} + ${b.homeFromBatteryKwh} + ${b.homeFromGridKwh})`, 2),
-      gridIn: rounded(sql`sum(${b.homeFromGridKwh} + ${b.batteryFromGridKwh})`, 2),
-      homeFromGrid: rounded(sql`sum(${b.homeFromGridKwh})`, 2),
-    })
-    .from(b)
-    .where(and(eq(b.siteId, p.siteId), gte(b.startAt, dayStart), lt(b.startAt, dayEnd)));
-  if (!row || row.buckets === 0) return null;
-  // Buckets hold directed flows into home and battery only: solar sent to the grid is not in them.
-  return { date: p.date, source: 'buckets', solarProducedKwh: row.solar, homeConsumedKwh: row.home, gridImportedKwh: row.gridIn, gridExportedKwh: null, selfPoweredPercentage: selfPowered(row.home, row.homeFromGrid) };
+  if (!daily) return null;
+  return { date: p.date, ...daily, selfPoweredPercentage: daily.selfPoweredPercentage ?? selfPowered(daily.homeConsumedKwh, daily.gridImportedKwh) };
 }
 
 /** 100 × (1 − home's grid share); the energy_daily column is preferred where Tesla gave it. */

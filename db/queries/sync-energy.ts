@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { energyBuckets, energyDaily, energySites, energyStates } from '../schema';
 
@@ -12,9 +12,10 @@ export async function listSites(db: Db): Promise<SiteRow[]> {
   return db.select().from(energySites);
 }
 
-export async function upsertSite(db: Db, row: typeof energySites.$inferInsert): Promise<void> {
+/** Inserts or refreshes a site; `updatedAt` is the sync's time (the daily site_info refresh is measured on it). */
+export async function upsertSite(db: Db, row: typeof energySites.$inferInsert & { updatedAt: Date }): Promise<void> {
   const { teslaSiteId: _id, ...set } = row;
-  await db.insert(energySites).values(row).onConflictDoUpdate({ target: energySites.teslaSiteId, set: { ...set, updatedAt: sql`now()` } });
+  await db.insert(energySites).values(row).onConflictDoUpdate({ target: energySites.teslaSiteId, set });
 }
 
 export async function insertEnergyState(db: Db, row: typeof energyStates.$inferInsert): Promise<boolean> {
@@ -41,6 +42,8 @@ export async function upsertDaily(db: Db, rows: DailyRow[]): Promise<void> {
         selfConsumptionPercentage: sql`excluded.self_consumption_percentage`,
         selfPoweredPercentage: sql`excluded.self_powered_percentage`,
         complete: sql`excluded.complete`,
+        historyUntil: sql`excluded.history_until`,
+        liveUntil: sql`excluded.live_until`,
         rawData: sql`excluded.raw_data`,
         updatedAt: sql`now()`,
       },
@@ -90,4 +93,41 @@ export async function dailyCursor(db: Db, siteId: string): Promise<{ lastComplet
 export async function lastBucketEnd(db: Db, siteId: string): Promise<Date | null> {
   const [row] = await db.select({ endAt: energyBuckets.endAt }).from(energyBuckets).where(eq(energyBuckets.siteId, siteId)).orderBy(desc(energyBuckets.startAt)).limit(1);
   return row?.endAt ?? null;
+}
+
+/**
+ * What a provisional day is computed from: the site's history buckets inside [from, to) and the
+ * live readings from `readingsFrom` (a reading shortly before the day may hold into it) up to `to`.
+ * Served by energy_buckets_site_start_uq and idx_energy_states_site_timestamp; a day is at most a
+ * few hundred rows of each.
+ */
+export async function dayInputs(db: Db, p: { siteId: string; from: Date; to: Date; readingsFrom: Date }) {
+  const b = energyBuckets;
+  const st = energyStates;
+  const [buckets, readings] = await Promise.all([
+    db
+      .select({
+        startAt: b.startAt,
+        endAt: b.endAt,
+        homeFromSolarKwh: b.homeFromSolarKwh,
+        homeFromBatteryKwh: b.homeFromBatteryKwh,
+        homeFromGridKwh: b.homeFromGridKwh,
+        batteryFromSolarKwh: b.batteryFromSolarKwh,
+        batteryFromGridKwh: b.batteryFromGridKwh,
+        batteryDischargedKwh: b.batteryDischargedKwh,
+        solarKwh: b.solarKwh,
+        gridImportedKwh: b.gridImportedKwh,
+        gridExportedKwh: b.gridExportedKwh,
+        batteryChargedKwh: b.batteryChargedKwh,
+      })
+      .from(b)
+      .where(and(eq(b.siteId, p.siteId), gte(b.startAt, p.from), lt(b.startAt, p.to)))
+      .orderBy(asc(b.startAt)),
+    db
+      .select({ timestamp: st.timestamp, solarPowerW: st.solarPowerW, loadPowerW: st.loadPowerW, batteryPowerW: st.batteryPowerW, gridPowerW: st.gridPowerW })
+      .from(st)
+      .where(and(eq(st.siteId, p.siteId), gte(st.timestamp, p.readingsFrom), lte(st.timestamp, p.to)))
+      .orderBy(asc(st.timestamp)),
+  ]);
+  return { buckets, readings };
 }

@@ -60,8 +60,15 @@ export const energyDaily = pgTable(
     homeConsumedKwh: num('home_consumed_kwh', 8, 2),
     selfConsumptionPercentage: num('self_consumption_percentage', 5, 2),
     selfPoweredPercentage: num('self_powered_percentage', 5, 2),
-    /** True once the day is over in the site's time zone; complete days are never fetched again. */
+    /**
+     * True once the day is over in the site's time zone and its history is read; complete days are
+     * never fetched again. A day not complete (today, or yesterday for the first minutes after
+     * midnight) is provisional: Tesla's history buckets up to `history_until`, then live readings up
+     * to `live_until`, recomputed by every sync run.
+     */
     complete: boolean('complete').notNull().default(false),
+    historyUntil: tz('history_until'),
+    liveUntil: tz('live_until'),
     rawData: jsonb('raw_data'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

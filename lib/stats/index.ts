@@ -25,6 +25,7 @@ export {
   type SolarSplitOptions,
 } from './solar-split';
 export { bucketsFromLiveStatus, type LiveSample } from './live-buckets';
+export { daySoFar, LIVE_HOLD_MS, type DayBucket, type DayEnergyTotals, type DaySoFar } from './day-so-far';
 export { dayPowerSeries, type HistoryBucket, type PowerPoint, type PowerSnapshot } from './day-power';
 export { chargingCost, type ChargingCost, type ChargingCostInput, type TariffInput } from './charging-cost';
 export { periodCovers, priceAt, priceSegments, type PricedEnergy } from './tou';

@@ -10,7 +10,7 @@ import type { PollingPolicy } from './policy';
 import { replay } from './replay';
 import { ABANDONED } from './runs';
 import type { SyncSummary } from './types';
-import { DAY_MS } from '@/lib/time';
+import { DAY_MS, HOUR_MS } from '@/lib/time';
 
 /** The scheduler's tick (the Vercel cron runs every 5 minutes too). */
 export const DEMO_TICK_MS = 5 * 60_000;
@@ -36,6 +36,11 @@ export type SeedDemoOptions = {
   startMs?: number;
   /** Continue a seeding that died: the world is advanced to this instant before the engine runs again. */
   resumeAt?: number;
+  /**
+   * The last this-many ms run at every tick (default 1 h), so the demo opens as a server that has
+   * been running does: live readings up to now, today's history read once for the gap before.
+   */
+  denseTailMs?: number;
   /** Called after every tick (progress, benchmarks). */
   onTick?: (summary: SyncSummary, at: Date) => void;
 };
@@ -61,7 +66,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const tesla = simulatorClient(opts.db, sim, { env: opts.env, config: opts.config });
   await tesla.storeRefreshToken(opts.resumeAt === undefined ? sim.initialRefreshToken : connectNow(sim));
   await seedDemoPlaces(opts.db, scenario);
-  const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 12 * 3_600_000, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
+  const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 12 * HOUR_MS, denseTailMs: opts.denseTailMs ?? HOUR_MS, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
   return { sim, tesla, runs: out.runs, failedRuns: out.failedRuns, skippedTicks: out.skipped, elapsedMs: performance.now() - started };
 }
 

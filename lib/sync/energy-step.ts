@@ -1,13 +1,13 @@
 import 'server-only';
-import { dailyCursor, insertEnergyState, listSites, upsertBuckets, upsertDaily, upsertSite, type DailyRow, type SiteRow } from '@/db/queries/sync-energy';
+import { dailyCursor, dayInputs, insertEnergyState, listSites, upsertBuckets, upsertDaily, upsertSite, type DailyRow, type SiteRow } from '@/db/queries/sync-energy';
 import { sessionsAwaitingSplit } from '@/db/queries/sync-sessions';
 import type { VehicleRow } from '@/db/queries/sync-vehicles';
 import type { SyncContext } from './context';
 import { toBucketRows, toDailyRows } from './energy-history';
-import { storedBucketsEnd } from './derive-vehicle';
 import { reconcileWallConnector } from './reconcile-step';
 import { repricePending } from './reprice';
-import { DAY_MS, localDay, localMonth, MINUTE_MS as MIN_MS } from '@/lib/time';
+import { daySoFar, LIVE_HOLD_MS } from '@/lib/stats';
+import { addDays, DAY_MS, dayOf, knownZone, localDay, localMonth, MINUTE_MS as MIN_MS, type LocalDay } from '@/lib/time';
 
 /** Tesla's history of a period is final this long after it ends. */
 const SETTLE_MS = 15 * MIN_MS;
@@ -15,7 +15,7 @@ const SETTLE_MS = 15 * MIN_MS;
 const BACKFILL_MONTHS = 13;
 /** Closed days fetched per run (a long outage catches up over a few runs). */
 const MAX_DAYS_PER_RUN = 7;
-/** Today's buckets are re-read only for a closed home charge awaiting its split, at most this often. */
+/** Today's buckets are re-read (for a home charge awaiting its split, or to fill a gap in the live readings) at most this often. */
 const TODAY_REFRESH_MS = 15 * MIN_MS;
 
 /** Energy sites from /products and site_info: on first connect and once a day after. */
@@ -47,7 +47,9 @@ export async function ensureSites(ctx: SyncContext): Promise<SiteRow[]> {
  *   stopping at the first month Tesla has nothing for;
  * - every local day once it has closed: its 5-minute buckets (period=day) and daily totals,
  *   stored complete and never fetched again, then that day's Wall Connector history;
- * - today's buckets only while a closed home charge waits for its solar split.
+ * - today's buckets only while a closed home charge waits for its solar split, or when the live
+ *   readings leave a gap in the day (the app was not running);
+ * - today's provisional totals (energy_daily, not complete) from those buckets and the live readings.
  */
 export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readonly VehicleRow[]): Promise<void> {
   const { db, tesla } = ctx;
@@ -66,7 +68,7 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
   });
   if (stored) ctx.count('energy_states');
 
-  const tz = site.timeZone ?? 'UTC';
+  const tz = knownZone(site.timeZone);
   const now = ctx.now();
   const closed = (end: Date) => end.getTime() + SETTLE_MS <= now.getTime();
   const dated = <T extends { timestamp: Date }>(bs: T[]) => bs.map((b) => ({ ...b, date: localDay(b.timestamp, tz).date }));
@@ -77,14 +79,14 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
     for (let back = 0; back <= BACKFILL_MONTHS; back++) {
       const m = localMonth(now, back, tz);
       const h = await ctx.call(() => tesla.getSiteHistory(site.teslaSiteId, 'month', { start: m.start, end: new Date(m.end.getTime() - 1000), timeZone: tz }));
-      await upsertDaily(db, toDailyRows(site.id, dated(h.buckets), (date) => date < today.date && closed(localDay(new Date(`${date}T12:00:00Z`), tz).end)));
+      await upsertDaily(db, toDailyRows(site.id, dated(h.buckets), (date) => date < today.date && closed(dayOf(date, tz).end)));
       ctx.count('energy_days_backfilled', h.buckets.length);
       if (h.buckets.length === 0 && back > 0) break;
     }
   }
 
   const after = cursor.first ? cursor : await dailyCursor(db, site.id);
-  let day = after.lastComplete ? localDay(new Date(localDay(new Date(`${after.lastComplete}T12:00:00Z`), tz).end.getTime() + 1), tz) : localDay(new Date(`${after.first ?? today.date}T12:00:00Z`), tz);
+  let day = after.lastComplete ? dayOf(addDays(after.lastComplete, 1), tz) : dayOf(after.first ?? today.date, tz);
   for (let i = 0; i < MAX_DAYS_PER_RUN && closed(day.end); i++) {
     // The day is marked complete only after its reconciliation: a run dying half-way redoes it all.
     const rows = await readDay(ctx, site, day, false);
@@ -92,20 +94,59 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
     await repricePending(ctx, new Date(day.start.getTime() - DAY_MS), day.end, vehicles);
     await upsertDaily(db, rows.map((r) => ({ ...r, complete: true })));
     ctx.count('energy_days_closed');
-    day = localDay(day.end, tz);
+    day = dayOf(addDays(day.date, 1), tz);
   }
 
+  // Today (and yesterday, until its history is read): provisional totals from the stored history
+  // buckets, then live readings. When the readings leave more of the day uncovered than an
+  // observation gap (the app was down, or just connected), or a closed home charge waits for its
+  // split, today's history is read first (at most every TODAY_REFRESH_MS).
+  let inputs = await dayInputs(db, { siteId: site.id, from: today.start, to: now, readingsFrom: new Date(today.start.getTime() - LIVE_HOLD_MS) });
+  const historyEnd = inputs.buckets.at(-1)?.endAt.getTime() ?? today.start.getTime();
+  const previousReading = inputs.readings.filter((r) => r.timestamp.getTime() < live.timestamp.getTime()).at(-1)?.timestamp.getTime() ?? -Infinity;
+  const uncovered = now.getTime() - Math.max(today.start.getTime(), historyEnd, previousReading);
   const waiting = await sessionsAwaitingSplit(db, today.start, now);
-  const newestBucket = waiting.length > 0 ? await storedBucketsEnd(ctx, site.id) : null;
-  const lastEnd = waiting.length === 0 ? now : newestBucket === null ? today.start : new Date(newestBucket);
-  if (waiting.some((s) => s.endedAt && s.endedAt > lastEnd) && now.getTime() - lastEnd.getTime() >= TODAY_REFRESH_MS) {
+  const splitWaits = waiting.some((s) => s.endedAt && s.endedAt.getTime() > historyEnd);
+  if ((uncovered > ctx.observationGapMs || splitWaits) && now.getTime() - historyEnd >= TODAY_REFRESH_MS) {
     await readDay(ctx, site, today, false);
-    await repricePending(ctx, today.start, now, vehicles);
+    if (splitWaits) await repricePending(ctx, today.start, now, vehicles);
+    ctx.count(splitWaits ? 'energy_today_read_for_split' : 'energy_today_read_for_gap');
+    inputs = await dayInputs(db, { siteId: site.id, from: today.start, to: now, readingsFrom: new Date(today.start.getTime() - LIVE_HOLD_MS) });
+  }
+  await upsertDaily(db, [provisionalRow(site.id, today, now, inputs)]);
+  const yesterday = dayOf(addDays(today.date, -1), tz);
+  if (!closed(yesterday.end)) {
+    const y = await dayInputs(db, { siteId: site.id, from: yesterday.start, to: yesterday.end, readingsFrom: new Date(yesterday.start.getTime() - LIVE_HOLD_MS) });
+    await upsertDaily(db, [provisionalRow(site.id, yesterday, yesterday.end, y)]);
   }
 }
 
+/** The energy_daily row of a day not yet complete: history buckets, then live readings, up to `until`. */
+function provisionalRow(siteId: string, day: LocalDay, until: Date, inputs: Awaited<ReturnType<typeof dayInputs>>): DailyRow {
+  const t = daySoFar(inputs.buckets, inputs.readings, { start: day.start, until: until < day.end ? until : day.end });
+  const kwh = (v: number) => Math.round(v * 100) / 100;
+  const pct = (part: number, whole: number) => (whole > 0 ? Math.round(Math.min(100, Math.max(0, (1 - part / whole) * 100)) * 100) / 100 : null);
+  return {
+    siteId,
+    date: day.date,
+    solarProducedKwh: kwh(t.solarProducedKwh),
+    solarExportedKwh: kwh(t.solarExportedKwh),
+    batteryChargedKwh: kwh(t.batteryChargedKwh),
+    batteryDischargedKwh: kwh(t.batteryDischargedKwh),
+    gridImportedKwh: kwh(t.gridImportedKwh),
+    gridExportedKwh: kwh(t.gridExportedKwh),
+    homeConsumedKwh: kwh(t.homeConsumedKwh),
+    selfConsumptionPercentage: pct(t.solarExportedKwh, t.solarProducedKwh),
+    selfPoweredPercentage: pct(t.homeFromGridKwh, t.homeConsumedKwh),
+    complete: false,
+    historyUntil: t.historyUntil,
+    liveUntil: t.liveUntil,
+    rawData: null,
+  };
+}
+
 async function readDay(ctx: SyncContext, site: SiteRow, day: { date: string; start: Date; end: Date }, complete: boolean): Promise<DailyRow[]> {
-  const tz = site.timeZone ?? 'UTC';
+  const tz = knownZone(site.timeZone);
   const h = await ctx.call(() => ctx.tesla.getSiteHistory(site.teslaSiteId, 'day', { start: day.start, end: new Date(day.end.getTime() - 1000), timeZone: tz }));
   await upsertBuckets(ctx.db, toBucketRows(site.id, h.buckets));
   ctx.bucketMemo = undefined;

@@ -32,6 +32,12 @@ export type ReplayOptions = {
    * would sample nothing and derive nothing new. Decisions stay identical to running every tick.
    */
   followPolicy?: boolean;
+  /**
+   * The last this-many ms before `until` run at every tick with the plain limits, as a server that
+   * has been running does (live readings every tick; a gap left by the skipped ticks before is then
+   * an outage the engine fills from Tesla's history). Default 0.
+   */
+  denseTailMs?: number;
   onTick?: (summary: SyncSummary, at: number) => void;
 };
 
@@ -60,11 +66,13 @@ export async function replay(opts: ReplayOptions): Promise<{ runs: number; faile
     const quiet = !anyOnline(opts.sim);
     const seen = connectivityOf(opts.sim);
     const unchanged = seen === seenAtLastRun && t - lastRun < quietMs;
-    if ((opts.skipQuiet && quiet && quietAtLastRun && unchanged) || (opts.followPolicy && unchanged && t < nextDecision)) {
+    const tail = t > opts.until - (opts.denseTailMs ?? 0);
+    if (!tail && ((opts.skipQuiet && quiet && quietAtLastRun && unchanged) || (opts.followPolicy && unchanged && t < nextDecision))) {
       skipped++;
       continue;
     }
-    const limits = { ...(opts.skipQuiet || opts.followPolicy ? { observationGapMs: quietMs + opts.tickMs } : {}), ...opts.limits };
+    const thinned = (opts.skipQuiet || opts.followPolicy) && !tail;
+    const limits = { ...(thinned ? { observationGapMs: quietMs + opts.tickMs } : {}), ...opts.limits };
     const summary = await runSync({ db: opts.db, tesla: opts.tesla, now: () => new Date(opts.sim.now()), policy: opts.policy, limits }, { trigger: 'demo' });
     runs++;
     lastRun = t;

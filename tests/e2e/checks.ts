@@ -47,3 +47,9 @@ export async function valueOf(page: Page, testId: string): Promise<number> {
   expect(v, `${testId} has a data-value`).not.toBeNull();
   return Number(v);
 }
+
+/**
+ * A number as the pages write it: rounded half away from zero on its decimal value (as
+ * Intl.NumberFormat does), so 16.45 kWh reads "16.5" where `toFixed(1)` would give "16.4".
+ */
+export const decimals = (n: number, digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(n);

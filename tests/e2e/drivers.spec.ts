@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SIZES, expectAccessible as expectNoSeriousAxeViolations } from './checks';
+import { decimals, SIZES, expectAccessible as expectNoSeriousAxeViolations } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -63,7 +63,7 @@ for (const size of SIZES) {
       expect(totals.drives).toBe(drives);
       expect(Math.abs(totals.distanceKm - km)).toBeLessThanOrEqual(0.5);
       await expect(card.getByTestId('driver-efficiency')).toHaveText(totals.efficiencyWhPerKm === null ? '–' : `${totals.efficiencyWhPerKm} Wh/km`);
-      await expect(card.getByTestId('driver-cost')).toHaveText(totals.cost === null ? '–' : new RegExp(`^[€$£]${totals.cost.toFixed(2)}$`));
+      await expect(card.getByTestId('driver-cost')).toHaveText(totals.cost === null ? '–' : new RegExp(`^[€$£]${decimals(totals.cost, 2)}$`));
       await expect(page.getByTestId('recent-drive-driver').first()).toHaveText(`${name} (by rule)`);
 
       // By hand: the newest drive was nobody's; the rules do not take it back, the figures drop by one drive.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, watchProblems } from './helpers';
-import { expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './checks';
+import { decimals, expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './checks';
 
 /** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
 // Generous per-test time: axe and several charts per page on a shared 2-core machine.
@@ -120,5 +120,5 @@ test('the page agrees with the JSON API: today’s and yesterday’s solar', asy
   expect(stats.solarProducedKwh).toBeGreaterThan(0);
   expect(await valueOf(page, 'total-solar')).toBe(stats.solarProducedKwh);
   expect(await valueOf(page, 'total-self-powered')).toBe(stats.selfPoweredPercentage);
-  await expect(page.getByTestId('total-solar')).toHaveText(`${stats.solarProducedKwh.toFixed(1)} kWh`);
+  await expect(page.getByTestId('total-solar')).toHaveText(`${decimals(stats.solarProducedKwh, 1)} kWh`);
 });

@@ -65,7 +65,7 @@ export default async function EnergyPage(props: { searchParams: Promise<SearchPa
         </div>
       ) : null}
       <Suspense key={`t-${period.view}-${period.from}`} fallback={<HistoryPanelSkeleton title="Totals" lines={4} />}>
-        <TotalsPanel db={db} siteId={site.id} period={period} />
+        <TotalsPanel db={db} siteId={site.id} period={period} today={today} timeZone={timeZone} />
       </Suspense>
       <Suspense key={`c-${period.view}-${period.from}`} fallback={<HistoryPanelSkeleton title="Charts" chart />}>
         {period.view === 'day' ? <DayChartsPanel db={db} siteId={site.id} period={period} timeZone={timeZone} /> : <PeriodChartsPanel db={db} siteId={site.id} period={period} />}

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { getDayEnergy, getVehicleSummaries } from '@/db/queries/dashboard';
 import { driveEfficiencyByDay, estimateCapacityKwh, listActivityStretches, listBusySpans } from '@/db/queries/vehicle-detail';
-import { chargingSessions, drives, energyBuckets, energyDaily, energySites, vehicleActivity, vehicles, vehicleStates } from '@/db/schema';
+import { chargingSessions, drives, energyDaily, energySites, vehicleActivity, vehicles, vehicleStates } from '@/db/schema';
 import { openTestDb } from '../../setup/test-db';
 
 const t = (iso: string) => new Date(iso);
-const MIN = 60_000;
 let h: DbHandle;
 let ids: { driving: string; charging: string; parked: string; site: string };
 
@@ -68,28 +67,19 @@ describe('getVehicleSummaries', () => {
 const sqlEq = (vehicleId: string, at: string) => and(eq(vehicleStates.vehicleId, vehicleId), eq(vehicleStates.timestamp, t(at)));
 
 describe('getDayEnergy', () => {
-  it("reads the day's energy_daily row when there is one", async () => {
-    await h.db.insert(energyDaily).values({ siteId: ids.site, date: '2026-03-09', solarProducedKwh: 12.5, homeConsumedKwh: 20, gridImportedKwh: 6, gridExportedKwh: 1.5, selfPoweredPercentage: 70 });
-    expect(await getDayEnergy(h.db, { siteId: ids.site, date: '2026-03-09', timeZone: 'Europe/Berlin' })).toEqual({
-      date: '2026-03-09', source: 'daily', solarProducedKwh: 12.5, homeConsumedKwh: 20, gridImportedKwh: 6, gridExportedKwh: 1.5, selfPoweredPercentage: 70,
-    });
-  });
-
-  it("falls back to the local day's 5-minute buckets, bounded by the owner's midnights", async () => {
-    const bucket = (iso: string, o: Partial<typeof energyBuckets.$inferInsert>) => ({
-      siteId: ids.site, startAt: t(iso), endAt: new Date(t(iso).getTime() + 5 * MIN),
-      homeFromSolarKwh: 0, homeFromBatteryKwh: 0, homeFromGridKwh: 0, batteryFromSolarKwh: 0, batteryFromGridKwh: 0, batteryDischargedKwh: 0, ...o,
-    });
-    await h.db.insert(energyBuckets).values([
-      bucket('2026-03-09T22:55:00Z', { homeFromGridKwh: 5 }), // 23:55 on the 9th in Berlin: not the 10th
-      bucket('2026-03-09T23:00:00Z', { homeFromGridKwh: 0.5, batteryFromGridKwh: 0.25 }), // 00:00 on the 10th
-      bucket('2026-03-10T11:00:00Z', { homeFromSolarKwh: 1, homeFromBatteryKwh: 0.5, batteryFromSolarKwh: 2 }),
-      bucket('2026-03-10T23:00:00Z', { homeFromGridKwh: 9 }), // the 11th
+  it("reads the day's energy_daily row: complete, or provisional with where its figures come from", async () => {
+    await h.db.insert(energyDaily).values([
+      { siteId: ids.site, date: '2026-03-09', complete: true, solarProducedKwh: 12.5, homeConsumedKwh: 20, gridImportedKwh: 6, gridExportedKwh: 1.5, selfPoweredPercentage: 70 },
+      { siteId: ids.site, date: '2026-03-10', complete: false, historyUntil: t('2026-03-10T08:00:00Z'), liveUntil: t('2026-03-10T08:20:00Z'), solarProducedKwh: 0.4, homeConsumedKwh: 4, gridImportedKwh: 1, gridExportedKwh: 0 },
     ]);
-    expect(await getDayEnergy(h.db, { siteId: ids.site, date: '2026-03-10', timeZone: 'Europe/Berlin' })).toEqual({
-      date: '2026-03-10', source: 'buckets', solarProducedKwh: 3, homeConsumedKwh: 2, gridImportedKwh: 0.75, gridExportedKwh: null, selfPoweredPercentage: 75,
+    expect(await getDayEnergy(h.db, { siteId: ids.site, date: '2026-03-09' })).toEqual({
+      date: '2026-03-09', complete: true, historyUntil: null, liveUntil: null, solarProducedKwh: 12.5, homeConsumedKwh: 20, gridImportedKwh: 6, gridExportedKwh: 1.5, selfPoweredPercentage: 70,
     });
-    expect(await getDayEnergy(h.db, { siteId: ids.site, date: '2026-03-12', timeZone: 'Europe/Berlin' })).toBeNull();
+    // No stored share: worked out from home use and grid import.
+    expect(await getDayEnergy(h.db, { siteId: ids.site, date: '2026-03-10' })).toEqual({
+      date: '2026-03-10', complete: false, historyUntil: t('2026-03-10T08:00:00Z'), liveUntil: t('2026-03-10T08:20:00Z'), solarProducedKwh: 0.4, homeConsumedKwh: 4, gridImportedKwh: 1, gridExportedKwh: 0, selfPoweredPercentage: 75,
+    });
+    expect(await getDayEnergy(h.db, { siteId: ids.site, date: '2026-03-12' })).toBeNull();
   });
 });
 

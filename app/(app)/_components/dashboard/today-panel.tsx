@@ -1,19 +1,26 @@
 import { getDb } from '@/db';
 import { getDayEnergy } from '@/db/queries/dashboard';
 import { listEnergySites } from '@/db/queries/energy';
-import { today } from '@/lib/time';
 import { formatDate, formatKwh, formatPercent } from '@/lib/format';
+import { knownZone, today } from '@/lib/time';
+import { provisionalSource } from '../energy/provisional-note';
 import { Panel, PanelEmpty, Stat } from './panel';
 import { loadPreferences } from './preferences';
 
-/** Today's solar, home use, self-powered share and grid exchange ("today" in the owner's time zone). */
+/**
+ * Today's solar, home use, self-powered share and grid exchange so far. "Today" is the site's local
+ * day (its energy history is kept by the site's calendar), said when the owner's zone differs. Until
+ * the day is over its figures are provisional: Tesla's history buckets, then live readings.
+ */
 export async function TodayPanel() {
   const db = await getDb();
   const [sites, prefs] = await Promise.all([listEnergySites(db), loadPreferences()]);
-  const date = today(prefs.timeZone);
-  const day = sites[0] ? await getDayEnergy(db, { siteId: sites[0].id, date, timeZone: prefs.timeZone }) : null;
+  const site = sites[0];
+  const timeZone = knownZone(site?.timeZone ?? prefs.timeZone);
+  const date = today(timeZone);
+  const day = site ? await getDayEnergy(db, { siteId: site.id, date }) : null;
   return (
-    <Panel title="Today" id="today" action={{ href: '/energy', label: 'History' }}>
+    <Panel title="Today" id="today" action={{ href: `/energy?view=day&date=${date}`, label: 'History' }}>
       {day ? (
         <>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
@@ -23,12 +30,15 @@ export async function TodayPanel() {
             <Stat label="From the grid" value={formatKwh(day.gridImportedKwh)} testId="today-grid-in" />
             <Stat label="To the grid" value={formatKwh(day.gridExportedKwh)} testId="today-grid-out" />
           </dl>
-          <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
-            <time dateTime={date}>{formatDate(`${date}T12:00:00Z`, 'UTC')}</time> so far{day.source === 'buckets' ? ' (from 5-minute history)' : ''}.
+          <p className="mt-2 text-xs text-gray-600 dark:text-gray-400" data-testid="today-note" data-complete={day.complete ? 'true' : 'false'}>
+            <time dateTime={date}>{formatDate(`${date}T12:00:00Z`, 'UTC')}</time>
+            {day.complete ? '' : ' so far'}
+            {timeZone !== prefs.timeZone ? ` (the site's day, ${timeZone})` : ''}
+            {day.complete ? '.' : `. Provisional: ${provisionalSource(day, prefs.timeZone)}.`}
           </p>
         </>
       ) : (
-        <PanelEmpty>Nothing recorded today yet. The sync fetches the site&apos;s energy history every few minutes.</PanelEmpty>
+        <PanelEmpty>{site ? 'Nothing recorded today yet: the sync reads the site’s live power every few minutes.' : 'No energy site on the Tesla account yet.'}</PanelEmpty>
       )}
     </Panel>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { VehicleSummary } from '@/db/queries/dashboard';
-import { formatDistance, formatDuration, formatPercent, formatPower, formatTime, type DisplayUnits } from '@/lib/format';
+import { clock } from '@/lib/clock';
+import { formatDistance, formatDuration, formatPercent, formatPower, formatWhen, type DisplayUnits } from '@/lib/format';
 import { Stat } from './panel';
 import { placeLabel, type LastPlace } from './vehicle-place';
 import { StatusBadge } from './vehicle-status';
@@ -35,7 +36,7 @@ export function VehicleCard(props: { summary: VehicleSummary; place: LastPlace; 
           label="Last seen"
           value={placeLabel(props.place)}
           testId="vehicle-place"
-          hint={props.place ? `at ${formatTime(props.place.at, props.units.timeZone)}` : undefined}
+          hint={props.place ? `at ${formatWhen(props.place.at, props.units.timeZone, clock.now())}` : undefined}
         />
       </dl>
     </article>

@@ -1,6 +1,6 @@
 import type { VehicleStatus } from '@/db/queries/dashboard';
+import { formatWhen } from '@/lib/format';
 import { clock } from '@/lib/clock';
-import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 
 const STYLE: Record<VehicleStatus, string> = {
   driving: 'bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-100',
@@ -23,8 +23,7 @@ export const STATUS_LABEL: Record<VehicleStatus, string> = {
 /** "since 08:25" today, "since 26 Nov 2026, 17:35" before that, in the owner's time zone. */
 export function sinceLabel(at: Date | null, timeZone: string, now = clock.now()): string {
   if (!at) return '';
-  const sameDay = formatDate(at, timeZone) === formatDate(now, timeZone);
-  return `since ${sameDay ? formatTime(at, timeZone) : formatDateTime(at, timeZone)}`;
+  return `since ${formatWhen(at, timeZone, now)}`;
 }
 
 /** The state in words (never colour alone) with since-when. */
