@@ -26,7 +26,7 @@ export function Field(props: { name: string; label: string; autoComplete: string
         required
         minLength={props.minLength}
         autoComplete={props.autoComplete}
-        className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-base focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 dark:border-gray-700 dark:bg-gray-950 dark:focus:ring-blue-900"
+        className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-base focus:border-blue-600 focus:ring-2 focus:ring-blue-200 focus:outline-none dark:border-gray-700 dark:bg-gray-950 dark:focus:ring-blue-900"
       />
     </label>
   );
@@ -34,7 +34,10 @@ export function Field(props: { name: string; label: string; autoComplete: string
 
 export function SubmitButton(props: { children: React.ReactNode }) {
   return (
-    <button type="submit" className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400">
+    <button
+      type="submit"
+      className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400"
+    >
       {props.children}
     </button>
   );

@@ -19,7 +19,10 @@ import { fileURLToPath } from 'node:url';
 
 // lib/sync is server-only: re-run under the react-server condition.
 if (!process.execArgv.some((a) => a.includes('react-server'))) {
-  const res = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { LOG_LEVEL: 'error', ...process.env } });
+  const res = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    stdio: 'inherit',
+    env: { LOG_LEVEL: 'error', ...process.env },
+  });
   process.exit(res.status ?? 1);
 }
 
@@ -48,7 +51,11 @@ const HISTORY: { table: string; at: string; keys?: Record<string, string> }[] = 
   { table: 'vehicle_states', at: 'timestamp' },
   { table: 'vehicle_activity', at: 'started_at' },
   { table: 'drives', at: 'started_at' },
-  { table: 'charging_sessions', at: 'started_at', keys: { session_key: `vehicle_id || ':' || to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` } },
+  {
+    table: 'charging_sessions',
+    at: 'started_at',
+    keys: { session_key: `vehicle_id || ':' || to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+  },
   { table: 'energy_states', at: 'timestamp' },
   { table: 'energy_buckets', at: 'start_at' },
   { table: 'energy_daily', at: 'date' },
@@ -74,7 +81,9 @@ async function repeatBack(db: import('@/db/client').Db, weeks: number): Promise<
     // The newest week, repeated; rows the engine already had (the year of energy_daily it backfills) are kept.
     const where = `where "${at}" >= now() - interval '7 days'${table === 'sync_runs' ? ` and status <> 'running'` : ''}`;
     await db.execute(
-      sql.raw(`insert into "${table}" (${list.map((n) => `"${n}"`).join(', ')}) select ${select.join(', ')} from "${table}" cross join generate_series(1, ${weeks}) as k ${where} on conflict do nothing`),
+      sql.raw(
+        `insert into "${table}" (${list.map((n) => `"${n}"`).join(', ')}) select ${select.join(', ')} from "${table}" cross join generate_series(1, ${weeks}) as k ${where} on conflict do nothing`,
+      ),
     );
     const [n] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${table}"`));
     rows += n!.n;
@@ -89,7 +98,10 @@ async function seed(dir: string, weeks: number): Promise<number> {
     await migrateDb(h);
     await prepareDemo(h.db, { scenario: 'commuter', seed: 1, days: 7, now: new Date() });
     if (weeks === 0) {
-      const [n] = await queryRows<{ n: number }>(h.db, sql`select (select count(*) from vehicle_states) + (select count(*) from energy_buckets) + (select count(*) from charging_sessions) + (select count(*) from drives) + (select count(*) from energy_states) + (select count(*) from api_requests) as n`);
+      const [n] = await queryRows<{ n: number }>(
+        h.db,
+        sql`select (select count(*) from vehicle_states) + (select count(*) from energy_buckets) + (select count(*) from charging_sessions) + (select count(*) from drives) + (select count(*) from energy_states) + (select count(*) from api_requests) as n`,
+      );
       return Number(n!.n);
     }
     return await repeatBack(h.db, weeks);
@@ -159,7 +171,16 @@ async function measure(label: string, weeks: number): Promise<Record<string, num
     const rows = await seed(dir, weeks);
     console.log(`render_${label}_history_rows: ${rows} rows (seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
-      env: { ...process.env, ...SECRETS, PGLITE_DIR: dir, DATA_DIR: dir, OWNER_PASSWORD: PASSWORD, SYNC_INTERVAL_SECONDS: '0', LOG_LEVEL: 'error', NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        ...SECRETS,
+        PGLITE_DIR: dir,
+        DATA_DIR: dir,
+        OWNER_PASSWORD: PASSWORD,
+        SYNC_INTERVAL_SECONDS: '0',
+        LOG_LEVEL: 'error',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       stdio: 'ignore',
     });
     const base = `http://127.0.0.1:${PORT}`;

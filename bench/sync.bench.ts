@@ -13,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 
 // lib/sync and lib/tesla are server-only modules: re-run under the react-server condition.
 if (!process.execArgv.some((a) => a.includes('react-server'))) {
-  const res = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { LOG_LEVEL: 'error', ...process.env } });
+  const res = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    stdio: 'inherit',
+    env: { LOG_LEVEL: 'error', ...process.env },
+  });
   process.exit(res.status ?? 1);
 }
 
@@ -29,7 +32,13 @@ const { POLICIES } = await import('@/lib/sync/policy');
 const DAY = 86_400_000;
 const DAYS = Number(process.env.BENCH_DAYS ?? 7);
 const SEED_DAYS = Number(process.env.BENCH_SEED_DAYS ?? 90);
-const env = parseEnv({ NODE_ENV: 'test', ENCRYPTION_KEY: '6d'.repeat(32), AUTH_SECRET: 's'.repeat(32), CRON_SECRET: 'c'.repeat(32), LOG_LEVEL: 'error' });
+const env = parseEnv({
+  NODE_ENV: 'test',
+  ENCRYPTION_KEY: '6d'.repeat(32),
+  AUTH_SECRET: 's'.repeat(32),
+  CRON_SECRET: 'c'.repeat(32),
+  LOG_LEVEL: 'error',
+});
 // The baselines must be allowed to spend and wake, or they would be throttled, not measured.
 const config = { monthlyBudgetUsd: 1e6, maxWakesPerDay: 10_000 };
 
@@ -43,8 +52,12 @@ async function measure(scenario: 'commuter' | 'two-cars' | 'solar-home', policyN
   const gt = sim.groundTruth();
   // Events of the last half day may still be going on: both sides are compared before it.
   const cutoff = end - DAY / 2;
-  const ds = (await h.db.select().from(drives).orderBy(asc(drives.startedAt))).filter((d) => d.endedAt !== null && d.startedAt.getTime() < cutoff);
-  const cs = (await h.db.select().from(chargingSessions)).filter((s) => s.endedAt !== null && s.startedAt.getTime() < cutoff && (s.energyAddedKwh ?? s.energyUsedKwh ?? 0) > 0.05);
+  const ds = (await h.db.select().from(drives).orderBy(asc(drives.startedAt))).filter(
+    (d) => d.endedAt !== null && d.startedAt.getTime() < cutoff,
+  );
+  const cs = (await h.db.select().from(chargingSessions)).filter(
+    (s) => s.endedAt !== null && s.startedAt.getTime() < cutoff && (s.energyAddedKwh ?? s.energyUsedKwh ?? 0) > 0.05,
+  );
   await h.close();
   const trueDrives = gt.drives.filter((d) => d.end !== null && d.start < cutoff);
   const trueCharges = gt.charges.filter((c) => c.energyIntoBatteryKwh > 0.05 && (c.firstPowerAt ?? c.pluggedAt) < cutoff);
@@ -82,7 +95,16 @@ for (const scenario of (['commuter', 'two-cars', 'solar-home'] as const).filter(
   const h = createDb({ pgliteDir: 'memory://' });
   await migrateDb(h);
   const t0 = performance.now();
-  const r = await seedDemo({ db: h.db, scenario: 'commuter', days: SEED_DAYS, now: new Date(DEFAULT_START + SEED_DAYS * DAY), env, config: { cacheTtlSeconds: 0 } }); // as lib/sync/runtime.ts seeds
-  console.log(`demo_seeding_${SEED_DAYS}d: ${((performance.now() - t0) / 1000).toFixed(1)} s (${r.runs} runs, ${r.skippedTicks} quiet ticks skipped)`);
+  const r = await seedDemo({
+    db: h.db,
+    scenario: 'commuter',
+    days: SEED_DAYS,
+    now: new Date(DEFAULT_START + SEED_DAYS * DAY),
+    env,
+    config: { cacheTtlSeconds: 0 },
+  }); // as lib/sync/runtime.ts seeds
+  console.log(
+    `demo_seeding_${SEED_DAYS}d: ${((performance.now() - t0) / 1000).toFixed(1)} s (${r.runs} runs, ${r.skippedTicks} quiet ticks skipped)`,
+  );
   await h.close();
 }

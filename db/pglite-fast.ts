@@ -68,10 +68,19 @@ export function withFastQuery(client: PGlite, query: Query, inTransaction: boole
   return async (sql, params = [], options) => {
     const rest = options?.parsers ? { ...options, parsers: undefined } : options;
     // Not ready (PGlite's own start-up queries), closing or closed: PGlite's path, which knows.
-    const values = fast && client.ready && (!rest || Object.keys(rest).every((k) => k === 'rowMode' || k === 'parsers')) ? params.map(asText) : undefined;
+    const values =
+      fast && client.ready && (!rest || Object.keys(rest).every((k) => k === 'rowMode' || k === 'parsers'))
+        ? params.map(asText)
+        : undefined;
     if (!values || values.includes(undefined)) return query(sql, params, rest);
     const run = async () => {
-      const message = concat([serialize.parse({ text: sql }), serialize.bind({ values: values as (string | null)[] }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
+      const message = concat([
+        serialize.parse({ text: sql }),
+        serialize.bind({ values: values as (string | null)[] }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]);
       const { messages } = await client.execProtocol(message, { syncToFs: !inTransaction });
       return parse.parseResults(messages, internals.parsers, rest)[0] as Results;
     };

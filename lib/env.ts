@@ -12,9 +12,7 @@ import { log } from './log';
  */
 const hex64 = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes): openssl rand -hex 32');
 const secret = z.string().min(32, 'must be at least 32 characters: openssl rand -base64 32');
-const boolish = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const boolish = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const optionalUrl = z.url().optional();
 
 /**
@@ -35,7 +33,11 @@ export function normalizePublicKeyPem(raw: string): string | undefined {
 }
 const publicKeyPem = z.string().transform((raw, ctx) => {
   const pem = normalizePublicKeyPem(raw);
-  if (!pem) ctx.addIssue({ code: 'custom', message: 'must be an EC prime256v1 public key, as PEM or base64 of the PEM (npm run tesla:setup prints it)' });
+  if (!pem)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be an EC prime256v1 public key, as PEM or base64 of the PEM (npm run tesla:setup prints it)',
+    });
   return pem ?? '';
 });
 
@@ -83,7 +85,10 @@ const EnvSchema = z.object({
   /** The app's clock for the demo and tests (lib/clock): `<ISO 8601 instant with offset>[@<epoch ms>]`. */
   TESSIE_CLOCK: z
     .string()
-    .refine((v) => parseClockSetting(v) !== undefined, 'must be an ISO 8601 instant with offset, e.g. 2026-03-29T00:05:00+01:00 (optionally @<epoch ms> of the wall clock it was read at)')
+    .refine(
+      (v) => parseClockSetting(v) !== undefined,
+      'must be an ISO 8601 instant with offset, e.g. 2026-03-29T00:05:00+01:00 (optionally @<epoch ms> of the wall clock it was read at)',
+    )
     .optional(),
 });
 
@@ -120,7 +125,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     );
   }
   if (env.TESSIE_CLOCK && env.TESLA_MODE === 'live') {
-    throw new EnvError('TESSIE_CLOCK is for the demo and tests only: a real Tesla account runs on the real clock (unset it, or use TESLA_MODE=simulator).');
+    throw new EnvError(
+      'TESSIE_CLOCK is for the demo and tests only: a real Tesla account runs on the real clock (unset it, or use TESLA_MODE=simulator).',
+    );
   }
   const generated = missing.length > 0 ? loadOrCreateDemoSecrets(env.DATA_DIR) : undefined;
   return {
@@ -153,7 +160,9 @@ export function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
-  log.info(`Generated demo secrets (ENCRYPTION_KEY, AUTH_SECRET, CRON_SECRET) into ${file} (mode 0600). Set them in the environment for production.`);
+  log.info(
+    `Generated demo secrets (ENCRYPTION_KEY, AUTH_SECRET, CRON_SECRET) into ${file} (mode 0600). Set them in the environment for production.`,
+  );
   return secrets;
 }
 

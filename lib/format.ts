@@ -42,7 +42,12 @@ export const formatPercent = (pct: number | null | undefined, digits = 0) => (pc
 
 export function formatMoney(amount: number | null | undefined, currency: string, digits = 2): string {
   if (amount == null || !Number.isFinite(amount)) return NONE;
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
 }
 
 /** A duration in ms as "1 h 05 min" / "12 min". */
@@ -56,7 +61,15 @@ export function formatDuration(ms: number | null | undefined): string {
 /** Date and time in the owner's time zone, e.g. "27 Nov 2026, 14:05". */
 export function formatDateTime(at: Date | string | null | undefined, timeZone: string): string {
   if (at == null) return NONE;
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(at));
 }
 
 export function formatDate(at: Date | string | null | undefined, timeZone: string): string {

@@ -1,5 +1,13 @@
 import { TZDate, tz, tzOffset } from '@date-fns/tz';
-import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays, format, parseISO, startOfDay, startOfMonth } from 'date-fns';
+import {
+  addDays as addDaysFns,
+  addMonths as addMonthsFns,
+  differenceInCalendarDays,
+  format,
+  parseISO,
+  startOfDay,
+  startOfMonth,
+} from 'date-fns';
 import { clock } from './clock';
 
 /**
@@ -75,7 +83,11 @@ export function dayStart(date: string, timeZone: string): Date {
 }
 
 /** The local day `date` of `timeZone` as instants [start, end). */
-export const dayOf = (date: string, timeZone: string): LocalDay => ({ date, start: dayStart(date, timeZone), end: dayStart(addDays(date, 1), timeZone) });
+export const dayOf = (date: string, timeZone: string): LocalDay => ({
+  date,
+  start: dayStart(date, timeZone),
+  end: dayStart(addDays(date, 1), timeZone),
+});
 
 /** The local day of `timeZone` containing `at`: its date and [start, end) instants. */
 export function localDay(at: Date, timeZone: string): LocalDay {

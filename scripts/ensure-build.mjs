@@ -16,7 +16,20 @@ const buildId = path.join(root, '.next', 'BUILD_ID');
 const serviceWorker = path.join(root, 'public', 'sw.js');
 // The sources' newest mtime when the last build started (a source changed during a build is newer).
 const builtFrom = path.join(root, '.next', 'sources-mtime');
-const SOURCES = ['app', 'lib', 'db', 'drizzle', 'public', 'instrumentation.ts', 'next.config.mjs', 'postcss.config.mjs', 'serwist.config.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'lib',
+  'db',
+  'drizzle',
+  'public',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'postcss.config.mjs',
+  'serwist.config.js',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 // Build outputs inside the sources: `serwist build` writes them after BUILD_ID.
 const OUTPUTS = new Set([serviceWorker, `${serviceWorker}.map`]);
 

@@ -15,7 +15,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const BACKGROUND = [0x11, 0x18, 0x27]; // #111827, as app/icon.svg and the manifest
 const BOLT = [0xfa, 0xcc, 0x15]; // #facc15
 // app/icon.svg's bolt in its 64×64 box: M36 6 16 36h13l-3 22 22-32H34z
-const BOLT_POINTS = [[36, 6], [16, 36], [29, 36], [26, 58], [48, 26], [34, 26]];
+const BOLT_POINTS = [
+  [36, 6],
+  [16, 36],
+  [29, 36],
+  [26, 58],
+  [48, 26],
+  [34, 26],
+];
 const SAMPLES = 4; // 4×4 samples per pixel for anti-aliased edges
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

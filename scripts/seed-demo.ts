@@ -32,6 +32,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`Demo seeding before start-up stopped (the server seeds or resumes it): ${err instanceof PgliteLockedError || err instanceof Error ? err.message : err}`);
+  console.error(
+    `Demo seeding before start-up stopped (the server seeds or resumes it): ${err instanceof PgliteLockedError || err instanceof Error ? err.message : err}`,
+  );
   process.exit(1);
 });

@@ -5,12 +5,12 @@
  *      SIMULATOR_SEED (1), SIMULATOR_HISTORY_DAYS (30: days of history simulated at start-up).
  * Point the app's Fleet API base URL and token URL at http://127.0.0.1:<port>.
  */
-import { RealClock, createSimulator, isScenarioName } from "@/lib/simulator";
-import { serveSimulator } from "@/lib/simulator/node-server";
+import { RealClock, createSimulator, isScenarioName } from '@/lib/simulator';
+import { serveSimulator } from '@/lib/simulator/node-server';
 
 const port = Number(process.env.SIMULATOR_PORT ?? 4443);
-const scenario = process.env.SIMULATOR_SCENARIO ?? "commuter";
-const seed = process.env.SIMULATOR_SEED ?? "1";
+const scenario = process.env.SIMULATOR_SCENARIO ?? 'commuter';
+const seed = process.env.SIMULATOR_SEED ?? '1';
 const historyDays = Number(process.env.SIMULATOR_HISTORY_DAYS ?? 30);
 if (!isScenarioName(scenario)) {
   console.error(`Unknown SIMULATOR_SCENARIO "${scenario}" (commuter, two-cars, solar-home)`);
@@ -23,10 +23,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 
 const clock = new RealClock();
 const started = performance.now();
-const sim = createSimulator({ scenario, seed: Number.isNaN(Number(seed)) ? seed : Number(seed), clock, start: clock.now() - historyDays * 86_400_000 });
+const sim = createSimulator({
+  scenario,
+  seed: Number.isNaN(Number(seed)) ? seed : Number(seed),
+  clock,
+  start: clock.now() - historyDays * 86_400_000,
+});
 sim.sync();
 const seededMs = Math.round(performance.now() - started);
-const server = await serveSimulator(sim, { host: "127.0.0.1", port });
+const server = await serveSimulator(sim, { host: '127.0.0.1', port });
 const timer = setInterval(() => sim.sync(), 60_000);
 
 const base = `http://127.0.0.1:${port}`;
@@ -45,5 +50,5 @@ const shutdown = () => {
   console.log(`\n${t.requests} requests, ${t.billable} billable, $${t.usd.toFixed(3)} (invoice $${t.invoiceUsd.toFixed(2)})`);
   server.close(() => process.exit(0));
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -21,7 +21,11 @@ function seedWhileBuilding() {
   if (!existsSync(path.join(root, 'node_modules', 'tsx', 'package.json'))) return null;
   const started = Date.now();
   console.log("Seeding the demo's history while the app builds (a second process)...");
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'seed-demo.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('scripts', 'seed-demo.ts')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = (stream, out) => {
     let rest = '';
     stream.on('data', (chunk) => {
@@ -40,7 +44,11 @@ ensureBuilt();
 if (seeding) {
   console.log('Waiting for the demo seeding to finish before the server opens the database...');
   const { code, seconds } = await seeding;
-  console.log(code === 0 ? `Demo seeding process done after ${seconds.toFixed(1)} s.` : `Demo seeding process stopped (exit ${code}); the server seeds or resumes it.`);
+  console.log(
+    code === 0
+      ? `Demo seeding process done after ${seconds.toFixed(1)} s.`
+      : `Demo seeding process stopped (exit ${code}); the server seeds or resumes it.`,
+  );
 }
 const args = [nextBin, 'start', '-p', process.env.PORT ?? '3000', ...process.argv.slice(2)];
 const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });

@@ -20,7 +20,13 @@ import { runTeslaSetup } from '@/lib/tesla/setup';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, domain: { type: 'string' }, region: { type: 'string' }, record: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string' },
+      domain: { type: 'string' },
+      region: { type: 'string' },
+      record: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   if (values.help) {
@@ -31,13 +37,19 @@ async function main(): Promise<number> {
   const dataDir = path.resolve(e.DATA_DIR);
   const out = path.resolve(values.out ?? path.join(dataDir, 'tesla-keys'));
   const repo = process.cwd();
-  const inside = (child: string, parent: string) => !path.relative(parent, child).startsWith('..') && !path.isAbsolute(path.relative(parent, child));
+  const inside = (child: string, parent: string) =>
+    !path.relative(parent, child).startsWith('..') && !path.isAbsolute(path.relative(parent, child));
   if (inside(out, repo) && !inside(out, dataDir)) {
-    console.error(`Refusing to write keys into the repository (${out}). Use --out outside it, or under DATA_DIR (${dataDir}, git-ignored).`);
+    console.error(
+      `Refusing to write keys into the repository (${out}). Use --out outside it, or under DATA_DIR (${dataDir}, git-ignored).`,
+    );
     return 2;
   }
   const domain = values.domain ? normalizeDomain(values.domain) : undefined;
-  const regions = (values.region ?? (domain ? e.TESLA_REGION : '')).split(',').map((r) => r.trim().toLowerCase()).filter(Boolean);
+  const regions = (values.region ?? (domain ? e.TESLA_REGION : ''))
+    .split(',')
+    .map((r) => r.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = regions.filter((r) => !(FLEET_REGIONS as readonly string[]).includes(r));
   if (unknown.length > 0) {
     console.error(`Unknown region(s): ${unknown.join(', ')} (use na, eu or cn).`);
@@ -47,7 +59,15 @@ async function main(): Promise<number> {
   const handle = values.record ? createDb({ url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE, pgliteDir: e.PGLITE_DIR }) : undefined;
   try {
     const report = await runTeslaSetup(
-      { out, domain, regions: regions as FleetRegion[], clientId: e.TESLA_CLIENT_ID, clientSecret: e.TESLA_CLIENT_SECRET, tokenUrl: resolveTokenUrl(cfg), fleetApiUrl: e.TESLA_FLEET_API_URL },
+      {
+        out,
+        domain,
+        regions: regions as FleetRegion[],
+        clientId: e.TESLA_CLIENT_ID,
+        clientSecret: e.TESLA_CLIENT_SECRET,
+        tokenUrl: resolveTokenUrl(cfg),
+        fleetApiUrl: e.TESLA_FLEET_API_URL,
+      },
       { print: (line) => console.log(line), record: handle ? (r) => recordPartnerRegistration(handle.db, r) : undefined },
     );
     return report.ok ? 0 : 1;

@@ -17,7 +17,12 @@ export async function getTeslaConnection(db: Db): Promise<TeslaConnection> {
     })
     .from(userConfig)
     .limit(1);
-  return { connected: Boolean(row?.token), region: row?.region ?? null, scopes: row?.scopes ?? [], accessTokenExpiresAt: row?.expiresAt ?? null };
+  return {
+    connected: Boolean(row?.token),
+    region: row?.region ?? null,
+    scopes: row?.scopes ?? [],
+    accessTokenExpiresAt: row?.expiresAt ?? null,
+  };
 }
 
 /** Forgets the Tesla tokens (disconnect). Returns whether any were stored. */

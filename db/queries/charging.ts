@@ -151,7 +151,14 @@ export async function chargingCostByPeriod(db: Db, p: StatsParams): Promise<Char
       costWithoutSolar: rounded(sql`sum(coalesce(${cs.costWithoutSolar}, ${cs.cost}))`, 2),
     })
     .from(cs)
-    .where(and(p.vehicleId ? eq(cs.vehicleId, p.vehicleId) : undefined, within(cs.startedAt, p.from, p.to), sql`${cs.cost} is not null`, sql`${cs.costCurrency} is not null`))
+    .where(
+      and(
+        p.vehicleId ? eq(cs.vehicleId, p.vehicleId) : undefined,
+        within(cs.startedAt, p.from, p.to),
+        sql`${cs.cost} is not null`,
+        sql`${cs.costCurrency} is not null`,
+      ),
+    )
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1`, sql`2`);
   return rows.map((r) => ({ period: r.period, currency: r.currency, cost: r.cost ?? 0, costWithoutSolar: r.costWithoutSolar ?? 0 }));
@@ -162,7 +169,14 @@ function numbers<T extends Record<string, unknown>>(r: T): { [K in keyof T]: T[K
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? 0 : v])) as never;
 }
 
-export type ChargingSolarTotals = { sessions: number; splitKwh: number; solarKwh: number; batteryKwh: number; gridKwh: number; solarShareKwh: number };
+export type ChargingSolarTotals = {
+  sessions: number;
+  splitKwh: number;
+  solarKwh: number;
+  batteryKwh: number;
+  gridKwh: number;
+  solarShareKwh: number;
+};
 
 /**
  * The solar that went into the cars on local dates `from`..`to` (inclusive) of `timeZone`: sessions

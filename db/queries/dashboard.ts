@@ -15,7 +15,13 @@ export type VehicleSummary = {
   /** The newest sample; `minutesToFull` is Tesla's estimate while charging (raw charge_state). */
   latest: (VehicleStateRow & { minutesToFull: number | null }) | null;
   /** The newest drive: where it ended can be newer than the newest sample (the car slept on arrival). */
-  lastDrive: { startedAt: Date; endedAt: Date | null; endPlace: string | null; endLatitude: number | null; endLongitude: number | null } | null;
+  lastDrive: {
+    startedAt: Date;
+    endedAt: Date | null;
+    endPlace: string | null;
+    endLatitude: number | null;
+    endLongitude: number | null;
+  } | null;
 };
 
 const activeCharge = (s: VehicleStateRow | undefined) => s?.chargingState === 'Charging' || s?.chargingState === 'Starting';
@@ -34,14 +40,25 @@ export async function getVehicleSummaries(db: Db): Promise<VehicleSummary[]> {
       const [latest, [minutes], [drive], [charge]] = await Promise.all([
         getLatestVehicleState(db, vehicle.id),
         db
-          .select({ m: sql<number | null>`round(((${vehicleStates.rawData} -> 'charge_state' ->> 'minutes_to_full_charge'))::numeric)::int` })
+          .select({
+            m: sql<number | null>`round(((${vehicleStates.rawData} -> 'charge_state' ->> 'minutes_to_full_charge'))::numeric)::int`,
+          })
           .from(vehicleStates)
           .where(eq(vehicleStates.vehicleId, vehicle.id))
           .orderBy(desc(vehicleStates.timestamp))
           .limit(1),
         db
-          .select({ startedAt: drives.startedAt, endedAt: drives.endedAt, endPlace: drives.endPlace, endLatitude: drives.endLatitude, endLongitude: drives.endLongitude })
-          .from(drives).where(eq(drives.vehicleId, vehicle.id)).orderBy(desc(drives.startedAt)).limit(1),
+          .select({
+            startedAt: drives.startedAt,
+            endedAt: drives.endedAt,
+            endPlace: drives.endPlace,
+            endLatitude: drives.endLatitude,
+            endLongitude: drives.endLongitude,
+          })
+          .from(drives)
+          .where(eq(drives.vehicleId, vehicle.id))
+          .orderBy(desc(drives.startedAt))
+          .limit(1),
         db
           .select({ startedAt: chargingSessions.startedAt, endedAt: chargingSessions.endedAt })
           .from(chargingSessions)
@@ -53,7 +70,8 @@ export async function getVehicleSummaries(db: Db): Promise<VehicleSummary[]> {
       let status: VehicleStatus = (vehicle.state as VehicleStatus | null) ?? 'unknown';
       let statusSince = vehicle.stateSince;
       if (online && drive && drive.endedAt === null && driving(latest)) [status, statusSince] = ['driving', drive.startedAt];
-      else if (online && activeCharge(latest)) [status, statusSince] = ['charging', charge && charge.endedAt === null ? charge.startedAt : (latest?.timestamp ?? null)];
+      else if (online && activeCharge(latest))
+        [status, statusSince] = ['charging', charge && charge.endedAt === null ? charge.startedAt : (latest?.timestamp ?? null)];
       return {
         vehicle,
         status,
@@ -100,7 +118,11 @@ export async function getDayEnergy(db: Db, p: { siteId: string; date: string }):
     .where(and(eq(energyDaily.siteId, p.siteId), eq(energyDaily.date, p.date)))
     .limit(1);
   if (!daily) return null;
-  return { date: p.date, ...daily, selfPoweredPercentage: daily.selfPoweredPercentage ?? selfPowered(daily.homeConsumedKwh, daily.gridImportedKwh) };
+  return {
+    date: p.date,
+    ...daily,
+    selfPoweredPercentage: daily.selfPoweredPercentage ?? selfPowered(daily.homeConsumedKwh, daily.gridImportedKwh),
+  };
 }
 
 /** 100 × (1 − home's grid share); the energy_daily column is preferred where Tesla gave it. */
@@ -108,4 +130,3 @@ function selfPowered(home: number | null, homeFromGrid: number | null): number |
   if (home == null || homeFromGrid == null || home <= 0) return null;
   return Math.round(Math.max(0, Math.min(100, (1 - homeFromGrid / home) * 100)) * 10) / 10;
 }
-

@@ -45,7 +45,10 @@ export async function updateDriver(db: Db, id: string, patch: Partial<DriverInpu
 /** Deletes a driver; their drives lose their driver and are re-assigned by the caller. */
 export async function deleteDriver(db: Db, id: string): Promise<boolean> {
   // Their drives, hand-assigned ones included, go back to the rules (not "manual: nobody").
-  await db.update(drives).set({ driverId: null, driverAssignment: null, updatedAt: sql`now()` }).where(eq(drives.driverId, id));
+  await db
+    .update(drives)
+    .set({ driverId: null, driverAssignment: null, updatedAt: sql`now()` })
+    .where(eq(drives.driverId, id));
   const rows = await db.delete(drivers).where(eq(drivers.id, id)).returning({ id: drivers.id });
   return rows.length > 0;
 }
@@ -55,7 +58,14 @@ export async function deleteDriver(db: Db, id: string): Promise<boolean> {
 /** Drives the rules may (re)assign: every drive not assigned by hand, optionally of one car from `from` on. */
 export async function assignableDrives(db: Db, p: { vehicleId?: string; from?: Date } = {}) {
   return db
-    .select({ id: drives.id, vehicleId: drives.vehicleId, startedAt: drives.startedAt, startLocationId: drives.startLocationId, driverId: drives.driverId, driverAssignment: drives.driverAssignment })
+    .select({
+      id: drives.id,
+      vehicleId: drives.vehicleId,
+      startedAt: drives.startedAt,
+      startLocationId: drives.startLocationId,
+      driverId: drives.driverId,
+      driverAssignment: drives.driverAssignment,
+    })
     .from(drives)
     .where(
       and(
@@ -67,7 +77,10 @@ export async function assignableDrives(db: Db, p: { vehicleId?: string; from?: D
 }
 
 /** Writes planned assignments, one statement per target driver (and one for "nobody"). */
-export async function applyAssignments(db: Db, changes: readonly { id: string; driverId: string | null; driverAssignment: 'rule' | 'manual' | null }[]): Promise<void> {
+export async function applyAssignments(
+  db: Db,
+  changes: readonly { id: string; driverId: string | null; driverAssignment: 'rule' | 'manual' | null }[],
+): Promise<void> {
   const groups = new Map<string, { driverId: string | null; driverAssignment: 'rule' | 'manual' | null; ids: string[] }>();
   for (const c of changes) {
     const key = `${c.driverId}|${c.driverAssignment}`;
@@ -87,13 +100,24 @@ export async function applyAssignments(db: Db, changes: readonly { id: string; d
 
 /** Assigns one drive by hand (driverId null: nobody drove it, as far as the owner says). Undefined when no such drive. */
 export async function setDriveDriver(db: Db, id: string, driverId: string | null, assignment: 'rule' | 'manual' | null) {
-  const [row] = await db.update(drives).set({ driverId, driverAssignment: assignment, updatedAt: sql`now()` }).where(eq(drives.id, id)).returning({ id: drives.id });
+  const [row] = await db
+    .update(drives)
+    .set({ driverId, driverAssignment: assignment, updatedAt: sql`now()` })
+    .where(eq(drives.id, id))
+    .returning({ id: drives.id });
   return row;
 }
 
 // ---------- statistics ----------
 
-export type DriverSummary = { driverId: string; drives: number; distanceKm: number; energyUsedKwh: number; efficiencyWhPerKm: number | null; cost: number | null };
+export type DriverSummary = {
+  driverId: string;
+  drives: number;
+  distanceKm: number;
+  energyUsedKwh: number;
+  efficiencyWhPerKm: number | null;
+  cost: number | null;
+};
 
 /**
  * What a kWh put into each car cost in [from, to): its charging cost ÷ energy added, in `currency`
@@ -104,9 +128,19 @@ export async function chargeCostPerKwh(db: Db, p: { currency: string; from?: Dat
   const cs = chargingSessions;
   const q = (windowed: boolean) =>
     db
-      .select({ vehicleId: cs.vehicleId, perKwh: sql<number | null>`sum(${cs.cost})::float8 / nullif(sum(${cs.energyAddedKwh}), 0)::float8`.mapWith(Number) })
+      .select({
+        vehicleId: cs.vehicleId,
+        perKwh: sql<number | null>`sum(${cs.cost})::float8 / nullif(sum(${cs.energyAddedKwh}), 0)::float8`.mapWith(Number),
+      })
       .from(cs)
-      .where(and(eq(cs.costCurrency, p.currency), isNotNull(cs.cost), sql`${cs.energyAddedKwh} > 0`, windowed ? within(cs.startedAt, p.from, p.to) : undefined))
+      .where(
+        and(
+          eq(cs.costCurrency, p.currency),
+          isNotNull(cs.cost),
+          sql`${cs.energyAddedKwh} > 0`,
+          windowed ? within(cs.startedAt, p.from, p.to) : undefined,
+        ),
+      )
       .groupBy(cs.vehicleId);
   const [all, windowed] = await Promise.all([q(false), p.from || p.to ? q(true) : Promise.resolve([])]);
   const out = new Map<string, number>();
@@ -123,8 +157,14 @@ export async function driverEnergyByVehicle(db: Db, p: { driverId?: string; from
       drives: sql<number>`count(*)::int`,
       distanceKm: rounded(sql`coalesce(sum(${drives.distanceKm}), 0)`, 3),
       energyUsedKwh: rounded(sql`coalesce(sum(${drives.energyUsedKwh}), 0)`, 3),
-      knownDistanceKm: rounded(sql`coalesce(sum(${drives.distanceKm}) filter (where ${drives.energyUsedKwh} is not null and ${drives.distanceKm} > 0), 0)`, 3),
-      knownEnergyKwh: rounded(sql`coalesce(sum(${drives.energyUsedKwh}) filter (where ${drives.energyUsedKwh} is not null and ${drives.distanceKm} > 0), 0)`, 3),
+      knownDistanceKm: rounded(
+        sql`coalesce(sum(${drives.distanceKm}) filter (where ${drives.energyUsedKwh} is not null and ${drives.distanceKm} > 0), 0)`,
+        3,
+      ),
+      knownEnergyKwh: rounded(
+        sql`coalesce(sum(${drives.energyUsedKwh}) filter (where ${drives.energyUsedKwh} is not null and ${drives.distanceKm} > 0), 0)`,
+        3,
+      ),
     })
     .from(drives)
     .where(and(p.driverId ? eq(drives.driverId, p.driverId) : isNotNull(drives.driverId), within(drives.startedAt, p.from, p.to)))

@@ -42,10 +42,17 @@ export type DriveRow = Pick<typeof dr.$inferSelect, Exclude<keyof typeof driveCo
 export type DriveFilter = { vehicleId?: string; driverId?: string; from?: Date; to?: Date };
 
 const filterWhere = (f: DriveFilter) =>
-  and(f.vehicleId ? eq(dr.vehicleId, f.vehicleId) : undefined, f.driverId ? eq(dr.driverId, f.driverId) : undefined, within(dr.startedAt, f.from, f.to));
+  and(
+    f.vehicleId ? eq(dr.vehicleId, f.vehicleId) : undefined,
+    f.driverId ? eq(dr.driverId, f.driverId) : undefined,
+    within(dr.startedAt, f.from, f.to),
+  );
 
 /** Drives by start time (newest first by default); idx_drives_vehicle_started / idx_drives_driver_started when filtered. */
-export async function listDrives(db: Db, p: DriveFilter & { limit: number; after?: Keyset; offset?: number; dir?: SortDir }): Promise<DriveRow[]> {
+export async function listDrives(
+  db: Db,
+  p: DriveFilter & { limit: number; after?: Keyset; offset?: number; dir?: SortDir },
+): Promise<DriveRow[]> {
   const dir = p.dir ?? 'desc';
   return db
     .select(driveColumns)
@@ -98,7 +105,10 @@ export async function driverTotalsByVehicle(db: Db, p: { driverId: string; from?
       drives: sql<number>`count(*)::int`,
       distanceKm: rounded(sql`coalesce(sum(${dr.distanceKm}), 0)`, 1),
       energyUsedKwh: rounded(sql`coalesce(sum(${dr.energyUsedKwh}), 0)`, 3),
-      efficiencyWhPerKm: rounded(sql`1000 * sum(${dr.energyUsedKwh}) filter (where ${known}) / nullif(sum(${dr.distanceKm}) filter (where ${known}), 0)`, 0),
+      efficiencyWhPerKm: rounded(
+        sql`1000 * sum(${dr.energyUsedKwh}) filter (where ${known}) / nullif(sum(${dr.distanceKm}) filter (where ${known}), 0)`,
+        0,
+      ),
       durationHours: rounded(sql`coalesce(sum(extract(epoch from (${dr.endedAt} - ${dr.startedAt}))), 0) / 3600`, 2),
       maxSpeedKmh: rounded(sql`max(${dr.maxSpeedKmh})`, 1),
       firstDriveAt: sql`min(${dr.startedAt})`.mapWith(dr.startedAt),
@@ -109,5 +119,10 @@ export async function driverTotalsByVehicle(db: Db, p: { driverId: string; from?
     .where(and(eq(dr.driverId, p.driverId), within(dr.startedAt, p.from, p.to)))
     .groupBy(dr.vehicleId, vehicles.vin)
     .orderBy(asc(vehicles.vin));
-  return rows.map((r) => ({ ...r, distanceKm: r.distanceKm ?? 0, energyUsedKwh: r.energyUsedKwh ?? 0, durationHours: r.durationHours ?? 0 }));
+  return rows.map((r) => ({
+    ...r,
+    distanceKm: r.distanceKm ?? 0,
+    energyUsedKwh: r.energyUsedKwh ?? 0,
+    durationHours: r.durationHours ?? 0,
+  }));
 }

@@ -45,7 +45,12 @@ export type EnergyStateRow = Pick<typeof energyStates.$inferSelect, keyof typeof
 
 /** The newest live_status snapshot (idx_energy_states_site_timestamp). */
 export async function getLatestEnergyState(db: Db, siteId: string): Promise<EnergyStateRow | undefined> {
-  const [row] = await db.select(stateColumns).from(energyStates).where(eq(energyStates.siteId, siteId)).orderBy(desc(energyStates.timestamp)).limit(1);
+  const [row] = await db
+    .select(stateColumns)
+    .from(energyStates)
+    .where(eq(energyStates.siteId, siteId))
+    .orderBy(desc(energyStates.timestamp))
+    .limit(1);
   return row;
 }
 
@@ -105,7 +110,10 @@ export async function energyByPeriod(db: Db, p: DailyRange & { unit: 'day' | 'we
 }
 
 /** Totals over the range, plus the best solar day. */
-export async function energyTotals(db: Db, p: DailyRange): Promise<EnergyTotals & { bestDay: { date: string; solarProducedKwh: number } | null }> {
+export async function energyTotals(
+  db: Db,
+  p: DailyRange,
+): Promise<EnergyTotals & { bestDay: { date: string; solarProducedKwh: number } | null }> {
   const [[totals], [best]] = await Promise.all([
     db.select(totalsColumns).from(d).where(rangeWhere(p)),
     db
@@ -116,7 +124,10 @@ export async function energyTotals(db: Db, p: DailyRange): Promise<EnergyTotals 
       .orderBy(desc(sql`2`), asc(d.date))
       .limit(1),
   ]);
-  return { ...zeroed(totals ?? ({} as EnergyTotals)), bestDay: best && best.solarProducedKwh !== null ? { date: best.date, solarProducedKwh: best.solarProducedKwh } : null };
+  return {
+    ...zeroed(totals ?? ({} as EnergyTotals)),
+    bestDay: best && best.solarProducedKwh !== null ? { date: best.date, solarProducedKwh: best.solarProducedKwh } : null,
+  };
 }
 
 function zeroed<T extends object>(r: T): T {
@@ -141,7 +152,10 @@ const dailyColumns = {
 export type EnergyDailyRow = Pick<typeof d.$inferSelect, Exclude<keyof typeof dailyColumns, 'siteName'>> & { siteName: string | null };
 
 /** Daily rows by (date, site) after `after` (keyset for the CSV export), oldest first. */
-export async function listEnergyDaily(db: Db, p: DailyRange & { limit: number; after?: { date: string; siteId: string } }): Promise<EnergyDailyRow[]> {
+export async function listEnergyDaily(
+  db: Db,
+  p: DailyRange & { limit: number; after?: { date: string; siteId: string } },
+): Promise<EnergyDailyRow[]> {
   return db
     .select(dailyColumns)
     .from(d)

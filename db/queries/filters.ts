@@ -27,4 +27,5 @@ export async function exists(db: Db, table: string, id: string): Promise<boolean
 }
 
 /** Rounds a numeric aggregate to `digits` and returns it as a JS number (null stays null). */
-export const rounded = (expr: SQL, digits = 3) => sql<number | null>`round((${expr})::numeric, ${sql.raw(String(Math.trunc(digits)))})::float8`.mapWith(Number);
+export const rounded = (expr: SQL, digits = 3) =>
+  sql<number | null>`round((${expr})::numeric, ${sql.raw(String(Math.trunc(digits)))})::float8`.mapWith(Number);

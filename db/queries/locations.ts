@@ -16,7 +16,14 @@ const locationColumns = {
   updatedAt: locations.updatedAt,
 };
 export type LocationRow = typeof locations.$inferSelect;
-export type LocationInput = { name: string; latitude: number; longitude: number; radiusM: number; tariffId: string | null; isHome: boolean };
+export type LocationInput = {
+  name: string;
+  latitude: number;
+  longitude: number;
+  radiusM: number;
+  tariffId: string | null;
+  isHome: boolean;
+};
 
 export async function listLocations(db: Db): Promise<LocationRow[]> {
   return db.select(locationColumns).from(locations).orderBy(asc(locations.name), asc(locations.id));
@@ -31,7 +38,11 @@ export async function getLocation(db: Db, id: string): Promise<LocationRow | und
 export async function createLocation(db: Db, input: LocationInput): Promise<LocationRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(locations).values(input).returning(locationColumns);
-    if (input.isHome) await tx.update(locations).set({ isHome: false, updatedAt: clock.now() }).where(and(eq(locations.isHome, true), ne(locations.id, row!.id)));
+    if (input.isHome)
+      await tx
+        .update(locations)
+        .set({ isHome: false, updatedAt: clock.now() })
+        .where(and(eq(locations.isHome, true), ne(locations.id, row!.id)));
     return row!;
   });
 }
@@ -39,8 +50,16 @@ export async function createLocation(db: Db, input: LocationInput): Promise<Loca
 /** Updates the given fields; undefined when no location has this id. */
 export async function updateLocation(db: Db, id: string, patch: Partial<LocationInput>): Promise<LocationRow | undefined> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(locations).set({ ...patch, updatedAt: clock.now() }).where(eq(locations.id, id)).returning(locationColumns);
-    if (row && patch.isHome) await tx.update(locations).set({ isHome: false, updatedAt: clock.now() }).where(and(eq(locations.isHome, true), ne(locations.id, id)));
+    const [row] = await tx
+      .update(locations)
+      .set({ ...patch, updatedAt: clock.now() })
+      .where(eq(locations.id, id))
+      .returning(locationColumns);
+    if (row && patch.isHome)
+      await tx
+        .update(locations)
+        .set({ isHome: false, updatedAt: clock.now() })
+        .where(and(eq(locations.isHome, true), ne(locations.id, id)));
     return row;
   });
 }

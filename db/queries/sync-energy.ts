@@ -91,7 +91,12 @@ export async function dailyCursor(db: Db, siteId: string): Promise<{ lastComplet
 
 /** End of the newest stored bucket of the site. */
 export async function lastBucketEnd(db: Db, siteId: string): Promise<Date | null> {
-  const [row] = await db.select({ endAt: energyBuckets.endAt }).from(energyBuckets).where(eq(energyBuckets.siteId, siteId)).orderBy(desc(energyBuckets.startAt)).limit(1);
+  const [row] = await db
+    .select({ endAt: energyBuckets.endAt })
+    .from(energyBuckets)
+    .where(eq(energyBuckets.siteId, siteId))
+    .orderBy(desc(energyBuckets.startAt))
+    .limit(1);
   return row?.endAt ?? null;
 }
 
@@ -124,7 +129,13 @@ export async function dayInputs(db: Db, p: { siteId: string; from: Date; to: Dat
       .where(and(eq(b.siteId, p.siteId), gte(b.startAt, p.from), lt(b.startAt, p.to)))
       .orderBy(asc(b.startAt)),
     db
-      .select({ timestamp: st.timestamp, solarPowerW: st.solarPowerW, loadPowerW: st.loadPowerW, batteryPowerW: st.batteryPowerW, gridPowerW: st.gridPowerW })
+      .select({
+        timestamp: st.timestamp,
+        solarPowerW: st.solarPowerW,
+        loadPowerW: st.loadPowerW,
+        batteryPowerW: st.batteryPowerW,
+        gridPowerW: st.gridPowerW,
+      })
       .from(st)
       .where(and(eq(st.siteId, p.siteId), gte(st.timestamp, p.readingsFrom), lte(st.timestamp, p.to)))
       .orderBy(asc(st.timestamp)),

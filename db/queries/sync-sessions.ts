@@ -11,14 +11,22 @@ export type LocationRow = typeof locations.$inferSelect;
 export type TariffRow = typeof tariffs.$inferSelect;
 
 /** The derivation window's anchors: newest session derived from samples, newest drive. */
-export async function derivationAnchors(db: Db, vehicleId: string): Promise<{ session: SessionRow | undefined; driveStartedAt: Date | null }> {
+export async function derivationAnchors(
+  db: Db,
+  vehicleId: string,
+): Promise<{ session: SessionRow | undefined; driveStartedAt: Date | null }> {
   const [session] = await db
     .select()
     .from(chargingSessions)
     .where(and(eq(chargingSessions.vehicleId, vehicleId), sql`${chargingSessions.sessionKey} like ${`${vehicleId}:%`}`))
     .orderBy(desc(chargingSessions.startedAt))
     .limit(1);
-  const [drive] = await db.select({ startedAt: drives.startedAt }).from(drives).where(eq(drives.vehicleId, vehicleId)).orderBy(desc(drives.startedAt)).limit(1);
+  const [drive] = await db
+    .select({ startedAt: drives.startedAt })
+    .from(drives)
+    .where(eq(drives.vehicleId, vehicleId))
+    .orderBy(desc(drives.startedAt))
+    .limit(1);
   return { session, driveStartedAt: drive?.startedAt ?? null };
 }
 
@@ -58,7 +66,10 @@ export async function upsertDrive(db: Db, storedAt: Date | null, row: NewDriveRo
       .catch(() => []);
     if (moved.length > 0) return;
   }
-  await db.insert(drives).values(row).onConflictDoUpdate({ target: [drives.vehicleId, drives.startedAt], set: { ...set, updatedAt: sql`now()` } });
+  await db
+    .insert(drives)
+    .values(row)
+    .onConflictDoUpdate({ target: [drives.vehicleId, drives.startedAt], set: { ...set, updatedAt: sql`now()` } });
 }
 
 export async function drivesSince(db: Db, vehicleId: string, from: Date) {
@@ -97,7 +108,10 @@ export async function bucketsBetween(db: Db, siteId: string, from: Date, to: Dat
 /** Sessions by key (reconciliation). */
 export async function sessionsByKeys(db: Db, vehicleId: string, keys: string[]): Promise<SessionRow[]> {
   if (keys.length === 0) return [];
-  return db.select().from(chargingSessions).where(and(eq(chargingSessions.vehicleId, vehicleId), inArray(chargingSessions.sessionKey, keys)));
+  return db
+    .select()
+    .from(chargingSessions)
+    .where(and(eq(chargingSessions.vehicleId, vehicleId), inArray(chargingSessions.sessionKey, keys)));
 }
 
 /** Sessions (any vehicle) that started in [from, to). */
@@ -126,5 +140,8 @@ export async function sessionsAwaitingSplit(db: Db, from: Date, to: Date): Promi
 
 /** Updates one stored session in place (reconciliation, re-pricing). */
 export async function updateSession(db: Db, id: string, values: Partial<NewSessionRow>): Promise<void> {
-  await db.update(chargingSessions).set({ ...values, updatedAt: sql`now()` }).where(eq(chargingSessions.id, id));
+  await db
+    .update(chargingSessions)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(chargingSessions.id, id));
 }

@@ -14,14 +14,24 @@ export async function upsertVehicles(
   list: readonly { teslaId: string; vin: string; displayName: string | null }[],
 ): Promise<VehicleRow[]> {
   if (list.length === 0) return [];
-  const known = await db.select().from(vehicles).orderBy(sql`${vehicles.lastSeenAt} asc nulls first`, asc(vehicles.vin));
-  const same = (v: (typeof list)[number]) => known.some((k) => k.teslaId === v.teslaId && k.vin === v.vin && (v.displayName === null || k.displayName === v.displayName));
+  const known = await db
+    .select()
+    .from(vehicles)
+    .orderBy(sql`${vehicles.lastSeenAt} asc nulls first`, asc(vehicles.vin));
+  const same = (v: (typeof list)[number]) =>
+    known.some((k) => k.teslaId === v.teslaId && k.vin === v.vin && (v.displayName === null || k.displayName === v.displayName));
   if (list.every(same)) return known;
   await db
     .insert(vehicles)
     .values(list.map((v) => ({ teslaId: v.teslaId, vin: v.vin, displayName: v.displayName })))
-    .onConflictDoUpdate({ target: vehicles.teslaId, set: { vin: sql`excluded.vin`, displayName: sql`coalesce(excluded.display_name, ${vehicles.displayName})` } });
-  return db.select().from(vehicles).orderBy(sql`${vehicles.lastSeenAt} asc nulls first`, asc(vehicles.vin));
+    .onConflictDoUpdate({
+      target: vehicles.teslaId,
+      set: { vin: sql`excluded.vin`, displayName: sql`coalesce(excluded.display_name, ${vehicles.displayName})` },
+    });
+  return db
+    .select()
+    .from(vehicles)
+    .orderBy(sql`${vehicles.lastSeenAt} asc nulls first`, asc(vehicles.vin));
 }
 
 /**
@@ -59,7 +69,12 @@ export async function insertState(db: Db, row: NewStateRow): Promise<boolean> {
 }
 
 export async function latestState(db: Db, vehicleId: string): Promise<StateRow | undefined> {
-  const [row] = await db.select().from(vehicleStates).where(eq(vehicleStates.vehicleId, vehicleId)).orderBy(desc(vehicleStates.timestamp)).limit(1);
+  const [row] = await db
+    .select()
+    .from(vehicleStates)
+    .where(eq(vehicleStates.vehicleId, vehicleId))
+    .orderBy(desc(vehicleStates.timestamp))
+    .limit(1);
   return row;
 }
 
@@ -72,7 +87,13 @@ export async function statesFrom(db: Db, vehicleId: string, from: Date): Promise
   const parked = db
     .select({ timestamp: vehicleStates.timestamp })
     .from(vehicleStates)
-    .where(and(eq(vehicleStates.vehicleId, vehicleId), lt(vehicleStates.timestamp, from), sql`coalesce(${vehicleStates.shiftState}, 'P') not in ('D','R','N')`))
+    .where(
+      and(
+        eq(vehicleStates.vehicleId, vehicleId),
+        lt(vehicleStates.timestamp, from),
+        sql`coalesce(${vehicleStates.shiftState}, 'P') not in ('D','R','N')`,
+      ),
+    )
     .orderBy(desc(vehicleStates.timestamp))
     .limit(1);
   // raw_data (the whole Tesla payload, kilobytes per row) is not needed by the derivations.
@@ -81,7 +102,12 @@ export async function statesFrom(db: Db, vehicleId: string, from: Date): Promise
   return db
     .select({ ...columns, rawData: sql<unknown>`null` })
     .from(vehicleStates)
-    .where(and(eq(vehicleStates.vehicleId, vehicleId), gte(vehicleStates.timestamp, sql`coalesce((${parked}), ${from.toISOString()}::timestamptz)`)))
+    .where(
+      and(
+        eq(vehicleStates.vehicleId, vehicleId),
+        gte(vehicleStates.timestamp, sql`coalesce((${parked}), ${from.toISOString()}::timestamptz)`),
+      ),
+    )
     .orderBy(asc(vehicleStates.timestamp));
 }
 

@@ -43,7 +43,11 @@ export async function createTariff(db: Db, input: TariffInput): Promise<TariffRo
 
 /** Replaces the tariff's fields; undefined when no tariff has this id. */
 export async function updateTariff(db: Db, id: string, input: TariffInput): Promise<TariffRow | undefined> {
-  const [row] = await db.update(tariffs).set({ ...input, updatedAt: clock.now() }).where(eq(tariffs.id, id)).returning(tariffColumns);
+  const [row] = await db
+    .update(tariffs)
+    .set({ ...input, updatedAt: clock.now() })
+    .where(eq(tariffs.id, id))
+    .returning(tariffColumns);
   return row;
 }
 

@@ -22,7 +22,10 @@ export async function apiUsageBetween(db: Db, p: { from: Date; to: Date }): Prom
     .from(apiRequests)
     .where(and(gte(apiRequests.requestedAt, p.from), lt(apiRequests.requestedAt, p.to)))
     .groupBy(apiRequests.category);
-  const byCategory = Object.fromEntries(API_CATEGORIES.map((c) => [c, { requests: 0, billableRequests: 0, costUsd: 0 }])) as Record<ApiCategory, CategoryUsage>;
+  const byCategory = Object.fromEntries(API_CATEGORIES.map((c) => [c, { requests: 0, billableRequests: 0, costUsd: 0 }])) as Record<
+    ApiCategory,
+    CategoryUsage
+  >;
   for (const r of rows) byCategory[r.category] = { requests: r.requests, billableRequests: r.billableRequests, costUsd: r.costUsd ?? 0 };
   const all = Object.values(byCategory);
   return {

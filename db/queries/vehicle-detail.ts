@@ -19,7 +19,12 @@ export async function listActivityStretches(db: Db, p: { vehicleId: string; from
   const a = vehicleActivity;
   const cols = { state: a.state, startedAt: a.startedAt, lastSeenAt: a.lastSeenAt };
   const [before, inside] = await Promise.all([
-    db.select(cols).from(a).where(and(eq(a.vehicleId, p.vehicleId), lt(a.startedAt, p.from))).orderBy(desc(a.startedAt)).limit(1),
+    db
+      .select(cols)
+      .from(a)
+      .where(and(eq(a.vehicleId, p.vehicleId), lt(a.startedAt, p.from)))
+      .orderBy(desc(a.startedAt))
+      .limit(1),
     db
       .select(cols)
       .from(a)
@@ -39,8 +44,18 @@ export async function listBusySpans(db: Db, p: { vehicleId: string; from: Date; 
   const spans = async (t: typeof drives | typeof chargingSessions) => {
     const cols = { startedAt: t.startedAt, endedAt: t.endedAt, startBatteryLevel: t.startBatteryLevel, endBatteryLevel: t.endBatteryLevel };
     const [before, inside] = await Promise.all([
-      db.select(cols).from(t).where(and(eq(t.vehicleId, p.vehicleId), lt(t.startedAt, p.from))).orderBy(desc(t.startedAt)).limit(1),
-      db.select(cols).from(t).where(and(eq(t.vehicleId, p.vehicleId), gte(t.startedAt, p.from), lt(t.startedAt, p.to))).orderBy(asc(t.startedAt)).limit(5000),
+      db
+        .select(cols)
+        .from(t)
+        .where(and(eq(t.vehicleId, p.vehicleId), lt(t.startedAt, p.from)))
+        .orderBy(desc(t.startedAt))
+        .limit(1),
+      db
+        .select(cols)
+        .from(t)
+        .where(and(eq(t.vehicleId, p.vehicleId), gte(t.startedAt, p.from), lt(t.startedAt, p.to)))
+        .orderBy(asc(t.startedAt))
+        .limit(5000),
     ]);
     return [...before.filter((s) => s.endedAt === null || s.endedAt.getTime() > p.from.getTime()), ...inside];
   };
@@ -65,7 +80,10 @@ export type DriveEfficiencyDay = {
  * Drives started in [from, to) summed per local day of `timeZone`, oldest first
  * (idx_drives_vehicle_started). Drives shorter than 0.5 km are left out (their figures are noise).
  */
-export async function driveEfficiencyByDay(db: Db, p: { vehicleId: string; from: Date; to: Date; timeZone: string }): Promise<DriveEfficiencyDay[]> {
+export async function driveEfficiencyByDay(
+  db: Db,
+  p: { vehicleId: string; from: Date; to: Date; timeZone: string },
+): Promise<DriveEfficiencyDay[]> {
   const d = drives;
   const known = sql`${d.energyUsedKwh} is not null`;
   const levels = sql`${d.startBatteryLevel} is not null and ${d.endBatteryLevel} is not null`;

@@ -153,7 +153,13 @@ export async function listStatesBetween(db: Db, p: StateRange): Promise<VehicleS
   return db
     .select(stateColumns)
     .from(vehicleStates)
-    .where(and(eq(vehicleStates.vehicleId, p.vehicleId), gte(vehicleStates.timestamp, p.from), sql`${vehicleStates.timestamp} <= ${p.to.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(vehicleStates.vehicleId, p.vehicleId),
+        gte(vehicleStates.timestamp, p.from),
+        sql`${vehicleStates.timestamp} <= ${p.to.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(asc(vehicleStates.timestamp))
     .limit(p.limit);
 }

@@ -80,7 +80,9 @@ export const apiRequests = pgTable(
     index('idx_api_requests_requested_at').on(t.requestedAt),
     index('idx_api_requests_category_time').on(t.category, t.requestedAt),
     /** The month's spend, summed before every billable call, reads only the priced rows. */
-    index('idx_api_requests_priced').on(t.requestedAt).where(sql`cost_usd > 0`),
+    index('idx_api_requests_priced')
+      .on(t.requestedAt)
+      .where(sql`cost_usd > 0`),
     check('api_requests_category_chk', sql`${t.category} in ('data','wake','command','energy','auth','state')`),
   ],
 );
@@ -106,7 +108,9 @@ export const syncRuns = pgTable(
   },
   (t) => [
     index('idx_sync_runs_started').on(t.startedAt.desc()),
-    uniqueIndex('sync_runs_one_running_uq').on(t.status).where(sql`${t.status} = 'running'`),
+    uniqueIndex('sync_runs_one_running_uq')
+      .on(t.status)
+      .where(sql`${t.status} = 'running'`),
     check('sync_runs_trigger_chk', sql`${t.trigger} in ('cron','manual','scheduler','demo')`),
     check('sync_runs_status_chk', sql`${t.status} in ('running','succeeded','failed','skipped')`),
   ],

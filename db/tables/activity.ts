@@ -17,7 +17,9 @@ export const vehicleActivity = pgTable(
   'vehicle_activity',
   {
     id: id(),
-    vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
     state: varchar('state', { length: 16 }).$type<Connectivity>().notNull(),
     startedAt: tz('started_at').notNull(),
     lastSeenAt: tz('last_seen_at').notNull(),

@@ -9,7 +9,6 @@ export const id = () => uuid('id').primaryKey().defaultRandom();
 export const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 export const createdAt = () => tz('created_at').notNull().defaultNow();
 export const updatedAt = () => tz('updated_at').notNull().defaultNow();
-export const num = (name: string, precision: number, scale: number) =>
-  numeric(name, { precision, scale, mode: 'number' });
+export const num = (name: string, precision: number, scale: number) => numeric(name, { precision, scale, mode: 'number' });
 export const latitude = (name = 'latitude') => num(name, 10, 7);
 export const longitude = (name = 'longitude') => num(name, 10, 7);

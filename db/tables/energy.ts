@@ -26,7 +26,9 @@ export const energyStates = pgTable(
   'energy_states',
   {
     id: id(),
-    siteId: uuid('site_id').notNull().references(() => energySites.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => energySites.id, { onDelete: 'cascade' }),
     timestamp: tz('timestamp').notNull(),
     solarPowerW: num('solar_power_w', 10, 2),
     batteryPowerW: num('battery_power_w', 10, 2),
@@ -49,7 +51,9 @@ export const energyDaily = pgTable(
   'energy_daily',
   {
     id: id(),
-    siteId: uuid('site_id').notNull().references(() => energySites.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => energySites.id, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     solarProducedKwh: num('solar_produced_kwh', 8, 2),
     solarExportedKwh: num('solar_exported_kwh', 8, 2),
@@ -90,7 +94,9 @@ export const energyBuckets = pgTable(
   'energy_buckets',
   {
     id: id(),
-    siteId: uuid('site_id').notNull().references(() => energySites.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => energySites.id, { onDelete: 'cascade' }),
     startAt: tz('start_at').notNull(),
     endAt: tz('end_at').notNull(),
     homeFromSolarKwh: num('home_from_solar_kwh', 10, 4).notNull(),

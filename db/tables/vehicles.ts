@@ -45,7 +45,9 @@ export const vehicleStates = pgTable(
   'vehicle_states',
   {
     id: id(),
-    vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
     timestamp: tz('timestamp').notNull(),
     odometerKm: num('odometer_km', 10, 1),
     batteryLevel: integer('battery_level'),
@@ -98,7 +100,9 @@ export const chargingSessions = pgTable(
   'charging_sessions',
   {
     id: id(),
-    vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
     sessionKey: text('session_key').notNull(),
     source: varchar('source', { length: 24 }).$type<ChargeSource>().notNull(),
     externalId: varchar('external_id', { length: 100 }),
@@ -135,7 +139,10 @@ export const chargingSessions = pgTable(
     index('idx_charging_sessions_started').on(t.startedAt.desc()),
     check('charging_sessions_source_chk', sql`${t.source} in ('polled','wall_connector','supercharger_history','inferred')`),
     check('charging_sessions_charger_chk', sql`${t.chargerType} is null or ${t.chargerType} in ('ac','dc','supercharger')`),
-    check('charging_sessions_split_chk', sql`coalesce(${t.solarKwh}, 0) >= 0 and coalesce(${t.batteryKwh}, 0) >= 0 and coalesce(${t.gridKwh}, 0) >= 0`),
+    check(
+      'charging_sessions_split_chk',
+      sql`coalesce(${t.solarKwh}, 0) >= 0 and coalesce(${t.batteryKwh}, 0) >= 0 and coalesce(${t.gridKwh}, 0) >= 0`,
+    ),
   ],
 );
 
@@ -144,7 +151,9 @@ export const drives = pgTable(
   'drives',
   {
     id: id(),
-    vehicleId: uuid('vehicle_id').notNull().references(() => vehicles.id, { onDelete: 'cascade' }),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
     driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
     /** 'rule' | 'manual' | null: how the driver was assigned. */
     driverAssignment: varchar('driver_assignment', { length: 8 }).$type<'rule' | 'manual'>(),

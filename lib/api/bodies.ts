@@ -32,23 +32,39 @@ export { DriverRule } from '@/lib/stats/driver-rules';
 
 const driverFields = {
   name: nameField,
-  profileId: z.string().regex(/^[\w.-]{1,50}$/, 'must be 1–50 letters, digits, _ . or -').nullable(),
+  profileId: z
+    .string()
+    .regex(/^[\w.-]{1,50}$/, 'must be 1–50 letters, digits, _ . or -')
+    .nullable(),
   rules: DriverRules,
   priority: z.int('must be a whole number').min(0, 'must be from 0 to 1000').max(1000, 'must be from 0 to 1000'),
 };
 export const DriverCreate = z
-  .object({ ...driverFields, profileId: driverFields.profileId.default(null), rules: driverFields.rules.default([]), priority: driverFields.priority.default(0) })
+  .object({
+    ...driverFields,
+    profileId: driverFields.profileId.default(null),
+    rules: driverFields.rules.default([]),
+    priority: driverFields.priority.default(0),
+  })
   .strict();
 export const DriverUpdate = z
-  .object({ name: driverFields.name.optional(), profileId: driverFields.profileId.optional(), rules: driverFields.rules.optional(), priority: driverFields.priority.optional() })
+  .object({
+    name: driverFields.name.optional(),
+    profileId: driverFields.profileId.optional(),
+    rules: driverFields.rules.optional(),
+    priority: driverFields.priority.optional(),
+  })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'send at least one of name, profileId, rules, priority');
 
 /** PUT /api/drives/:id/driver: a driver by hand (null: nobody), or `{ "assignment": "rules" }` to hand it back to the rules. */
-export const DriveDriverBody = z.union([
-  z.object({ driverId: z.uuid('must be a driver id').nullable() }).strict(),
-  z.object({ assignment: z.literal('rules', 'must be "rules"') }).strict(),
-], 'send {"driverId": "<uuid>" | null} or {"assignment": "rules"}');
+export const DriveDriverBody = z.union(
+  [
+    z.object({ driverId: z.uuid('must be a driver id').nullable() }).strict(),
+    z.object({ assignment: z.literal('rules', 'must be "rules"') }).strict(),
+  ],
+  'send {"driverId": "<uuid>" | null} or {"assignment": "rules"}',
+);
 
 // ---------- locations ----------
 
@@ -61,10 +77,19 @@ const locationFields = {
   isHome: z.boolean(),
 };
 export const LocationCreate = z
-  .object({ ...locationFields, radiusM: locationFields.radiusM.default(100), tariffId: locationFields.tariffId.default(null), isHome: locationFields.isHome.default(false) })
+  .object({
+    ...locationFields,
+    radiusM: locationFields.radiusM.default(100),
+    tariffId: locationFields.tariffId.default(null),
+    isHome: locationFields.isHome.default(false),
+  })
   .strict();
 export const LocationUpdate = z
-  .object(Object.fromEntries(Object.entries(locationFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof locationFields]: z.ZodOptional<(typeof locationFields)[K]> })
+  .object(
+    Object.fromEntries(Object.entries(locationFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof locationFields]: z.ZodOptional<(typeof locationFields)[K]>;
+    },
+  )
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change');
 
@@ -83,7 +108,8 @@ export const TouPeriodBody = z
   .strict()
   .superRefine((p, ctx) => {
     const crosses = minutes(p.to) <= minutes(p.from);
-    if (crosses && !p.crossesMidnight) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from; for a window past midnight set crossesMidnight: true' });
+    if (crosses && !p.crossesMidnight)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from; for a window past midnight set crossesMidnight: true' });
     if (!crosses && p.crossesMidnight) ctx.addIssue({ code: 'custom', path: ['crossesMidnight'], message: 'is true but to is after from' });
   });
 
@@ -99,8 +125,10 @@ export const TariffBody = z
   })
   .strict()
   .superRefine((t, ctx) => {
-    if (t.kind === 'flat' && t.periods.length > 0) ctx.addIssue({ code: 'custom', path: ['periods'], message: 'a flat tariff has no periods' });
-    if (t.kind === 'time_of_use' && t.periods.length === 0) ctx.addIssue({ code: 'custom', path: ['periods'], message: 'a time_of_use tariff needs at least one period' });
+    if (t.kind === 'flat' && t.periods.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['periods'], message: 'a flat tariff has no periods' });
+    if (t.kind === 'time_of_use' && t.periods.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['periods'], message: 'a time_of_use tariff needs at least one period' });
     const clash = firstOverlap(t.periods);
     if (clash) ctx.addIssue({ code: 'custom', path: ['periods', clash[1]], message: `overlaps period ${clash[0]}` });
   });
@@ -124,10 +152,12 @@ function firstOverlap(periods: readonly { days: number[]; from: string; to: stri
 }
 
 /** The stored form of the body's periods (crossesMidnight is implied by to ≤ from). */
-export const toStoredPeriods = (periods: TariffBody['periods']): TouPeriod[] => periods.map(({ days, from, to, pricePerKwh }) => ({ days, from, to, pricePerKwh }));
+export const toStoredPeriods = (periods: TariffBody['periods']): TouPeriod[] =>
+  periods.map(({ days, from, to, pricePerKwh }) => ({ days, from, to, pricePerKwh }));
 
 /** The API form of stored periods. */
-export const toApiPeriods = (periods: readonly TouPeriod[]) => periods.map((p) => ({ ...p, crossesMidnight: minutes(p.to) <= minutes(p.from) }));
+export const toApiPeriods = (periods: readonly TouPeriod[]) =>
+  periods.map((p) => ({ ...p, crossesMidnight: minutes(p.to) <= minutes(p.from) }));
 
 const TARIFF_FIELDS = new Set(['name', 'kind', 'currency', 'pricePerKwh', 'periods', 'sessionFee', 'feedInPricePerKwh']);
 
@@ -139,6 +169,10 @@ export function tariffPatch(raw: unknown): Record<string, unknown> {
   const invalid = (message: string, path = '') => new HttpError(422, 'invalid_input', 'The request is not valid.', [{ path, message }]);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid('the body must be a JSON object of tariff fields');
   const unknown = Object.keys(raw).filter((k) => !TARIFF_FIELDS.has(k));
-  if (unknown.length > 0) throw invalid(`unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => k.slice(0, 40)).join(', ')}`, unknown[0]!.slice(0, 40));
+  if (unknown.length > 0)
+    throw invalid(
+      `unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => k.slice(0, 40)).join(', ')}`,
+      unknown[0]!.slice(0, 40),
+    );
   return raw as Record<string, unknown>;
 }

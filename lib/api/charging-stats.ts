@@ -35,7 +35,13 @@ export async function chargingStats(db: Db, p: StatsParams) {
     energyAddedKwh: r3(s.energyAddedKwh),
     energyUsedKwh: r3(s.energyUsedKwh),
     byChargerType: { acKwh: r3(s.acKwh), dcKwh: r3(s.dcKwh), superchargerKwh: r3(s.superchargerKwh), unknownKwh: r3(s.unknownChargerKwh) },
-    split: { totalKwh: r3(s.splitKwh), solarKwh: r3(s.solarKwh), batteryKwh: r3(s.batteryKwh), gridKwh: r3(s.gridKwh), solarShareKwh: r3(s.solarShareKwh) },
+    split: {
+      totalKwh: r3(s.splitKwh),
+      solarKwh: r3(s.solarKwh),
+      batteryKwh: r3(s.batteryKwh),
+      gridKwh: r3(s.gridKwh),
+      solarShareKwh: r3(s.solarShareKwh),
+    },
     solarPercentage: pct(s.solarShareKwh, s.splitKwh),
   });
   const totals = periods.reduce<Omit<ChargingPeriodStats, 'period'>>(
@@ -43,7 +49,20 @@ export async function chargingStats(db: Db, p: StatsParams) {
       for (const k of Object.keys(acc) as (keyof typeof acc)[]) acc[k] += s[k];
       return acc;
     },
-    { sessions: 0, energyAddedKwh: 0, energyUsedKwh: 0, acKwh: 0, dcKwh: 0, superchargerKwh: 0, unknownChargerKwh: 0, splitKwh: 0, solarKwh: 0, batteryKwh: 0, gridKwh: 0, solarShareKwh: 0 },
+    {
+      sessions: 0,
+      energyAddedKwh: 0,
+      energyUsedKwh: 0,
+      acKwh: 0,
+      dcKwh: 0,
+      superchargerKwh: 0,
+      unknownChargerKwh: 0,
+      splitKwh: 0,
+      solarKwh: 0,
+      batteryKwh: 0,
+      gridKwh: 0,
+      solarShareKwh: 0,
+    },
   );
   return {
     totals: { ...shape(totals), costs: costsOf() },

@@ -24,7 +24,11 @@ export type CsvColumn<T> = { header: string; value: (row: T) => CsvValue };
  * from `nextBatch`, which gets the previous batch's last row). Backpressure comes from the stream:
  * nothing is fetched until the client reads.
  */
-export function csvResponse<T>(filename: string, columns: readonly CsvColumn<T>[], nextBatch: (after: T | undefined) => Promise<T[]>): Response {
+export function csvResponse<T>(
+  filename: string,
+  columns: readonly CsvColumn<T>[],
+  nextBatch: (after: T | undefined) => Promise<T[]>,
+): Response {
   const encoder = new TextEncoder();
   let last: T | undefined;
   let done = false;

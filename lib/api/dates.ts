@@ -33,7 +33,13 @@ export function parseInstant(s: string, endOfDay = false): Date | undefined {
   }
   const t = DATETIME.exec(s);
   if (!t) return undefined;
-  const [h, min, sec, offH, offM] = [t[4], t[5], t[6] ?? '0', t[8] ?? '0', t[9] ?? '0'].map(Number) as [number, number, number, number, number];
+  const [h, min, sec, offH, offM] = [t[4], t[5], t[6] ?? '0', t[8] ?? '0', t[9] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!realDate(Number(t[1]), Number(t[2]), Number(t[3])) || h > 23 || min > 59 || sec > 59 || offH > 14 || offM > 59) return undefined;
   const ms = Date.parse(s);
   return Number.isNaN(ms) ? undefined : new Date(ms);
@@ -69,7 +75,8 @@ export function resolveRange(
 ): { from: Date; to: Date } {
   const to = range.to ?? (range.from && range.from >= now ? new Date(range.from.getTime() + opts.defaultDays * DAY_MS) : now);
   const from = range.from ?? new Date(to.getTime() - opts.defaultDays * DAY_MS);
-  if (from.getTime() >= to.getTime()) throw invalidQuery('The query string is not valid (from must be before to).', [{ path: 'from', message: 'must be before to' }]);
+  if (from.getTime() >= to.getTime())
+    throw invalidQuery('The query string is not valid (from must be before to).', [{ path: 'from', message: 'must be before to' }]);
   if (to.getTime() - from.getTime() > opts.maxDays * DAY_MS) {
     const message = `${opts.what ?? 'the range'} may span at most ${opts.maxDays} days`;
     throw invalidQuery(`The query string is not valid (${message}).`, [{ path: 'to', message }]);
@@ -99,12 +106,15 @@ export function resolveDateRange(
   for (const key of ['from', 'to'] as const) {
     const v = q[key];
     if (v !== undefined && !parseLocalDate(v)) {
-      throw invalidQuery(`The query string is not valid (${key}: must be a real date written YYYY-MM-DD).`, [{ path: key, message: 'must be a real date written YYYY-MM-DD' }]);
+      throw invalidQuery(`The query string is not valid (${key}: must be a real date written YYYY-MM-DD).`, [
+        { path: key, message: 'must be a real date written YYYY-MM-DD' },
+      ]);
     }
   }
   const to = q.to ?? (q.from ? addDays(q.from, opts.defaultDays - 1) : today(opts.timeZone));
   const from = q.from ?? addDays(to, -(opts.defaultDays - 1));
-  if (from > to) throw invalidQuery('The query string is not valid (from must not be after to).', [{ path: 'from', message: 'must not be after to' }]);
+  if (from > to)
+    throw invalidQuery('The query string is not valid (from must not be after to).', [{ path: 'from', message: 'must not be after to' }]);
   if (daysBetween(from, to) + 1 > opts.maxDays) {
     const message = `${opts.what} may span at most ${opts.maxDays} days`;
     throw invalidQuery(`The query string is not valid (${message}).`, [{ path: 'to', message }]);

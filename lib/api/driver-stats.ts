@@ -8,7 +8,10 @@ import { driverStats, type DriverStats } from '@/lib/stats';
  * Distance, energy, efficiency and cost of every driver's drives in [from, to) (or of one driver).
  * Cost is in the owner's currency: drive energy × the car's charging cost per kWh added (see lib/stats/driver-stats.ts).
  */
-export async function loadDriverStats(db: Db, p: { driverId?: string; from?: Date; to?: Date } = {}): Promise<{ currency: string; byDriver: Map<string, DriverStats> }> {
+export async function loadDriverStats(
+  db: Db,
+  p: { driverId?: string; from?: Date; to?: Date } = {},
+): Promise<{ currency: string; byDriver: Map<string, DriverStats> }> {
   const { currency } = await readPreferences(db);
   const [rows, perKwh] = await Promise.all([driverEnergyByVehicle(db, p), chargeCostPerKwh(db, { currency, from: p.from, to: p.to })]);
   return { currency, byDriver: driverStats(rows, perKwh) };

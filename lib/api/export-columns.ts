@@ -47,7 +47,10 @@ export const driveColumns: CsvColumn<DriveRow>[] = [
   { header: 'start_battery_level_pct', value: (r) => r.startBatteryLevel },
   { header: 'end_battery_level_pct', value: (r) => r.endBatteryLevel },
   { header: 'energy_used_kwh', value: (r) => r.energyUsedKwh },
-  { header: 'efficiency_wh_per_km', value: (r) => (r.energyUsedKwh !== null && r.distanceKm ? Math.round((r.energyUsedKwh * 1000) / r.distanceKm) : null) },
+  {
+    header: 'efficiency_wh_per_km',
+    value: (r) => (r.energyUsedKwh !== null && r.distanceKm ? Math.round((r.energyUsedKwh * 1000) / r.distanceKm) : null),
+  },
   { header: 'start_place', value: (r) => r.startPlace },
   { header: 'end_place', value: (r) => r.endPlace },
   { header: 'max_speed_kmh', value: (r) => r.maxSpeedKmh },

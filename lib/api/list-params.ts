@@ -23,7 +23,14 @@ const driveFilterFields = {
   to: toParam.optional(),
 };
 
-export type SessionFilter = { vehicleId?: string; locationId?: string; source?: (typeof CHARGE_SOURCES)[number]; chargerType?: (typeof CHARGER_KINDS)[number]; from?: Date; to?: Date };
+export type SessionFilter = {
+  vehicleId?: string;
+  locationId?: string;
+  source?: (typeof CHARGE_SOURCES)[number];
+  chargerType?: (typeof CHARGER_KINDS)[number];
+  from?: Date;
+  to?: Date;
+};
 export type DriveFilter = { vehicleId?: string; driverId?: string; from?: Date; to?: Date };
 
 const SessionQuery = z.object({ ...sessionFilterFields, ...pageFields }).strict();

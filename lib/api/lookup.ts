@@ -15,14 +15,26 @@ export async function vehicleOr404(db: Db, ref: VehicleRef): Promise<VehicleRow>
 
 /** The energy site a path names: the app's uuid or Tesla's numeric energy_site_id; 404 otherwise. */
 export async function siteOr404(db: Db, raw: unknown): Promise<EnergySiteRow> {
-  const s = typeof raw !== 'string' ? undefined : isUuid(raw) ? { id: raw.toLowerCase() } : /^\d{1,20}$/.test(raw) ? { teslaSiteId: raw } : undefined;
+  const s =
+    typeof raw !== 'string'
+      ? undefined
+      : isUuid(raw)
+        ? { id: raw.toLowerCase() }
+        : /^\d{1,20}$/.test(raw)
+          ? { teslaSiteId: raw }
+          : undefined;
   const site = s ? await getEnergySite(db, s) : undefined;
   if (!site) throw notFound('energy site');
   return site;
 }
 
 /** For filters that name another row (driver, location): 404 when it does not exist. */
-export async function ensureExists(db: Db, table: 'drivers' | 'locations' | 'tariffs', id: string | undefined, what: string): Promise<void> {
+export async function ensureExists(
+  db: Db,
+  table: 'drivers' | 'locations' | 'tariffs',
+  id: string | undefined,
+  what: string,
+): Promise<void> {
   if (id && !(await exists(db, table, id))) throw notFound(what);
 }
 

@@ -45,7 +45,12 @@ export function toPageRequest(q: { limit?: number; cursor?: Cursor; page?: numbe
 export type PageInfo = { limit: number; nextCursor: string | null; page?: number; total?: number };
 
 /** Builds the response's `pagination` from rows fetched with limit + 1. */
-export function pageOf<T extends { id: string }>(rows: T[], req: PageRequest, sortKey: (r: T) => Date, total?: number): { items: T[]; pagination: PageInfo } {
+export function pageOf<T extends { id: string }>(
+  rows: T[],
+  req: PageRequest,
+  sortKey: (r: T) => Date,
+  total?: number,
+): { items: T[]; pagination: PageInfo } {
   const items = rows.slice(0, req.limit);
   const last = items.at(-1);
   const nextCursor = rows.length > req.limit && last ? encodeCursor({ at: sortKey(last), id: last.id }) : null;
@@ -57,5 +62,7 @@ export function pageOf<T extends { id: string }>(rows: T[], req: PageRequest, so
 
 /** The list query's arguments for a page: one row more than asked, to tell whether another page follows. */
 export function pageArgs(req: PageRequest): { limit: number; after?: Cursor; offset: number } {
-  return req.mode === 'cursor' ? { limit: req.limit + 1, after: req.cursor, offset: 0 } : { limit: req.limit + 1, offset: (req.page - 1) * req.limit };
+  return req.mode === 'cursor'
+    ? { limit: req.limit + 1, after: req.cursor, offset: 0 }
+    : { limit: req.limit + 1, offset: (req.page - 1) * req.limit };
 }

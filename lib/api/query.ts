@@ -85,13 +85,11 @@ export function toVehicleRef(s: string): VehicleRef | undefined {
   return undefined;
 }
 
-export const vehicleRefParam = z
-  .string()
-  .transform((s, ctx) => {
-    const ref = toVehicleRef(s);
-    if (!ref) ctx.addIssue({ code: 'custom', message: 'must be a vehicle id or a 17-character VIN' });
-    return ref ?? { id: '' };
-  });
+export const vehicleRefParam = z.string().transform((s, ctx) => {
+  const ref = toVehicleRef(s);
+  if (!ref) ctx.addIssue({ code: 'custom', message: 'must be a vehicle id or a 17-character VIN' });
+  return ref ?? { id: '' };
+});
 
 /** 404 with a stable code and a message naming the kind of thing not found. */
 export const notFound = (what: string) => new HttpError(404, 'not_found', `No ${what} with this id.`);

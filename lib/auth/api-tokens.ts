@@ -20,13 +20,25 @@ export async function createApiToken(db: Db, name: string): Promise<{ token: str
   const [row] = await db
     .insert(apiTokens)
     .values({ name, tokenHash: sha256(token), prefix: token.slice(0, 10) })
-    .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt });
+    .returning({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    });
   return { token, info: row! };
 }
 
 export async function listApiTokens(db: Db): Promise<ApiTokenInfo[]> {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .where(isNull(apiTokens.revokedAt))
     .orderBy(desc(apiTokens.createdAt));

@@ -7,7 +7,7 @@
  * own categories with a configurable price, 0 by default. The Supercharger history category is not
  * stated either; it defaults to the Data price (conservative).
  */
-export const BILLING_CATEGORIES = ["data", "command", "wake", "state", "energy", "charging", "partner", "auth"] as const;
+export const BILLING_CATEGORIES = ['data', 'command', 'wake', 'state', 'energy', 'charging', 'partner', 'auth'] as const;
 export type BillingCategory = (typeof BILLING_CATEGORIES)[number];
 
 export type BillingPrices = Record<BillingCategory, number>;
@@ -36,25 +36,25 @@ export function isBillableStatus(status: number): boolean {
 
 /** Endpoint name + billing category of a request, from method and pathname (query ignored). */
 export function classifyRequest(method: string, pathname: string): { endpoint: string; category: BillingCategory } {
-  const p = pathname.replace(/\/+$/, "");
+  const p = pathname.replace(/\/+$/, '');
   // Health check and authentication endpoints are never billed.
-  if (p === "/status") return { endpoint: "status", category: "auth" };
-  if (p.startsWith("/oauth2/")) return { endpoint: p.slice("/oauth2/v3/".length) || "oauth", category: "auth" };
-  if (p === "/api/1/partner_accounts") return { endpoint: "partner_accounts", category: "partner" };
-  if (p.startsWith("/api/1/partner_accounts/")) return { endpoint: p.slice(7), category: "partner" };
-  if (p === "/api/1/users/me" || p === "/api/1/users/region") return { endpoint: p.slice(7), category: "state" };
-  if (p === "/api/1/products") return { endpoint: "products", category: "state" };
-  if (p === "/api/1/vehicles") return { endpoint: "vehicles", category: "state" };
-  if (p.startsWith("/api/1/dx/charging/")) return { endpoint: "dx/charging/history", category: "charging" };
+  if (p === '/status') return { endpoint: 'status', category: 'auth' };
+  if (p.startsWith('/oauth2/')) return { endpoint: p.slice('/oauth2/v3/'.length) || 'oauth', category: 'auth' };
+  if (p === '/api/1/partner_accounts') return { endpoint: 'partner_accounts', category: 'partner' };
+  if (p.startsWith('/api/1/partner_accounts/')) return { endpoint: p.slice(7), category: 'partner' };
+  if (p === '/api/1/users/me' || p === '/api/1/users/region') return { endpoint: p.slice(7), category: 'state' };
+  if (p === '/api/1/products') return { endpoint: 'products', category: 'state' };
+  if (p === '/api/1/vehicles') return { endpoint: 'vehicles', category: 'state' };
+  if (p.startsWith('/api/1/dx/charging/')) return { endpoint: 'dx/charging/history', category: 'charging' };
   const v = /^\/api\/1\/vehicles\/[^/]+(?:\/(.+))?$/.exec(p);
   if (v) {
     const sub = v[1];
-    if (sub === undefined) return { endpoint: "vehicle", category: "state" };
-    if (sub === "wake_up") return { endpoint: "wake_up", category: "wake" };
-    if (sub.startsWith("command/") || method.toUpperCase() === "POST") return { endpoint: sub, category: "command" };
-    return { endpoint: sub, category: "data" };
+    if (sub === undefined) return { endpoint: 'vehicle', category: 'state' };
+    if (sub === 'wake_up') return { endpoint: 'wake_up', category: 'wake' };
+    if (sub.startsWith('command/') || method.toUpperCase() === 'POST') return { endpoint: sub, category: 'command' };
+    return { endpoint: sub, category: 'data' };
   }
   const e = /^\/api\/1\/energy_sites\/[^/]+\/(.+)$/.exec(p);
-  if (e?.[1]) return { endpoint: e[1], category: method.toUpperCase() === "POST" ? "command" : "energy" };
-  return { endpoint: p || "/", category: "state" };
+  if (e?.[1]) return { endpoint: e[1], category: method.toUpperCase() === 'POST' ? 'command' : 'energy' };
+  return { endpoint: p || '/', category: 'state' };
 }

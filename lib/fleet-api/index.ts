@@ -3,8 +3,8 @@
  * path templates, billing categories and prices, and zod schemas for every body the app reads,
  * written from docs/reference fleet-api.md and tolerant where it marks a variant as uncertain.
  */
-export * from "./hosts";
-export * from "./paths";
-export * from "./billing";
-export * from "./ids";
-export * from "./schemas";
+export * from './hosts';
+export * from './paths';
+export * from './billing';
+export * from './ids';
+export * from './schemas';

@@ -34,7 +34,11 @@ export function toErrorResponse(err: unknown): Response {
   }
   // The database refused a value the app let through (e.g. a time zone this server does not know).
   if (pgErrorCode(err) === '22023' || pgErrorCode(err) === '22007' || pgErrorCode(err) === '22008') {
-    return errorResponse(400, 'invalid_query', 'The database could not use a value of this request (a time zone or date it does not know).');
+    return errorResponse(
+      400,
+      'invalid_query',
+      'The database could not use a value of this request (a time zone or date it does not know).',
+    );
   }
   log.error('Unhandled error in a route', err);
   return errorResponse(500, 'internal_error', 'Something went wrong on the server.');

@@ -10,8 +10,7 @@ type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (args: { req: Request; params: P }) => Promise<Response>;
 export type Principal = 'session' | 'api_token';
 
-const unauthorized = () =>
-  new HttpError(401, 'unauthorized', 'Sign in, or send Authorization: Bearer <API token>.');
+const unauthorized = () => new HttpError(401, 'unauthorized', 'Sign in, or send Authorization: Bearer <API token>.');
 
 function bearer(req: Request): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get('authorization') ?? '');

@@ -30,7 +30,11 @@ export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
 export type Preferences = Required<PreferencesPatch>;
 
 async function ownerRow(db: Db) {
-  const [row] = await db.select({ id: userConfig.id, settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
+  const [row] = await db
+    .select({ id: userConfig.id, settings: userConfig.settings })
+    .from(userConfig)
+    .orderBy(asc(userConfig.createdAt))
+    .limit(1);
   return row;
 }
 
@@ -39,7 +43,12 @@ export async function readPreferences(db: Db): Promise<Preferences> {
   const [row, [site], [home]] = await Promise.all([
     ownerRow(db),
     db.select({ timeZone: energySites.timeZone }).from(energySites).orderBy(asc(energySites.createdAt)).limit(1),
-    db.select({ currency: tariffs.currency }).from(locations).innerJoin(tariffs, eq(locations.tariffId, tariffs.id)).where(eq(locations.isHome, true)).limit(1),
+    db
+      .select({ currency: tariffs.currency })
+      .from(locations)
+      .innerJoin(tariffs, eq(locations.tariffId, tariffs.id))
+      .where(eq(locations.isHome, true))
+      .limit(1),
   ]);
   const stored = preferencesPatchSchema.strip().safeParse(pick(row?.settings ?? {}));
   const s = stored.success ? stored.data : {};
@@ -61,7 +70,11 @@ function pick(settings: Record<string, unknown>): Record<string, unknown> {
 /** Merges a validated patch into the stored settings (other keys, such as the demo's state, are kept). */
 export async function updatePreferences(db: Db, patch: PreferencesPatch): Promise<Preferences> {
   const row = await ownerRow(db);
-  if (row) await db.update(userConfig).set({ settings: { ...row.settings, ...patch } }).where(eq(userConfig.id, row.id));
+  if (row)
+    await db
+      .update(userConfig)
+      .set({ settings: { ...row.settings, ...patch } })
+      .where(eq(userConfig.id, row.id));
   else await db.insert(userConfig).values({ settings: patch });
   return readPreferences(db);
 }

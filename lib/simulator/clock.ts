@@ -1,12 +1,12 @@
 /** A source of "now" in epoch ms. The simulator never reads Date.now() directly. */
 export interface Clock {
   now(): number;
-  readonly kind: "virtual" | "real";
+  readonly kind: 'virtual' | 'real';
 }
 
 /** Manually driven time for tests and seeding: moves only when told to. */
 export class VirtualClock implements Clock {
-  readonly kind = "virtual";
+  readonly kind = 'virtual';
   #now: number;
   constructor(startMs: number) {
     this.#now = startMs;
@@ -26,7 +26,7 @@ export class VirtualClock implements Clock {
 
 /** Wall-clock time for the demo server. */
 export class RealClock implements Clock {
-  readonly kind = "real";
+  readonly kind = 'real';
   now(): number {
     return Date.now();
   }

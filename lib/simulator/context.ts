@@ -1,10 +1,10 @@
-import type { FleetRegion } from "@/lib/fleet-api/hosts";
-import type { AccessGrant, TokenStore } from "./auth/token-store";
-import type { ApiOptions, ClientOptions } from "./options";
-import type { Rng } from "./rng";
-import type { Scenario } from "./scenario-types";
-import type { VehicleSim } from "./vehicle/vehicle-model";
-import type { World } from "./world";
+import type { FleetRegion } from '@/lib/fleet-api/hosts';
+import type { AccessGrant, TokenStore } from './auth/token-store';
+import type { ApiOptions, ClientOptions } from './options';
+import type { Rng } from './rng';
+import type { Scenario } from './scenario-types';
+import type { VehicleSim } from './vehicle/vehicle-model';
+import type { World } from './world';
 
 /** What request handlers may see of the simulator. */
 export interface SimState {

@@ -1,11 +1,11 @@
-import type { Rng } from "./rng";
+import type { Rng } from './rng';
 
 /**
  * Fault injection for robustness tests: a configurable share of `/api/1` requests fails before
  * reaching the model (no side effects), with kinds drawn by weight from a seeded stream, so the
  * same seed and call sequence fail the same calls.
  */
-export type FaultKind = "500" | "503" | "540" | "timeout";
+export type FaultKind = '500' | '503' | '540' | 'timeout';
 
 export interface FaultOptions {
   /** Share of requests that fail, 0–1 (default 0). */
@@ -19,7 +19,7 @@ export interface FaultOptions {
   hangMs?: number;
 }
 
-const KINDS: FaultKind[] = ["500", "503", "540", "timeout"];
+const KINDS: FaultKind[] = ['500', '503', '540', 'timeout'];
 
 export class FaultInjector {
   constructor(
@@ -44,8 +44,8 @@ export class FaultInjector {
   }
 }
 
-export const FAULT_BODIES: Record<Exclude<FaultKind, "timeout">, { status: number; error: string }> = {
-  "500": { status: 500, error: "upstream internal error" },
-  "503": { status: 503, error: "service unavailable" },
-  "540": { status: 540, error: "device unexpected response" },
+export const FAULT_BODIES: Record<Exclude<FaultKind, 'timeout'>, { status: number; error: string }> = {
+  '500': { status: 500, error: 'upstream internal error' },
+  '503': { status: 503, error: 'service unavailable' },
+  '540': { status: 540, error: 'device unexpected response' },
 };

@@ -1,4 +1,4 @@
-import type { Simulator } from "./simulator";
+import type { Simulator } from './simulator';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 

@@ -29,7 +29,7 @@ export interface HomeChargeSplit {
 export interface TrueCharge {
   id: number;
   vin: string;
-  kind: "home_ac" | "supercharger";
+  kind: 'home_ac' | 'supercharger';
   placeId: string;
   /** Wall Connector DIN for home sessions. */
   din: string | null;
@@ -62,7 +62,7 @@ export interface TrueInterval {
 export interface TrueWake {
   vin: string;
   at: number;
-  cause: "api" | "drive" | "charge";
+  cause: 'api' | 'drive' | 'charge';
   /** When wake_up was called (api wakes only). */
   requestedAt: number | null;
 }

@@ -3,12 +3,12 @@
  * JSON integers: that is how Tesla sends 64-bit ids, including ones beyond 2^53.
  */
 export function toFleetJson(value: unknown): string {
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `__bigint__${v.toString()}` : v));
-  return text.replace(/"__bigint__(-?\d+)"/g, "$1");
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `__bigint__${v.toString()}` : v));
+  return text.replace(/"__bigint__(-?\d+)"/g, '$1');
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(toFleetJson(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  return new Response(toFleetJson(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
 }
 
 /** `{ "response": … }` success envelope. */
@@ -17,7 +17,7 @@ export function ok(response: unknown, extra: Record<string, unknown> = {}, statu
 }
 
 /** Fleet error envelope `{"response": null, "error": …, "error_description": …}`. */
-export function fleetError(status: number, error: string, description = "", headers: Record<string, string> = {}): Response {
+export function fleetError(status: number, error: string, description = '', headers: Record<string, string> = {}): Response {
   return jsonResponse(status, { response: null, error, error_description: description }, headers);
 }
 
@@ -30,10 +30,10 @@ export function oauthError(status: number, error: string, description: string): 
 export async function readParams(req: Request): Promise<Record<string, string>> {
   const text = await req.text();
   if (!text) return {};
-  if ((req.headers.get("content-type") ?? "").includes("json")) {
+  if ((req.headers.get('content-type') ?? '').includes('json')) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (parsed && typeof parsed === "object") {
+      if (parsed && typeof parsed === 'object') {
         return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
       }
     } catch {

@@ -2,16 +2,16 @@
  * Tesla Fleet API simulator: a deterministic account (vehicles + energy site) with a virtual or
  * real clock, served in-process (`createSimulatorFetch`) or over HTTP (`serveSimulator`).
  */
-export { Simulator, createSimulator, scenarioByName, DEFAULT_START, type SimulatorOptions } from "./simulator";
-export { createSimulatorFetch, type FetchLike } from "./fetch";
-export { VirtualClock, RealClock, type Clock } from "./clock";
-export { Ledger, type LedgerEntry, type LedgerTotals, type CategoryTotal } from "./ledger";
-export { DEFAULT_API_OPTIONS, DEFAULT_CLIENT, ALL_SCOPES, type ApiOptions, type ClientOptions } from "./options";
-export { DEFAULT_RATE_LIMITS, type RateLimits } from "./rate-limit";
-export type { FaultOptions, FaultKind } from "./faults";
-export { STEP_MS } from "./world";
-export { SCENARIOS, commuter, twoCars, solarHome, isScenarioName, type ScenarioName } from "./scenarios";
-export type * from "./scenario-types";
+export { Simulator, createSimulator, scenarioByName, DEFAULT_START, type SimulatorOptions } from './simulator';
+export { createSimulatorFetch, type FetchLike } from './fetch';
+export { VirtualClock, RealClock, type Clock } from './clock';
+export { Ledger, type LedgerEntry, type LedgerTotals, type CategoryTotal } from './ledger';
+export { DEFAULT_API_OPTIONS, DEFAULT_CLIENT, ALL_SCOPES, type ApiOptions, type ClientOptions } from './options';
+export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
+export type { FaultOptions, FaultKind } from './faults';
+export { STEP_MS } from './world';
+export { SCENARIOS, commuter, twoCars, solarHome, isScenarioName, type ScenarioName } from './scenarios';
+export type * from './scenario-types';
 export type {
   GroundTruthExport,
   TrueDrive,
@@ -21,4 +21,4 @@ export type {
   TrueOutage,
   HomeChargeSplit,
   VehicleEnergyTotals,
-} from "./ground-truth";
+} from './ground-truth';

@@ -4,7 +4,7 @@ import {
   isBillableStatus,
   type BillingCategory,
   type BillingPrices,
-} from "@/lib/fleet-api/billing";
+} from '@/lib/fleet-api/billing';
 
 /**
  * Billing ledger: one entry per request the simulator answered, priced as Tesla bills it
@@ -53,8 +53,8 @@ export class Ledger {
     this.prices = { ...DEFAULT_PRICES_USD, ...prices };
   }
 
-  record(e: Omit<LedgerEntry, "seq" | "billable" | "usd">): LedgerEntry {
-    const billable = e.category !== "auth" && isBillableStatus(e.status);
+  record(e: Omit<LedgerEntry, 'seq' | 'billable' | 'usd'>): LedgerEntry {
+    const billable = e.category !== 'auth' && isBillableStatus(e.status);
     const micros = billable ? Math.round(this.prices[e.category] * 1e6) : 0;
     const entry: LedgerEntry = { ...e, seq: this.#entries.length + 1, billable, usd: micros / 1e6 };
     this.#entries.push(entry);
@@ -68,7 +68,10 @@ export class Ledger {
   }
 
   totals(since?: number): LedgerTotals {
-    const by = Object.fromEntries(BILLING_CATEGORIES.map((c) => [c, { requests: 0, billable: 0, usd: 0 }])) as Record<BillingCategory, CategoryTotal>;
+    const by = Object.fromEntries(BILLING_CATEGORIES.map((c) => [c, { requests: 0, billable: 0, usd: 0 }])) as Record<
+      BillingCategory,
+      CategoryTotal
+    >;
     const microsBy = Object.fromEntries(BILLING_CATEGORIES.map((c) => [c, 0])) as Record<BillingCategory, number>;
     let requests = 0;
     let billable = 0;

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { Simulator } from "./simulator";
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Simulator } from './simulator';
 
 /**
  * Plain-HTTP adapter: serves a simulator on host:port so the app can use it as its Fleet API (and
@@ -9,16 +9,16 @@ async function toRequest(msg: IncomingMessage, origin: string): Promise<Request>
   const chunks: Buffer[] = [];
   for await (const chunk of msg) chunks.push(chunk as Buffer);
   const headers = new Headers();
-  for (const [k, v] of Object.entries(msg.headers)) if (typeof v === "string") headers.set(k, v);
-  const body = chunks.length > 0 && msg.method !== "GET" && msg.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(msg.url ?? "/", origin), { method: msg.method ?? "GET", headers, body });
+  for (const [k, v] of Object.entries(msg.headers)) if (typeof v === 'string') headers.set(k, v);
+  const body = chunks.length > 0 && msg.method !== 'GET' && msg.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
+  return new Request(new URL(msg.url ?? '/', origin), { method: msg.method ?? 'GET', headers, body });
 }
 
 export function serveSimulator(sim: Simulator, opts: { host: string; port: number }): Promise<Server> {
   const origin = `http://${opts.host}:${opts.port}`;
   const server = createServer((msg, res) => {
     const abort = new AbortController();
-    res.on("close", () => abort.abort(new Error("client closed request")));
+    res.on('close', () => abort.abort(new Error('client closed request')));
     toRequest(msg, origin)
       .then((req) => sim.handle(req, abort.signal))
       .then(async (response) => {
@@ -27,8 +27,8 @@ export function serveSimulator(sim: Simulator, opts: { host: string; port: numbe
       })
       .catch((err: unknown) => {
         if (!res.headersSent && !res.destroyed) {
-          res.writeHead(500, { "content-type": "application/json" });
-          res.end(JSON.stringify({ response: null, error: String(err), error_description: "" }));
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ response: null, error: String(err), error_description: '' }));
         }
       });
   });

@@ -1,6 +1,6 @@
-import type { BillingPrices } from "@/lib/fleet-api/billing";
-import type { FaultOptions } from "./faults";
-import type { RateLimits } from "./rate-limit";
+import type { BillingPrices } from '@/lib/fleet-api/billing';
+import type { FaultOptions } from './faults';
+import type { RateLimits } from './rate-limit';
 
 /**
  * API behaviour knobs. Where the reference marks a behaviour uncertain ([U]) the default is the
@@ -18,9 +18,9 @@ export interface ApiOptions {
    * Error for a reused/expired refresh token: `invalid_grant` (400, OAuth RFC 6749, as the issue
    * states) or `login_required` (401, as Tesla/PY report it, reference §2.6).
    */
-  refreshReuseError: "invalid_grant" | "login_required";
+  refreshReuseError: 'invalid_grant' | 'login_required';
   /** Array key of telemetry_history?kind=charge [U] §9.5. */
-  wallConnectorHistoryKey: "charge_history" | "time_series";
+  wallConnectorHistoryKey: 'charge_history' | 'time_series';
   /** When true, user calls in a region without `POST /partner_accounts` answer 412. */
   requirePartnerRegistration: boolean;
   /** When true, a token without `vehicle_location` gets no drive_state at all ([U] §9.9). */
@@ -34,8 +34,8 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   prices: {},
   faults: { rate: 0 },
   asleepStatus: 408,
-  refreshReuseError: "invalid_grant",
-  wallConnectorHistoryKey: "charge_history",
+  refreshReuseError: 'invalid_grant',
+  wallConnectorHistoryKey: 'charge_history',
   requirePartnerRegistration: false,
   hideDriveStateWithoutLocationScope: false,
   reportOfflineWhenAsleep: false,
@@ -56,20 +56,20 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_CLIENT: ClientOptions = {
-  clientId: "tessie-stats-sim-client",
-  clientSecret: "tessie-stats-sim-secret",
+  clientId: 'tessie-stats-sim-client',
+  clientSecret: 'tessie-stats-sim-secret',
   redirectUris: [],
 };
 
 /** Scopes granted to `issueTokens()` and the seeded refresh token. */
 export const ALL_SCOPES = [
-  "openid",
-  "offline_access",
-  "user_data",
-  "vehicle_device_data",
-  "vehicle_location",
-  "vehicle_cmds",
-  "vehicle_charging_cmds",
-  "energy_device_data",
-  "energy_cmds",
+  'openid',
+  'offline_access',
+  'user_data',
+  'vehicle_device_data',
+  'vehicle_location',
+  'vehicle_cmds',
+  'vehicle_charging_cmds',
+  'energy_device_data',
+  'energy_cmds',
 ];

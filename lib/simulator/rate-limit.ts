@@ -1,4 +1,4 @@
-import type { BillingCategory } from "@/lib/fleet-api/billing";
+import type { BillingCategory } from '@/lib/fleet-api/billing';
 
 /**
  * Per-device, per-category sliding one-minute windows (reference §5.2: data 60, commands 30,

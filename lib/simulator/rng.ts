@@ -40,13 +40,13 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error("pick from empty list");
+    if (item === undefined) throw new Error('pick from empty list');
     return item;
   }
 
   /** Hex string of `length` chars (ids, token bodies). */
   hex(length: number): string {
-    let s = "";
+    let s = '';
     while (s.length < length) s += Math.floor(this.next() * 16).toString(16);
     return s;
   }
@@ -69,5 +69,5 @@ export function hash32(text: string): number {
 
 /** Root stream for a seed (numbers and strings both accepted). */
 export function rootRng(seed: number | string): Rng {
-  return new Rng(typeof seed === "number" ? hash32(`seed:${seed}`) : hash32(seed));
+  return new Rng(typeof seed === 'number' ? hash32(`seed:${seed}`) : hash32(seed));
 }

@@ -1,6 +1,6 @@
-import type { FleetRegion } from "@/lib/fleet-api/hosts";
-import type { HomeLoadSpec } from "./energy/home-load";
-import type { ClimateSpec } from "./weather";
+import type { FleetRegion } from '@/lib/fleet-api/hosts';
+import type { HomeLoadSpec } from './energy/home-load';
+import type { ClimateSpec } from './weather';
 
 /**
  * A scenario is plain data: who the account holder is, where they live, their cars and how they
@@ -28,7 +28,7 @@ export interface AccountSpec {
   locale: string;
 }
 
-export type PlaceKind = "home" | "work" | "shop" | "leisure" | "supercharger" | "destination";
+export type PlaceKind = 'home' | 'work' | 'shop' | 'leisure' | 'supercharger' | 'destination';
 
 export interface PlaceSpec {
   id: string;
@@ -79,7 +79,7 @@ export interface HomeChargingSpec {
   amps: number;
   phases: 1 | 3;
   /** Plug in on every arrival home, or only when the battery is below `belowSoc` %. */
-  plugIn: "always" | { belowSoc: number };
+  plugIn: 'always' | { belowSoc: number };
   /** Scheduled charging start (local minutes after midnight); immediate when absent. */
   scheduledStartMinutes?: number;
   /** Chance a home session first sits in NoPower for a while (tripped breaker). */
@@ -92,7 +92,7 @@ export interface VehicleSpec {
   idS: string;
   vehicleId: string;
   displayName: string;
-  carType: "model3" | "modely" | "models" | "modelx";
+  carType: 'model3' | 'modely' | 'models' | 'modelx';
   trimBadging: string;
   exteriorColor: string;
   wheelType: string;
@@ -106,7 +106,7 @@ export interface VehicleSpec {
   maxAcKw: number;
   maxDcKw: number;
   firmware: string;
-  gui: { distance: "mi/hr" | "km/hr"; temperature: "C" | "F" };
+  gui: { distance: 'mi/hr' | 'km/hr'; temperature: 'C' | 'F' };
   euVehicle: boolean;
   chargeLimitSoc: number;
   initialSoc: number;

@@ -1,18 +1,18 @@
-import { FLEET_API_BASE_URLS, regionPrefix, type FleetRegion } from "@/lib/fleet-api/hosts";
-import type { TokenResponse } from "@/lib/fleet-api/schemas/auth";
-import { TokenStore } from "./auth/token-store";
-import { VirtualClock, type Clock } from "./clock";
-import type { SimState } from "./context";
-import { FaultInjector } from "./faults";
-import type { GroundTruthExport } from "./ground-truth";
-import { Ledger } from "./ledger";
-import { ALL_SCOPES, DEFAULT_API_OPTIONS, DEFAULT_CLIENT, type ApiOptions, type ClientOptions } from "./options";
-import { handleRequest } from "./pipeline";
-import { RateLimiter } from "./rate-limit";
-import { rootRng } from "./rng";
-import type { Scenario } from "./scenario-types";
-import { SCENARIOS, isScenarioName, type ScenarioName } from "./scenarios";
-import { World } from "./world";
+import { FLEET_API_BASE_URLS, regionPrefix, type FleetRegion } from '@/lib/fleet-api/hosts';
+import type { TokenResponse } from '@/lib/fleet-api/schemas/auth';
+import { TokenStore } from './auth/token-store';
+import { VirtualClock, type Clock } from './clock';
+import type { SimState } from './context';
+import { FaultInjector } from './faults';
+import type { GroundTruthExport } from './ground-truth';
+import { Ledger } from './ledger';
+import { ALL_SCOPES, DEFAULT_API_OPTIONS, DEFAULT_CLIENT, type ApiOptions, type ClientOptions } from './options';
+import { handleRequest } from './pipeline';
+import { RateLimiter } from './rate-limit';
+import { rootRng } from './rng';
+import type { Scenario } from './scenario-types';
+import { SCENARIOS, isScenarioName, type ScenarioName } from './scenarios';
+import { World } from './world';
 
 export interface SimulatorOptions {
   scenario: Scenario | ScenarioName;
@@ -51,23 +51,32 @@ export class Simulator {
   readonly #limiter: RateLimiter;
 
   constructor(options: SimulatorOptions) {
-    const scenario = typeof options.scenario === "string" ? scenarioByName(options.scenario) : options.scenario;
+    const scenario = typeof options.scenario === 'string' ? scenarioByName(options.scenario) : options.scenario;
     const rng = rootRng(options.seed ?? 1);
     const start = options.start ?? (options.clock ? options.clock.now() : DEFAULT_START);
     this.scenario = scenario;
     this.clock = options.clock ?? new VirtualClock(start);
-    this.world = new World(scenario, rng.fork("world"), start);
+    this.world = new World(scenario, rng.fork('world'), start);
     this.api = { ...DEFAULT_API_OPTIONS, ...options.api };
     this.client = { ...DEFAULT_CLIENT, ...options.client };
     this.ledger = new Ledger(this.api.prices);
     this.region = scenario.account.region;
     this.baseUrl = FLEET_API_BASE_URLS[this.region];
     const a = scenario.account;
-    const tokens = new TokenStore(this.region, a.userUuid, this.client.clientId, a.locale, rng.fork("tokens"));
+    const tokens = new TokenStore(this.region, a.userUuid, this.client.clientId, a.locale, rng.fork('tokens'));
     this.initialRefreshToken = options.initialRefreshToken ?? `${regionPrefix(this.region)}simulator-initial-refresh-token`;
     tokens.seedRefreshToken(this.initialRefreshToken, ALL_SCOPES, this.world.time);
-    this.#state = { scenario, world: this.world, api: this.api, client: this.client, tokens, apiRng: rng.fork("api"), partnerRegions: new Set(), partnerDomains: new Map() };
-    this.#faults = new FaultInjector(this.api.faults, rng.fork("faults"));
+    this.#state = {
+      scenario,
+      world: this.world,
+      api: this.api,
+      client: this.client,
+      tokens,
+      apiRng: rng.fork('api'),
+      partnerRegions: new Set(),
+      partnerDomains: new Map(),
+    };
+    this.#faults = new FaultInjector(this.api.faults, rng.fork('faults'));
     this.#limiter = new RateLimiter(this.api.rateLimits);
   }
 
@@ -97,7 +106,11 @@ export class Simulator {
 
   /** Answers one Fleet API request (any host: NA/EU/CN, auth hosts, localhost). */
   handle(req: Request, signal?: AbortSignal): Promise<Response> {
-    return handleRequest({ state: this.#state, clock: this.clock, ledger: this.ledger, faults: this.#faults, limiter: this.#limiter, sync: () => this.sync() }, req, signal);
+    return handleRequest(
+      { state: this.#state, clock: this.clock, ledger: this.ledger, faults: this.#faults, limiter: this.#limiter, sync: () => this.sync() },
+      req,
+      signal,
+    );
   }
 
   /** Deep copy of what really happened so far. */
@@ -107,7 +120,7 @@ export class Simulator {
 }
 
 export function scenarioByName(name: string): Scenario {
-  if (!isScenarioName(name)) throw new Error(`unknown scenario "${name}" (known: ${Object.keys(SCENARIOS).join(", ")})`);
+  if (!isScenarioName(name)) throw new Error(`unknown scenario "${name}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
   return SCENARIOS[name];
 }
 

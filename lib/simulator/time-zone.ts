@@ -1,4 +1,4 @@
-import { tzOffset } from "@date-fns/tz";
+import { tzOffset } from '@date-fns/tz';
 
 /**
  * IANA time-zone arithmetic on epoch ms for the physics loop: the offset comes from the same
@@ -12,7 +12,7 @@ export const DAY_MS = 86_400_000;
 
 export function isValidTimeZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
   } catch {
     return false;
@@ -89,13 +89,13 @@ export function addLocalDays(tz: string, dayStart: number, n: number): number {
   return localToEpoch(tz, p.year, p.month, p.day + n);
 }
 
-const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 
 /** ISO-8601 with the zone's offset, second precision: `2026-03-14T13:05:12+01:00`. */
 export function formatIsoLocal(tz: string, ms: number): string {
   const off = offsetMinutes(tz, ms);
   const d = new Date(Math.floor(ms / 1000) * 1000 + off * 60_000);
-  const sign = off < 0 ? "-" : "+";
+  const sign = off < 0 ? '-' : '+';
   return (
     `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
     `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +

@@ -1,5 +1,5 @@
-import type { Rng } from "./rng";
-import { localParts } from "./time-zone";
+import type { Rng } from './rng';
+import { localParts } from './time-zone';
 
 /**
  * Deterministic weather at the scenario's home: outdoor temperature (°C) and sky clearness (0–1)
@@ -43,7 +43,8 @@ export class Weather {
       const sunny = this.climate.sunnyShare * (0.55 + 0.45 * summer);
       const partly = this.climate.partlyShare;
       const u = r.next();
-      const [clearness, variability] = u < sunny ? [r.float(0.85, 1), 0.05] : u < sunny + partly ? [r.float(0.45, 0.75), 0.4] : [r.float(0.1, 0.3), 0.25];
+      const [clearness, variability] =
+        u < sunny ? [r.float(0.85, 1), 0.05] : u < sunny + partly ? [r.float(0.45, 0.75), 0.4] : [r.float(0.1, 0.3), 0.25];
       w = { tempOffsetC: r.normal() * 2.5, clearness, variability, phases: [r.float(0, 6.28), r.float(0, 6.28), r.float(0, 6.28)] };
       this.#days.set(key, w);
     }

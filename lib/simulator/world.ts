@@ -1,9 +1,9 @@
-import { EnergySite } from "./energy/energy-model";
-import { GroundTruth } from "./ground-truth";
-import type { Rng } from "./rng";
-import type { PlaceSpec, Scenario } from "./scenario-types";
-import { VehicleSim } from "./vehicle/vehicle-model";
-import { Weather } from "./weather";
+import { EnergySite } from './energy/energy-model';
+import { GroundTruth } from './ground-truth';
+import type { Rng } from './rng';
+import type { PlaceSpec, Scenario } from './scenario-types';
+import { VehicleSim } from './vehicle/vehicle-model';
+import { Weather } from './weather';
 
 /** Physics step. 60 s divides the 5-minute history buckets and every zone offset. */
 export const STEP_MS = 60_000;
@@ -29,11 +29,13 @@ export class World {
   ) {
     this.time = Math.floor(start / STEP_MS) * STEP_MS;
     this.places = new Map(scenario.places.map((p) => [p.id, p]));
-    const home = scenario.places.find((p) => p.kind === "home");
+    const home = scenario.places.find((p) => p.kind === 'home');
     if (!home) throw new Error(`scenario ${scenario.name} has no home place`);
-    this.weather = new Weather(scenario.climate, scenario.site.timeZone, home.lat, rng.fork("weather"));
-    this.site = new EnergySite(scenario.site, home.lat, home.lon, this.weather, this.gt, rng.fork("site"), this.time);
-    this.vehicles = scenario.vehicles.map((spec) => new VehicleSim(spec, this.places, home, scenario.site.timeZone, this.gt, rng.fork(`vehicle:${spec.vin}`), this.time));
+    this.weather = new Weather(scenario.climate, scenario.site.timeZone, home.lat, rng.fork('weather'));
+    this.site = new EnergySite(scenario.site, home.lat, home.lon, this.weather, this.gt, rng.fork('site'), this.time);
+    this.vehicles = scenario.vehicles.map(
+      (spec) => new VehicleSim(spec, this.places, home, scenario.site.timeZone, this.gt, rng.fork(`vehicle:${spec.vin}`), this.time),
+    );
   }
 
   /** Steps until the next step would end after `target`. */

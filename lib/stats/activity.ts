@@ -81,7 +81,10 @@ export type IdleDrainDay = {
 };
 
 export type IdleDrainInput = {
-  states: readonly Pick<VehicleStateRow, 'timestamp' | 'batteryLevel' | 'odometerKm' | 'chargingState' | 'shiftState' | 'chargeEnergyAddedKwh'>[];
+  states: readonly Pick<
+    VehicleStateRow,
+    'timestamp' | 'batteryLevel' | 'odometerKm' | 'chargingState' | 'shiftState' | 'chargeEnergyAddedKwh'
+  >[];
   drives: readonly TimedActivity[];
   charges: readonly TimedActivity[];
   timeZone: string;

@@ -4,7 +4,13 @@ export type ChargerKind = 'ac' | 'dc' | 'supercharger';
 
 type PowerSample = Pick<
   VehicleStateRow,
-  'chargingState' | 'chargerPowerKw' | 'chargerVoltage' | 'chargerActualCurrent' | 'chargerPhases' | 'fastChargerPresent' | 'fastChargerType'
+  | 'chargingState'
+  | 'chargerPowerKw'
+  | 'chargerVoltage'
+  | 'chargerActualCurrent'
+  | 'chargerPhases'
+  | 'fastChargerPresent'
+  | 'fastChargerType'
 >;
 
 /** `fast_charger_type` values that name an AC adapter rather than a DC charger. */
@@ -32,10 +38,17 @@ function mode(values: readonly number[]): number | null {
  */
 export function acPhaseFactor(samples: readonly PowerSample[]): number | null {
   const usable = samples.filter(
-    (s) => s.chargingState === 'Charging' && (s.chargerPhases ?? 0) > 0 && (s.chargerPowerKw ?? 0) > 0 && (s.chargerActualCurrent ?? 0) > 0 && (s.chargerVoltage ?? 0) > 50,
+    (s) =>
+      s.chargingState === 'Charging' &&
+      (s.chargerPhases ?? 0) > 0 &&
+      (s.chargerPowerKw ?? 0) > 0 &&
+      (s.chargerActualCurrent ?? 0) > 0 &&
+      (s.chargerVoltage ?? 0) > 50,
   );
   if (usable.length === 0) return null;
-  const measured = usable.reduce((sum, s) => sum + ((s.chargerPowerKw ?? 0) * 1000) / ((s.chargerVoltage ?? 1) * (s.chargerActualCurrent ?? 1)), 0) / usable.length;
+  const measured =
+    usable.reduce((sum, s) => sum + ((s.chargerPowerKw ?? 0) * 1000) / ((s.chargerVoltage ?? 1) * (s.chargerActualCurrent ?? 1)), 0) /
+    usable.length;
   const reported = mode(usable.map((s) => s.chargerPhases ?? 0));
   if (reported !== null && Math.round(measured) === reported) return reported;
   if (reported === 3 && Math.abs(measured / Math.sqrt(3) - 1) <= 0.1) return Math.sqrt(3);
@@ -67,7 +80,11 @@ export function chargerKind(samples: readonly PowerSample[]): ChargerKind | null
   if (charging.some((s) => s.fastChargerType === 'Supercharger')) return 'supercharger';
   if (charging.some((s) => s.fastChargerPresent === true && !AC_ADAPTER_TYPES.has(s.fastChargerType ?? '<invalid>'))) return 'dc';
   const powered = charging.filter((s) => (s.chargerPowerKw ?? 0) > 0);
-  if (powered.length > 0 && (mode(powered.map((s) => s.chargerPhases ?? 0)) ?? 0) === 0 && powered.every((s) => (s.chargerActualCurrent ?? 0) === 0)) {
+  if (
+    powered.length > 0 &&
+    (mode(powered.map((s) => s.chargerPhases ?? 0)) ?? 0) === 0 &&
+    powered.every((s) => (s.chargerActualCurrent ?? 0) === 0)
+  ) {
     return 'dc';
   }
   return 'ac';

@@ -3,7 +3,10 @@ import type { ChargerKind } from './charger-power';
 import { priceSegments, type PricedEnergy } from './tou';
 import type { EnergySegment } from './types';
 
-export type TariffInput = Pick<typeof tariffs.$inferSelect, 'kind' | 'currency' | 'pricePerKwh' | 'periods' | 'sessionFee' | 'feedInPricePerKwh'>;
+export type TariffInput = Pick<
+  typeof tariffs.$inferSelect,
+  'kind' | 'currency' | 'pricePerKwh' | 'periods' | 'sessionFee' | 'feedInPricePerKwh'
+>;
 
 export type ChargingCostInput = {
   /** The energy the meter bills, over time: the session's profile (wall kWh where known). */
@@ -56,19 +59,48 @@ export function chargingCost(input: ChargingCostInput): ChargingCost {
   const solarKwh = input.solarProfile ? sumKwh(input.solarProfile) : 0;
   if (input.actualFee) {
     const amount = cents(input.actualFee.amount);
-    return { basis: 'actual_fee', currency: input.actualFee.currency, costWithoutSolar: amount, costWithSolarCredit: amount, costSolarFree: amount, sessionFee: 0, lines: [], solarKwh: 0 };
+    return {
+      basis: 'actual_fee',
+      currency: input.actualFee.currency,
+      costWithoutSolar: amount,
+      costWithSolarCredit: amount,
+      costSolarFree: amount,
+      sessionFee: 0,
+      lines: [],
+      solarKwh: 0,
+    };
   }
   if (input.freeSupercharging && input.chargerKind === 'supercharger') {
-    return { basis: 'free_supercharging', currency: input.tariff?.currency ?? null, costWithoutSolar: 0, costWithSolarCredit: 0, costSolarFree: 0, sessionFee: 0, lines: [], solarKwh: 0 };
+    return {
+      basis: 'free_supercharging',
+      currency: input.tariff?.currency ?? null,
+      costWithoutSolar: 0,
+      costWithSolarCredit: 0,
+      costSolarFree: 0,
+      sessionFee: 0,
+      lines: [],
+      solarKwh: 0,
+    };
   }
   const tariff = input.tariff;
   if (!tariff) {
-    return { basis: 'none', currency: null, costWithoutSolar: null, costWithSolarCredit: null, costSolarFree: null, sessionFee: 0, lines: [], solarKwh };
+    return {
+      basis: 'none',
+      currency: null,
+      costWithoutSolar: null,
+      costWithSolarCredit: null,
+      costSolarFree: null,
+      sessionFee: 0,
+      lines: [],
+      solarKwh,
+    };
   }
   const periods = tariff.kind === 'time_of_use' ? tariff.periods : [];
   const lines = priceSegments(input.profile, periods, tariff.pricePerKwh, input.timeZone);
   const energy = lines.reduce((s, l) => s + l.amount, 0);
-  const solarAtGrid = input.solarProfile ? priceSegments(input.solarProfile, periods, tariff.pricePerKwh, input.timeZone).reduce((s, l) => s + l.amount, 0) : 0;
+  const solarAtGrid = input.solarProfile
+    ? priceSegments(input.solarProfile, periods, tariff.pricePerKwh, input.timeZone).reduce((s, l) => s + l.amount, 0)
+    : 0;
   const feedIn = (tariff.feedInPricePerKwh ?? 0) * solarKwh;
   const fee = tariff.sessionFee;
   return {

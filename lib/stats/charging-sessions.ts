@@ -110,7 +110,7 @@ function summarize(g: ChargeGroup, vehicleId: string, now: Date, staleAfterMs: n
   let startMs = t(first);
   if (headKwh > 0) {
     const floor = g.before ? t(g.before) : t(first);
-    startMs = headPower > 0 ? Math.max(floor, t(first) - ((headKwh / (headPower * placeEff)) * HOUR_MS)) : floor;
+    startMs = headPower > 0 ? Math.max(floor, t(first) - (headKwh / (headPower * placeEff)) * HOUR_MS) : floor;
     push(startMs, t(first), headKwh);
   }
   if (g.inferred && g.before) startMs = t(g.before);
@@ -187,7 +187,16 @@ function measureEfficiency(all: readonly VehicleStateRow[], power: readonly numb
  * right after `a` (at a's power) when charging stopped before `b`; right before `b` (at b's power)
  * when it resumed before `b`; spread evenly when neither sample charged (unobserved top-up).
  */
-function flowSpan(a: number, b: number, kwh: number, pa: number, pb: number, activeA: boolean, activeB: boolean, eff: number): [number, number] {
+function flowSpan(
+  a: number,
+  b: number,
+  kwh: number,
+  pa: number,
+  pb: number,
+  activeA: boolean,
+  activeB: boolean,
+  eff: number,
+): [number, number] {
   if (activeA && activeB) return [a, b];
   const needed = (p: number) => (p > 0 ? (kwh / (p * eff)) * HOUR_MS : b - a);
   if (activeA) return [a, Math.min(b, a + needed(pa))];
@@ -202,7 +211,12 @@ function flowSpan(a: number, b: number, kwh: number, pa: number, pb: number, act
  */
 function startLevel(g: ChargeGroup, first: VehicleStateRow): number | null {
   const b = g.before;
-  if (b && b.batteryLevel != null && b.odometerKm === first.odometerKm && (first.batteryLevel == null || b.batteryLevel <= first.batteryLevel)) {
+  if (
+    b &&
+    b.batteryLevel != null &&
+    b.odometerKm === first.odometerKm &&
+    (first.batteryLevel == null || b.batteryLevel <= first.batteryLevel)
+  ) {
     return b.batteryLevel;
   }
   return first.batteryLevel;

@@ -24,7 +24,14 @@ export type HistoryBucket = {
 };
 
 /** Power at one instant, W, with Tesla's signs; `source` says where it came from. */
-export type PowerPoint = { at: Date; solarW: number | null; homeW: number | null; batteryW: number | null; gridW: number | null; source: 'history' | 'live' };
+export type PowerPoint = {
+  at: Date;
+  solarW: number | null;
+  homeW: number | null;
+  batteryW: number | null;
+  gridW: number | null;
+  source: 'history' | 'live';
+};
 
 /**
  * Power through a day for the energy page: the Powerwall's own 5-minute history where Tesla has
@@ -55,6 +62,13 @@ export function dayPowerSeries(snapshots: readonly PowerSnapshot[], buckets: rea
   const live = snapshots
     .filter((s) => s.timestamp.getTime() >= historyEnd)
     .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())
-    .map((s): PowerPoint => ({ at: s.timestamp, solarW: s.solarPowerW, homeW: s.loadPowerW, batteryW: s.batteryPowerW, gridW: s.gridPowerW, source: 'live' }));
+    .map((s): PowerPoint => ({
+      at: s.timestamp,
+      solarW: s.solarPowerW,
+      homeW: s.loadPowerW,
+      batteryW: s.batteryPowerW,
+      gridW: s.gridPowerW,
+      source: 'live',
+    }));
   return [...out, ...live];
 }

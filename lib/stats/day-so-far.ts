@@ -26,7 +26,16 @@ export type DaySoFar = DayEnergyTotals & {
   coveredMs: number;
 };
 
-const ZERO: DayEnergyTotals = { solarProducedKwh: 0, solarExportedKwh: 0, batteryChargedKwh: 0, batteryDischargedKwh: 0, gridImportedKwh: 0, gridExportedKwh: 0, homeConsumedKwh: 0, homeFromGridKwh: 0 };
+const ZERO: DayEnergyTotals = {
+  solarProducedKwh: 0,
+  solarExportedKwh: 0,
+  batteryChargedKwh: 0,
+  batteryDischargedKwh: 0,
+  gridImportedKwh: 0,
+  gridExportedKwh: 0,
+  homeConsumedKwh: 0,
+  homeFromGridKwh: 0,
+};
 
 /** A stored history bucket (kWh) with the Powerwall's intake by source. */
 export type DayBucket = HistoryBucket & { batteryFromSolarKwh: number; batteryFromGridKwh: number };

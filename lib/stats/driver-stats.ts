@@ -15,13 +15,22 @@ export type DriverVehicleTotals = {
   knownEnergyKwh: number | null;
 };
 
-export type DriverStats = { drives: number; distanceKm: number; energyUsedKwh: number; efficiencyWhPerKm: number | null; cost: number | null };
+export type DriverStats = {
+  drives: number;
+  distanceKm: number;
+  energyUsedKwh: number;
+  efficiencyWhPerKm: number | null;
+  cost: number | null;
+};
 
 const EMPTY: DriverStats = { drives: 0, distanceKm: 0, energyUsedKwh: 0, efficiencyWhPerKm: null, cost: null };
 
 /** Totals per driver id (drives without a driver are skipped). */
 export function driverStats(rows: readonly DriverVehicleTotals[], costPerKwh: ReadonlyMap<string, number>): Map<string, DriverStats> {
-  const acc = new Map<string, { drives: number; km: number; kwh: number; knownKm: number; knownKwh: number; cost: number; priced: boolean }>();
+  const acc = new Map<
+    string,
+    { drives: number; km: number; kwh: number; knownKm: number; knownKwh: number; cost: number; priced: boolean }
+  >();
   for (const r of rows) {
     if (!r.driverId) continue;
     const a = acc.get(r.driverId) ?? { drives: 0, km: 0, kwh: 0, knownKm: 0, knownKwh: 0, cost: 0, priced: false };

@@ -85,7 +85,13 @@ export function deriveDrives(states: readonly VehicleStateRow[], opts: DeriveDri
   return drives;
 }
 
-function build(opts: DeriveDrivesOptions, before: VehicleStateRow | null, moving: VehicleStateRow[], after: VehicleStateRow | null, inferred: boolean): DerivedDrive {
+function build(
+  opts: DeriveDrivesOptions,
+  before: VehicleStateRow | null,
+  moving: VehicleStateRow[],
+  after: VehicleStateRow | null,
+  inferred: boolean,
+): DerivedDrive {
   const first = moving[0];
   const last = moving[moving.length - 1];
   const start = before ?? (first as VehicleStateRow);

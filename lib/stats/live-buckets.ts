@@ -2,7 +2,10 @@ import type { energyStates } from '@/db/schema';
 import { HOUR_MS, MINUTE_MS } from '@/lib/time';
 import type { SiteEnergyBucket } from './solar-split';
 
-export type LiveSample = Pick<typeof energyStates.$inferSelect, 'timestamp' | 'solarPowerW' | 'batteryPowerW' | 'gridPowerW' | 'loadPowerW'>;
+export type LiveSample = Pick<
+  typeof energyStates.$inferSelect,
+  'timestamp' | 'solarPowerW' | 'batteryPowerW' | 'gridPowerW' | 'loadPowerW'
+>;
 
 /**
  * Buckets from `live_status` snapshots, for when calendar_history is too coarse. Each snapshot's

@@ -2,7 +2,10 @@ import type { locations } from '@/db/schema';
 import type { GeoPoint } from './types';
 
 /** The columns of a `locations` row used for matching. */
-export type NamedLocation = Pick<typeof locations.$inferSelect, 'id' | 'name' | 'latitude' | 'longitude' | 'radiusM' | 'tariffId' | 'isHome'>;
+export type NamedLocation = Pick<
+  typeof locations.$inferSelect,
+  'id' | 'name' | 'latitude' | 'longitude' | 'radiusM' | 'tariffId' | 'isHome'
+>;
 
 export type PlaceMatch<L extends NamedLocation = NamedLocation> = { location: L; distanceM: number };
 

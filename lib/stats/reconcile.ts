@@ -88,18 +88,28 @@ export function reconcileHistories(input: ReconcileInput): { enrich: Enrichment[
   const tol = input.toleranceMs ?? 15 * MINUTE_MS;
   const span = (s: SessionRef) => ({ from: new Date(s.startedAt.getTime() - tol), to: new Date((s.endedAt?.getTime() ?? 8.64e15) + tol) });
   const wc = input.wallConnector.map((r) => ({ from: r.startedAt, to: new Date(r.startedAt.getTime() + Math.max(1, r.durationS) * 1000) }));
-  const sc = input.supercharger.map((r) => ({ from: r.startedAt, to: r.endedAt.getTime() > r.startedAt.getTime() ? r.endedAt : new Date(r.startedAt.getTime() + 1000) }));
+  const sc = input.supercharger.map((r) => ({
+    from: r.startedAt,
+    to: r.endedAt.getTime() > r.startedAt.getTime() ? r.endedAt : new Date(r.startedAt.getTime() + 1000),
+  }));
 
   const wcAssign = assign(input.wallConnector.length, (i) =>
     input.sessions
-      .filter((s) => (s.chargerKind === 'ac' || s.chargerKind === null) && s.atHome !== false && sameVehicle(input.wallConnector[i]?.vehicleId, s))
+      .filter(
+        (s) =>
+          (s.chargerKind === 'ac' || s.chargerKind === null) && s.atHome !== false && sameVehicle(input.wallConnector[i]?.vehicleId, s),
+      )
       .map((session) => ({ row: i, session, score: overlapMs(span(session), wc[i] as { from: Date; to: Date }) })),
   );
   const scAssign = assign(
     input.supercharger.length,
     (i) =>
       input.sessions
-        .filter((s) => (s.chargerKind === 'supercharger' || s.chargerKind === 'dc' || s.chargerKind === null) && sameVehicle(input.supercharger[i]?.vehicleId, s))
+        .filter(
+          (s) =>
+            (s.chargerKind === 'supercharger' || s.chargerKind === 'dc' || s.chargerKind === null) &&
+            sameVehicle(input.supercharger[i]?.vehicleId, s),
+        )
         .map((session) => ({ row: i, session, score: overlapMs(span(session), sc[i] as { from: Date; to: Date }) })),
     true,
   );
@@ -118,7 +128,15 @@ export function reconcileHistories(input: ReconcileInput): { enrich: Enrichment[
     if (row.din) dinOwner.set(row.din, session.vehicleId);
   });
   for (const { session, rows } of byWcSession.values()) {
-    enrich.push({ sessionKey: session.sessionKey, vehicleId: session.vehicleId, source: 'wall_connector', energyUsedKwh: rows.reduce((s, r) => s + r.energyKwh, 0), fee: null, externalId: null, rows: rows.length });
+    enrich.push({
+      sessionKey: session.sessionKey,
+      vehicleId: session.vehicleId,
+      source: 'wall_connector',
+      energyUsedKwh: rows.reduce((s, r) => s + r.energyKwh, 0),
+      fee: null,
+      externalId: null,
+      rows: rows.length,
+    });
   }
   input.wallConnector.forEach((row, i) => {
     if (wcAssign.has(i)) return;
@@ -138,7 +156,15 @@ export function reconcileHistories(input: ReconcileInput): { enrich: Enrichment[
   input.supercharger.forEach((row, i) => {
     const session = scAssign.get(i);
     if (session) {
-      enrich.push({ sessionKey: session.sessionKey, vehicleId: session.vehicleId, source: 'supercharger_history', energyUsedKwh: row.energyKwh, fee: row.fee, externalId: row.externalId, rows: 1 });
+      enrich.push({
+        sessionKey: session.sessionKey,
+        vehicleId: session.vehicleId,
+        source: 'supercharger_history',
+        energyUsedKwh: row.energyKwh,
+        fee: row.fee,
+        externalId: row.externalId,
+        rows: 1,
+      });
       return;
     }
     additions.push({

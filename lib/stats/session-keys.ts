@@ -12,7 +12,10 @@ export function adoptExistingKeys<T extends Keyed>(derived: readonly T[], stored
   const derivedKeys = new Set(derived.map((d) => d.sessionKey));
   const storedKeys = new Set(stored.map((s) => s.sessionKey));
   const free = stored.filter((s) => !derivedKeys.has(s.sessionKey));
-  const span = (k: Keyed) => ({ from: k.startedAt, to: k.endedAt && k.endedAt > k.startedAt ? k.endedAt : new Date(Math.max(now.getTime(), k.startedAt.getTime() + 1)) });
+  const span = (k: Keyed) => ({
+    from: k.startedAt,
+    to: k.endedAt && k.endedAt > k.startedAt ? k.endedAt : new Date(Math.max(now.getTime(), k.startedAt.getTime() + 1)),
+  });
   return derived.map((d) => {
     if (storedKeys.has(d.sessionKey)) return d;
     const match = free

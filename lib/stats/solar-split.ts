@@ -75,7 +75,11 @@ export type SolarSplit = {
  *    The car's Powerwall kWh count as solar in the fraction held at the start of each bucket
  *    (round-trip losses shrink both parts alike, so they do not move the fraction).
  */
-export function splitChargeEnergy(profile: readonly EnergySegment[], buckets: readonly SiteEnergyBucket[], opts: SolarSplitOptions): SolarSplit {
+export function splitChargeEnergy(
+  profile: readonly EnergySegment[],
+  buckets: readonly SiteEnergyBucket[],
+  opts: SolarSplitOptions,
+): SolarSplit {
   const sorted = [...buckets].sort((a, b) => a.start.getTime() - b.start.getTime());
   const unknownFraction = opts.battery?.solarFraction ?? 0;
   let storedSolar = (opts.battery?.storedKwh ?? 0) * unknownFraction;
@@ -159,9 +163,10 @@ function allocate(rule: AttributionRule, car: number, s: number, b: number, g: n
 }
 
 const RULE_TEXT: Record<AttributionRule, string> = {
-  house_first: "House load first: in each recorded interval the home's own load takes solar, then Powerwall, then grid energy; the car is credited with what is left.",
+  house_first:
+    "House load first: in each recorded interval the home's own load takes solar, then Powerwall, then grid energy; the car is credited with what is left.",
   car_first: 'Car first: in each recorded interval the car takes solar, then Powerwall, then grid energy before the rest of the home.',
-  proportional: "Proportional: in each recorded interval the car gets the same solar / Powerwall / grid mix as the whole home.",
+  proportional: 'Proportional: in each recorded interval the car gets the same solar / Powerwall / grid mix as the whole home.',
 };
 
 /** The human-readable rule, with the Powerwall's solar fraction when the car drew from it. */

@@ -34,7 +34,12 @@ export type PricedEnergy = { pricePerKwh: number; kwh: number; amount: number };
  * zone offset is whole minutes, so a minute never straddles a price change; DST needs no special
  * case). Each segment's kWh is spread evenly over its time. Returns one line per distinct price.
  */
-export function priceSegments(segments: readonly EnergySegment[], periods: readonly TouPeriod[], basePrice: number, timeZone: string): PricedEnergy[] {
+export function priceSegments(
+  segments: readonly EnergySegment[],
+  periods: readonly TouPeriod[],
+  basePrice: number,
+  timeZone: string,
+): PricedEnergy[] {
   const byPrice = new Map<number, number>();
   for (const seg of segments) {
     const from = seg.from.getTime();
@@ -44,7 +49,7 @@ export function priceSegments(segments: readonly EnergySegment[], periods: reado
       byPrice.set(price, (byPrice.get(price) ?? 0) + seg.kwh);
       continue;
     }
-    for (let t = from; t < to; ) {
+    for (let t = from; t < to;) {
       const next = Math.min(to, Math.floor(t / MINUTE_MS) * MINUTE_MS + MINUTE_MS);
       const price = priceAt(new Date(t), periods, basePrice, timeZone);
       byPrice.set(price, (byPrice.get(price) ?? 0) + (seg.kwh * (next - t)) / (to - from));

@@ -54,4 +54,3 @@ export function createBudget(limits: SyncLimits) {
     },
   };
 }
-

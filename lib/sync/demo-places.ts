@@ -21,7 +21,14 @@ export async function seedDemoPlaces(db: Db, scenario: Scenario): Promise<void> 
   ];
   const [home] = await db
     .insert(tariffs)
-    .values({ name: 'Home electricity', kind: 'time_of_use', currency, pricePerKwh: eu ? 0.3 : 0.2, periods, feedInPricePerKwh: eu ? 0.07 : 0.05 })
+    .values({
+      name: 'Home electricity',
+      kind: 'time_of_use',
+      currency,
+      pricePerKwh: eu ? 0.3 : 0.2,
+      periods,
+      feedInPricePerKwh: eu ? 0.07 : 0.05,
+    })
     .returning({ id: tariffs.id });
   await db.insert(locations).values(
     scenario.places.map((p) => ({

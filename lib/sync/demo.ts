@@ -2,7 +2,15 @@ import 'server-only';
 import { and, asc, eq, lte, max } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { syncRuns, userConfig } from '@/db/schema';
-import { DEFAULT_CLIENT, createSimulator, createSimulatorFetch, scenarioByName, type Scenario, type ScenarioName, type Simulator } from '@/lib/simulator';
+import {
+  DEFAULT_CLIENT,
+  createSimulator,
+  createSimulatorFetch,
+  scenarioByName,
+  type Scenario,
+  type ScenarioName,
+  type Simulator,
+} from '@/lib/simulator';
 import { createTeslaClient, type TeslaClient, type TeslaConfig } from '@/lib/tesla';
 import type { Env } from '@/lib/env';
 import { seedDemoPlaces } from './demo-places';
@@ -66,7 +74,18 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const tesla = simulatorClient(opts.db, sim, { env: opts.env, config: opts.config });
   await tesla.storeRefreshToken(opts.resumeAt === undefined ? sim.initialRefreshToken : connectNow(sim));
   await seedDemoPlaces(opts.db, scenario);
-  const out = await replay({ db: opts.db, sim, tesla, until: opts.now.getTime(), tickMs: tick, policy: opts.policy, followPolicy: true, quietRunMs: opts.quietRunMs ?? 12 * HOUR_MS, denseTailMs: opts.denseTailMs ?? HOUR_MS, onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined });
+  const out = await replay({
+    db: opts.db,
+    sim,
+    tesla,
+    until: opts.now.getTime(),
+    tickMs: tick,
+    policy: opts.policy,
+    followPolicy: true,
+    quietRunMs: opts.quietRunMs ?? 12 * HOUR_MS,
+    denseTailMs: opts.denseTailMs ?? HOUR_MS,
+    onTick: opts.onTick ? (s, at) => opts.onTick?.(s, new Date(at)) : undefined,
+  });
   return { sim, tesla, runs: out.runs, failedRuns: out.failedRuns, skippedTicks: out.skipped, elapsedMs: performance.now() - started };
 }
 
@@ -101,8 +120,16 @@ export async function readDemoState(db: Db): Promise<DemoState | undefined> {
 }
 
 async function writeDemoState(db: Db, demo: DemoState): Promise<void> {
-  const [row] = await db.select({ id: userConfig.id, settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
-  if (row) await db.update(userConfig).set({ settings: { ...row.settings, demo } }).where(eq(userConfig.id, row.id));
+  const [row] = await db
+    .select({ id: userConfig.id, settings: userConfig.settings })
+    .from(userConfig)
+    .orderBy(asc(userConfig.createdAt))
+    .limit(1);
+  if (row)
+    await db
+      .update(userConfig)
+      .set({ settings: { ...row.settings, demo } })
+      .where(eq(userConfig.id, row.id));
   else await db.insert(userConfig).values({ settings: { demo } });
 }
 
@@ -120,7 +147,10 @@ export type PreparedDemo = { sim: Simulator; tesla: TeslaClient; outcome: 'seede
  * by the time anyone reads them (ticks 5 min apart, TTL 2 min), and skipping them saves two queries
  * per Tesla call; the sync never reads stale entries.
  */
-export async function prepareDemo(db: Db, o: { scenario: ScenarioName; seed: number; days: number; now: Date; onTick?: SeedDemoOptions['onTick'] }): Promise<PreparedDemo> {
+export async function prepareDemo(
+  db: Db,
+  o: { scenario: ScenarioName; seed: number; days: number; now: Date; onTick?: SeedDemoOptions['onTick'] },
+): Promise<PreparedDemo> {
   const started = performance.now();
   const existing = await readDemoState(db);
   const same = existing !== undefined && existing.scenario === o.scenario && existing.seed === o.seed;
@@ -154,5 +184,11 @@ export async function prepareDemo(db: Db, o: { scenario: ScenarioName; seed: num
   });
   await writeDemoState(db, { startMs, scenario: o.scenario, seed: o.seed, seededAt: o.now.toISOString() });
   // The seeding client ran with the cache off; from now on route handlers read the cache too.
-  return { sim: seeded.sim, tesla: simulatorClient(db, seeded.sim), outcome: same ? 'resumed' : 'seeded', runs: seeded.runs, elapsedMs: performance.now() - started };
+  return {
+    sim: seeded.sim,
+    tesla: simulatorClient(db, seeded.sim),
+    outcome: same ? 'resumed' : 'seeded',
+    runs: seeded.runs,
+    elapsedMs: performance.now() - started,
+  };
 }

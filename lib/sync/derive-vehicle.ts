@@ -1,8 +1,24 @@
 import 'server-only';
-import { bucketsBetween, derivationAnchors, drivesSince, sessionsSince, upsertDrive, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
+import {
+  bucketsBetween,
+  derivationAnchors,
+  drivesSince,
+  sessionsSince,
+  upsertDrive,
+  upsertSession,
+  type SessionRow,
+} from '@/db/queries/sync-sessions';
 import { lastBucketEnd } from '@/db/queries/sync-energy';
 import { activitySince, statesFrom, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
-import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession, type EnergySegment, type SiteEnergyBucket } from '@/lib/stats';
+import {
+  adoptExistingKeys,
+  deriveChargingSessions,
+  deriveDrives,
+  matchPlace,
+  type DerivedChargingSession,
+  type EnergySegment,
+  type SiteEnergyBucket,
+} from '@/lib/stats';
 import { projectArrivals, projectChargeEnds } from './arrivals';
 import { assignDrivers } from './assign-drivers';
 import type { SyncContext } from './context';
@@ -36,7 +52,11 @@ export async function deriveVehicle(ctx: SyncContext, v: VehicleRow): Promise<vo
   const storedDrives = await drivesSince(db, v.id, new Date(from.getTime() - DAY_MS));
   const keyed = storedDrives.map((d) => ({ sessionKey: d.startedAt.toISOString(), startedAt: d.startedAt, endedAt: d.endedAt }));
   const derivedDrives = deriveDrives(states, { vehicleId: v.id, batteryCapacityKwh: capacity });
-  const adopted = adoptExistingKeys(derivedDrives.map((d) => ({ sessionKey: d.startedAt.toISOString(), startedAt: d.startedAt, endedAt: d.endedAt })), keyed, now);
+  const adopted = adoptExistingKeys(
+    derivedDrives.map((d) => ({ sessionKey: d.startedAt.toISOString(), startedAt: d.startedAt, endedAt: d.endedAt })),
+    keyed,
+    now,
+  );
   for (const [i, d] of derivedDrives.entries()) {
     const storedAt = adopted[i]!.sessionKey !== d.startedAt.toISOString() ? new Date(adopted[i]!.sessionKey) : null;
     const { locations } = (await ctx.pricing()).places;
@@ -68,14 +88,25 @@ export async function deriveVehicle(ctx: SyncContext, v: VehicleRow): Promise<vo
   }
   // Drives just derived (and any whose start moved) get their driver by the rules; hand assignments stay.
   if (derivedDrives.length > 0) {
-    const assigned = await assignDrivers(db, { vehicleId: v.id, from: new Date(Math.min(from.getTime(), derivedDrives[0]!.startedAt.getTime()) - DAY_MS) });
+    const assigned = await assignDrivers(db, {
+      vehicleId: v.id,
+      from: new Date(Math.min(from.getTime(), derivedDrives[0]!.startedAt.getTime()) - DAY_MS),
+    });
     if (assigned > 0) ctx.count('drivers_assigned', assigned);
   }
 
   const derived = deriveChargingSessions(states, { vehicleId: v.id, now });
   const existing = await sessionsSince(db, v.id, new Date(from.getTime() - DAY_MS));
   for (const s of adoptExistingKeys(derived, existing, now)) {
-    await upsertSession(db, await sessionColumns(ctx, v, s, existing.find((e) => e.sessionKey === s.sessionKey)));
+    await upsertSession(
+      db,
+      await sessionColumns(
+        ctx,
+        v,
+        s,
+        existing.find((e) => e.sessionKey === s.sessionKey),
+      ),
+    );
     ctx.count(s.source === 'inferred' ? 'charges_inferred' : 'charges_upserted');
   }
   if (!v.batteryCapacityKwh && capacity) await updateVehicle(db, v.id, { batteryCapacityKwh: capacity });
@@ -85,7 +116,10 @@ export async function deriveVehicle(ctx: SyncContext, v: VehicleRow): Promise<vo
 async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargingSession, prior: SessionRow | undefined) {
   const fromHistory = prior !== undefined && HISTORY_SOURCES.has(prior.source);
   const metered = fromHistory ? prior.energyUsedKwh : null;
-  const fee = prior?.source === 'supercharger_history' && prior.cost !== null && prior.costCurrency ? { amount: prior.cost, currency: prior.costCurrency } : null;
+  const fee =
+    prior?.source === 'supercharger_history' && prior.cost !== null && prior.costCurrency
+      ? { amount: prior.cost, currency: prior.costCurrency }
+      : null;
   const wallConnector = fromHistory ? wallConnectorProfile(prior.rawData) : null;
   const charge = {
     profile: wallConnector ?? s.profile,
@@ -105,7 +139,10 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
   const settled = prior && prior.attributionRule !== null && (prior.rawData as { pricingKey?: string } | null)?.pricingKey === key;
   const priced: PricedColumns = settled
     ? pickPriced(prior)
-    : priceCharge(charge, { ...pricing, buckets: splitPossible(charge, pricing.places) ? await siteBuckets(ctx, s, charge.profile) : null });
+    : priceCharge(charge, {
+        ...pricing,
+        buckets: splitPossible(charge, pricing.places) ? await siteBuckets(ctx, s, charge.profile) : null,
+      });
   return {
     vehicleId: v.id,
     sessionKey: s.sessionKey,
@@ -139,8 +176,30 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
 }
 
 function pickPriced(p: SessionRow): PricedColumns {
-  const { locationId, locationName, cost, costWithoutSolar, costCurrency, solarKwh, batteryKwh, gridKwh, solarPercentage, attributionRule } = p;
-  return { locationId, locationName, cost, costWithoutSolar, costCurrency, solarKwh, batteryKwh, gridKwh, solarPercentage, attributionRule };
+  const {
+    locationId,
+    locationName,
+    cost,
+    costWithoutSolar,
+    costCurrency,
+    solarKwh,
+    batteryKwh,
+    gridKwh,
+    solarPercentage,
+    attributionRule,
+  } = p;
+  return {
+    locationId,
+    locationName,
+    cost,
+    costWithoutSolar,
+    costCurrency,
+    solarKwh,
+    batteryKwh,
+    gridKwh,
+    solarPercentage,
+    attributionRule,
+  };
 }
 
 /** End of the site's newest stored bucket (epoch ms; null: none); for the run's site, read once per run (`ctx.bucketsEnd`). */
@@ -156,7 +215,11 @@ export async function storedBucketsEnd(ctx: SyncContext, siteId: string): Promis
  * the lead-in). While the site's stored buckets stop before the end of the charge's energy profile
  * (`profileEnd`) no split can be made (priceCharge needs the whole span covered), so none are read.
  */
-export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedAt: Date | null; open?: boolean }, profile: readonly EnergySegment[]): Promise<SiteEnergyBucket[] | null> {
+export async function siteBuckets(
+  ctx: SyncContext,
+  s: { startedAt: Date; endedAt: Date | null; open?: boolean },
+  profile: readonly EnergySegment[],
+): Promise<SiteEnergyBucket[] | null> {
   if (!ctx.site || s.endedAt === null || s.open) return null;
   const end = await storedBucketsEnd(ctx, ctx.site.id);
   if (end === null || end < Math.max(0, ...profile.map((p) => p.to.getTime()))) return [];
@@ -164,7 +227,8 @@ export async function siteBuckets(ctx: SyncContext, s: { startedAt: Date; endedA
   const to = s.endedAt.getTime();
   // One read serves every session of the run whose window it covers (a day's close reprices several).
   const memo = ctx.bucketMemo;
-  if (memo && memo.siteId === ctx.site.id && memo.from <= from && memo.to >= to) return memo.rows.filter((b) => b.end.getTime() >= from && b.start.getTime() <= to);
+  if (memo && memo.siteId === ctx.site.id && memo.from <= from && memo.to >= to)
+    return memo.rows.filter((b) => b.end.getTime() >= from && b.start.getTime() <= to);
   // Sessions of neighbouring days (a day's close re-prices the day before too): one read of their union.
   const near = memo && memo.siteId === ctx.site.id && Math.max(to, memo.to) - Math.min(from, memo.from) <= 4 * DAY_MS;
   const [readFrom, readTo] = near ? [Math.min(from, memo.from), Math.max(to, memo.to)] : [from, to];

@@ -29,7 +29,11 @@ export function toBucketRows(siteId: string, buckets: readonly EnergyHistoryBuck
  * Daily totals from buckets grouped by local date (reference §7.5): self-consumption = 1 − solar
  * exported to the grid ÷ solar produced; self-powered = 1 − home from grid ÷ home usage.
  */
-export function toDailyRows(siteId: string, buckets: readonly (EnergyHistoryBucket & { date: string })[], complete: (date: string) => boolean): DailyRow[] {
+export function toDailyRows(
+  siteId: string,
+  buckets: readonly (EnergyHistoryBucket & { date: string })[],
+  complete: (date: string) => boolean,
+): DailyRow[] {
   const byDate = new Map<string, EnergyHistoryBucket[]>();
   for (const b of buckets) byDate.set(b.date, [...(byDate.get(b.date) ?? []), b]);
   return [...byDate.entries()].map(([date, bs]) => {

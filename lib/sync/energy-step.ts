@@ -1,5 +1,15 @@
 import 'server-only';
-import { dailyCursor, dayInputs, insertEnergyState, listSites, upsertBuckets, upsertDaily, upsertSite, type DailyRow, type SiteRow } from '@/db/queries/sync-energy';
+import {
+  dailyCursor,
+  dayInputs,
+  insertEnergyState,
+  listSites,
+  upsertBuckets,
+  upsertDaily,
+  upsertSite,
+  type DailyRow,
+  type SiteRow,
+} from '@/db/queries/sync-energy';
 import { sessionsAwaitingSplit } from '@/db/queries/sync-sessions';
 import type { VehicleRow } from '@/db/queries/sync-vehicles';
 import type { SyncContext } from './context';
@@ -78,8 +88,13 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
   if (!cursor.first) {
     for (let back = 0; back <= BACKFILL_MONTHS; back++) {
       const m = localMonth(now, back, tz);
-      const h = await ctx.call(() => tesla.getSiteHistory(site.teslaSiteId, 'month', { start: m.start, end: new Date(m.end.getTime() - 1000), timeZone: tz }));
-      await upsertDaily(db, toDailyRows(site.id, dated(h.buckets), (date) => date < today.date && closed(dayOf(date, tz).end)));
+      const h = await ctx.call(() =>
+        tesla.getSiteHistory(site.teslaSiteId, 'month', { start: m.start, end: new Date(m.end.getTime() - 1000), timeZone: tz }),
+      );
+      await upsertDaily(
+        db,
+        toDailyRows(site.id, dated(h.buckets), (date) => date < today.date && closed(dayOf(date, tz).end)),
+      );
       ctx.count('energy_days_backfilled', h.buckets.length);
       if (h.buckets.length === 0 && back > 0) break;
     }
@@ -92,7 +107,10 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
     const rows = await readDay(ctx, site, day, false);
     await reconcileWallConnector(ctx, site.teslaSiteId, new Date(day.start.getTime() - DAY_MS), day.end, vehicles);
     await repricePending(ctx, new Date(day.start.getTime() - DAY_MS), day.end, vehicles);
-    await upsertDaily(db, rows.map((r) => ({ ...r, complete: true })));
+    await upsertDaily(
+      db,
+      rows.map((r) => ({ ...r, complete: true })),
+    );
     ctx.count('energy_days_closed');
     day = dayOf(addDays(day.date, 1), tz);
   }
@@ -101,9 +119,18 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
   // buckets, then live readings. When the readings leave more of the day uncovered than an
   // observation gap (the app was down, or just connected), or a closed home charge waits for its
   // split, today's history is read first (at most every TODAY_REFRESH_MS).
-  let inputs = await dayInputs(db, { siteId: site.id, from: today.start, to: now, readingsFrom: new Date(today.start.getTime() - LIVE_HOLD_MS) });
+  let inputs = await dayInputs(db, {
+    siteId: site.id,
+    from: today.start,
+    to: now,
+    readingsFrom: new Date(today.start.getTime() - LIVE_HOLD_MS),
+  });
   const historyEnd = inputs.buckets.at(-1)?.endAt.getTime() ?? today.start.getTime();
-  const previousReading = inputs.readings.filter((r) => r.timestamp.getTime() < live.timestamp.getTime()).at(-1)?.timestamp.getTime() ?? -Infinity;
+  const previousReading =
+    inputs.readings
+      .filter((r) => r.timestamp.getTime() < live.timestamp.getTime())
+      .at(-1)
+      ?.timestamp.getTime() ?? -Infinity;
   const uncovered = now.getTime() - Math.max(today.start.getTime(), historyEnd, previousReading);
   const waiting = await sessionsAwaitingSplit(db, today.start, now);
   const splitWaits = waiting.some((s) => s.endedAt && s.endedAt.getTime() > historyEnd);
@@ -111,12 +138,22 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
     await readDay(ctx, site, today, false);
     if (splitWaits) await repricePending(ctx, today.start, now, vehicles);
     ctx.count(splitWaits ? 'energy_today_read_for_split' : 'energy_today_read_for_gap');
-    inputs = await dayInputs(db, { siteId: site.id, from: today.start, to: now, readingsFrom: new Date(today.start.getTime() - LIVE_HOLD_MS) });
+    inputs = await dayInputs(db, {
+      siteId: site.id,
+      from: today.start,
+      to: now,
+      readingsFrom: new Date(today.start.getTime() - LIVE_HOLD_MS),
+    });
   }
   await upsertDaily(db, [provisionalRow(site.id, today, now, inputs)]);
   const yesterday = dayOf(addDays(today.date, -1), tz);
   if (!closed(yesterday.end)) {
-    const y = await dayInputs(db, { siteId: site.id, from: yesterday.start, to: yesterday.end, readingsFrom: new Date(yesterday.start.getTime() - LIVE_HOLD_MS) });
+    const y = await dayInputs(db, {
+      siteId: site.id,
+      from: yesterday.start,
+      to: yesterday.end,
+      readingsFrom: new Date(yesterday.start.getTime() - LIVE_HOLD_MS),
+    });
     await upsertDaily(db, [provisionalRow(site.id, yesterday, yesterday.end, y)]);
   }
 }
@@ -125,7 +162,8 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
 function provisionalRow(siteId: string, day: LocalDay, until: Date, inputs: Awaited<ReturnType<typeof dayInputs>>): DailyRow {
   const t = daySoFar(inputs.buckets, inputs.readings, { start: day.start, until: until < day.end ? until : day.end });
   const kwh = (v: number) => Math.round(v * 100) / 100;
-  const pct = (part: number, whole: number) => (whole > 0 ? Math.round(Math.min(100, Math.max(0, (1 - part / whole) * 100)) * 100) / 100 : null);
+  const pct = (part: number, whole: number) =>
+    whole > 0 ? Math.round(Math.min(100, Math.max(0, (1 - part / whole) * 100)) * 100) / 100 : null;
   return {
     siteId,
     date: day.date,
@@ -145,13 +183,24 @@ function provisionalRow(siteId: string, day: LocalDay, until: Date, inputs: Awai
   };
 }
 
-async function readDay(ctx: SyncContext, site: SiteRow, day: { date: string; start: Date; end: Date }, complete: boolean): Promise<DailyRow[]> {
+async function readDay(
+  ctx: SyncContext,
+  site: SiteRow,
+  day: { date: string; start: Date; end: Date },
+  complete: boolean,
+): Promise<DailyRow[]> {
   const tz = knownZone(site.timeZone);
-  const h = await ctx.call(() => ctx.tesla.getSiteHistory(site.teslaSiteId, 'day', { start: day.start, end: new Date(day.end.getTime() - 1000), timeZone: tz }));
+  const h = await ctx.call(() =>
+    ctx.tesla.getSiteHistory(site.teslaSiteId, 'day', { start: day.start, end: new Date(day.end.getTime() - 1000), timeZone: tz }),
+  );
   await upsertBuckets(ctx.db, toBucketRows(site.id, h.buckets));
   ctx.bucketMemo = undefined;
   ctx.bucketsEnd = undefined;
-  const daily = toDailyRows(site.id, h.buckets.map((b) => ({ ...b, date: day.date })), () => complete);
+  const daily = toDailyRows(
+    site.id,
+    h.buckets.map((b) => ({ ...b, date: day.date })),
+    () => complete,
+  );
   const rows = daily.length > 0 ? daily : [{ siteId: site.id, date: day.date, complete }];
   await upsertDaily(ctx.db, rows);
   ctx.count('energy_buckets', h.buckets.length);

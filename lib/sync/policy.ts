@@ -70,7 +70,8 @@ export const smartPolicy: PollingPolicy = {
     if (fresh) return data('sync now');
     if (!last || previous !== 'online') return data('came online');
     const since = now.getTime() - last.at.getTime();
-    if (last.activity === 'idle') return since >= IDLE_BACKOFF_MS ? data('still awake after idle back-off') : none('idle: letting it sleep');
+    if (last.activity === 'idle')
+      return since >= IDLE_BACKOFF_MS ? data('still awake after idle back-off') : none('idle: letting it sleep');
     return now.getTime() >= smartDue(last) ? data(`${last.activity}: sample due`) : none(`${last.activity}: next sample later`);
   },
   nextDecisionAt({ now, connectivity, last }) {
@@ -103,7 +104,8 @@ export const tenMinutePolicy: PollingPolicy = {
     if (fresh || !last || now.getTime() - last.at.getTime() >= 10 * MIN - 30_000) return data('10-minute interval');
     return none('interval not elapsed');
   },
-  nextDecisionAt: ({ now, connectivity, last }) => (connectivity !== 'online' ? null : last ? new Date(last.at.getTime() + 10 * MIN - 30_000) : now),
+  nextDecisionAt: ({ now, connectivity, last }) =>
+    connectivity !== 'online' ? null : last ? new Date(last.at.getTime() + 10 * MIN - 30_000) : now,
 };
 
 export const POLICIES = { smart: smartPolicy, naive: naivePolicy, ten_minute: tenMinutePolicy } as const;

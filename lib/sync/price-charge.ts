@@ -1,7 +1,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { LocationRow, TariffRow } from '@/db/queries/sync-sessions';
-import { chargingCost, matchPlace, splitChargeEnergy, type AttributionRule, type ChargerKind, type EnergySegment, type SiteEnergyBucket } from '@/lib/stats';
+import {
+  chargingCost,
+  matchPlace,
+  splitChargeEnergy,
+  type AttributionRule,
+  type ChargerKind,
+  type EnergySegment,
+  type SiteEnergyBucket,
+} from '@/lib/stats';
 
 export type Places = { locations: LocationRow[]; tariffs: TariffRow[] };
 
@@ -58,9 +66,10 @@ export function priceCharge(c: ChargeToPrice, ctx: PricingContext): PricedColumn
   const end = Math.max(0, ...profile.map((p) => p.to.getTime()));
   const home = (location?.isHome ?? false) || c.knownHome;
   const covered = ctx.buckets !== null && ctx.buckets.length > 0 && Math.max(...ctx.buckets.map((b) => b.end.getTime())) >= end;
-  const split = home && c.closed && covered && profile.length > 0 && c.chargerKind !== 'supercharger' && c.chargerKind !== 'dc'
-    ? splitChargeEnergy(profile, ctx.buckets ?? [], { rule: ctx.rule })
-    : null;
+  const split =
+    home && c.closed && covered && profile.length > 0 && c.chargerKind !== 'supercharger' && c.chargerKind !== 'dc'
+      ? splitChargeEnergy(profile, ctx.buckets ?? [], { rule: ctx.rule })
+      : null;
   const cost = chargingCost({
     profile,
     tariff,
@@ -102,7 +111,10 @@ export function splitPossible(c: ChargeToPrice, places: Places): boolean {
  */
 export function pricingKey(c: ChargeToPrice, ctx: Omit<PricingContext, 'buckets'>): string {
   const places = [...ctx.places.locations, ...ctx.places.tariffs].map((p) => `${p.id}@${p.updatedAt.getTime()}`).sort();
-  return createHash('sha256').update(JSON.stringify([c, ctx.rule, ctx.timeZone, places])).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(JSON.stringify([c, ctx.rule, ctx.timeZone, places]))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** Energy spread evenly over a span: the profile of a session known only from a history record. */

@@ -41,17 +41,30 @@ async function apply(
     const fee = e.fee ? { cost: e.fee.amount, costWithoutSolar: e.fee.amount, costCurrency: e.fee.currency } : {};
     const wc = matched.get(e.sessionKey);
     const rawData = wc ? { ...((s.rawData as object | null) ?? {}), wallConnector: wc.spans } : s.rawData;
-    const values = { source: e.source, energyUsedKwh: e.energyUsedKwh ?? s.energyUsedKwh, externalId: e.externalId ?? wc?.din ?? s.externalId, rawData, ...fee };
+    const values = {
+      source: e.source,
+      energyUsedKwh: e.energyUsedKwh ?? s.energyUsedKwh,
+      externalId: e.externalId ?? wc?.din ?? s.externalId,
+      rawData,
+      ...fee,
+    };
     // Matched again by the same history row (the windows of consecutive days overlap): nothing to write or re-price.
     if (sameEnrichment(s, values)) continue;
     await updateSession(ctx.db, s.id, values);
-    await repriceSession(ctx, { ...s, ...values } as SessionRow, vehicles.find((v) => v.id === s.vehicleId));
+    await repriceSession(
+      ctx,
+      { ...s, ...values } as SessionRow,
+      vehicles.find((v) => v.id === s.vehicleId),
+    );
     ctx.count(`reconciled_${e.source}`);
   }
   for (const a of out.additions) await addFromHistory(ctx, a, vehicles);
 }
 
-function sameEnrichment(s: SessionRow, v: { source: string; energyUsedKwh: number | null; externalId: string | null; rawData: unknown; cost?: number; costCurrency?: string }): boolean {
+function sameEnrichment(
+  s: SessionRow,
+  v: { source: string; energyUsedKwh: number | null; externalId: string | null; rawData: unknown; cost?: number; costCurrency?: string },
+): boolean {
   return (
     s.source === v.source &&
     s.energyUsedKwh === v.energyUsedKwh &&
@@ -99,7 +112,13 @@ function carByStart(refs: readonly SessionRef[], startedAt: Date): string | null
 }
 
 /** Wall Connector history of a closed window (free energy endpoint), run once per closed local day. */
-export async function reconcileWallConnector(ctx: SyncContext, siteTeslaId: string, from: Date, to: Date, vehicles: readonly VehicleRow[]): Promise<void> {
+export async function reconcileWallConnector(
+  ctx: SyncContext,
+  siteTeslaId: string,
+  from: Date,
+  to: Date,
+  vehicles: readonly VehicleRow[],
+): Promise<void> {
   const rows = await ctx.call(() => ctx.tesla.getWallConnectorChargeHistory(siteTeslaId, { start: from, end: to }));
   const window = await sessionsBetween(ctx.db, new Date(from.getTime() - DAY_MS), to);
   const homeIds = new Set((await ctx.pricing()).places.locations.filter((l) => l.isHome).map((l) => l.id));
@@ -116,7 +135,9 @@ export async function reconcileWallConnector(ctx: SyncContext, siteTeslaId: stri
   // Which rows went to which session: each row to the enriched session it overlaps most (of its car, when known).
   const matched = new Map<string, { din: string | null; spans: { start: string; durationS: number; kwh: number }[] }>();
   const tol = 15 * 60_000;
-  const enriched = out.enrich.map((e) => window.find((w) => w.vehicleId === e.vehicleId && w.sessionKey === e.sessionKey)).filter((s): s is SessionRow => s !== undefined);
+  const enriched = out.enrich
+    .map((e) => window.find((w) => w.vehicleId === e.vehicleId && w.sessionKey === e.sessionKey))
+    .filter((s): s is SessionRow => s !== undefined);
   for (const w of wallConnector) {
     const from = w.startedAt.getTime();
     const to = from + w.durationS * 1000;

@@ -7,7 +7,6 @@ import { runSync } from './run-sync';
 import type { SyncLimits, SyncSummary } from './types';
 import { HOUR_MS } from '@/lib/time';
 
-
 export type ReplayOptions = {
   db: Db;
   sim: Simulator;
@@ -46,7 +45,8 @@ export function anyOnline(sim: Simulator): boolean {
   return sim.world.vehicles.some((v) => v.awake && v.reachable);
 }
 
-const connectivityOf = (sim: Simulator) => sim.world.vehicles.map((v) => (!v.reachable ? 'offline' : v.awake ? 'online' : 'asleep')).join(',');
+const connectivityOf = (sim: Simulator) =>
+  sim.world.vehicles.map((v) => (!v.reachable ? 'offline' : v.awake ? 'online' : 'asleep')).join(',');
 
 /**
  * Runs the sync engine at scheduler ticks while the simulator's virtual clock moves to `until`:
@@ -73,7 +73,10 @@ export async function replay(opts: ReplayOptions): Promise<{ runs: number; faile
     }
     const thinned = (opts.skipQuiet || opts.followPolicy) && !tail;
     const limits = { ...(thinned ? { observationGapMs: quietMs + opts.tickMs } : {}), ...opts.limits };
-    const summary = await runSync({ db: opts.db, tesla: opts.tesla, now: () => new Date(opts.sim.now()), policy: opts.policy, limits }, { trigger: 'demo' });
+    const summary = await runSync(
+      { db: opts.db, tesla: opts.tesla, now: () => new Date(opts.sim.now()), policy: opts.policy, limits },
+      { trigger: 'demo' },
+    );
     runs++;
     lastRun = t;
     quietAtLastRun = quiet;

@@ -30,8 +30,13 @@ export function storedProfile(s: SessionRow): EnergySegment[] {
 }
 
 /** Re-prices one stored session (after reconciliation changed its energy or its day's buckets arrived). */
-export async function repriceSession(ctx: SyncContext, s: SessionRow, vehicle: Pick<VehicleRow, 'freeSupercharging'> | undefined): Promise<void> {
-  const fee = s.source === 'supercharger_history' && s.cost !== null && s.costCurrency ? { amount: s.cost, currency: s.costCurrency } : null;
+export async function repriceSession(
+  ctx: SyncContext,
+  s: SessionRow,
+  vehicle: Pick<VehicleRow, 'freeSupercharging'> | undefined,
+): Promise<void> {
+  const fee =
+    s.source === 'supercharger_history' && s.cost !== null && s.costCurrency ? { amount: s.cost, currency: s.costCurrency } : null;
   const profile = storedProfile(s);
   const priced = priceCharge(
     {
@@ -53,7 +58,11 @@ export async function repriceSession(ctx: SyncContext, s: SessionRow, vehicle: P
 /** Fills the solar split of closed sessions in [from, to) once the site's buckets cover them. */
 export async function repricePending(ctx: SyncContext, from: Date, to: Date, vehicles: readonly VehicleRow[]): Promise<void> {
   for (const s of await sessionsAwaitingSplit(ctx.db, from, to)) {
-    await repriceSession(ctx, s, vehicles.find((v) => v.id === s.vehicleId));
+    await repriceSession(
+      ctx,
+      s,
+      vehicles.find((v) => v.id === s.vehicleId),
+    );
     ctx.count('charges_repriced');
   }
 }

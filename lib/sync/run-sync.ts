@@ -60,7 +60,10 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
       call: (fn) => budget.call(fn),
     };
     const listed = await ctx.call(() => deps.tesla.getVehicles());
-    const rows = await upsertVehicles(db, listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })));
+    const rows = await upsertVehicles(
+      db,
+      listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })),
+    );
     const sites = await ensureSites(ctx);
     const site = sites[0];
     ctx.site = site ? { id: site.id, timeZone: knownZone(site.timeZone) } : null;

@@ -23,7 +23,8 @@ export type StartedRun = { started: true; id: string } | { started: false; runni
  * 'skipped' run and exits. A run left 'running' by a crashed process is closed when it blocks one.
  */
 export async function startRun(db: Db, params: { trigger: SyncTrigger; now: Date }): Promise<StartedRun> {
-  const open = () => db.insert(syncRuns).values({ startedAt: params.now, trigger: params.trigger, status: 'running' }).returning({ id: syncRuns.id });
+  const open = () =>
+    db.insert(syncRuns).values({ startedAt: params.now, trigger: params.trigger, status: 'running' }).returning({ id: syncRuns.id });
   try {
     const [row] = await open().catch(async (err: unknown) => {
       // Held: a run of a dead process (stale) is closed and the run opens after all; a live one wins.

@@ -35,7 +35,10 @@ async function startDemo(db: Db): Promise<Runtime> {
 export async function seedDemoHistory(db: Db, o: { scenario: ScenarioName; seed: number; days: number; now: Date }) {
   const demo = await prepareDemo(db, o);
   if (demo.outcome === 'ready') log.info(`Demo resumed (${o.scenario})`);
-  else log.info(`Demo history ${demo.outcome === 'seeded' ? 'seeded' : 'seeding resumed and finished'}: ${o.days} days of ${o.scenario}, ${demo.runs} sync runs in ${(demo.elapsedMs / 1000).toFixed(1)} s`);
+  else
+    log.info(
+      `Demo history ${demo.outcome === 'seeded' ? 'seeded' : 'seeding resumed and finished'}: ${o.days} days of ${o.scenario}, ${demo.runs} sync runs in ${(demo.elapsedMs / 1000).toFixed(1)} s`,
+    );
   return demo;
 }
 

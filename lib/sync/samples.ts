@@ -54,7 +54,11 @@ export function toLastSample(s: SampleFacts | undefined): LastSample | null {
   if (isMoving(s)) return { at: s.timestamp, activity: 'driving', expectedEndAt: s.destinationEta ?? null };
   if (isCharging(s)) {
     const hours = (s.rawData as { charge_state?: { time_to_full_charge?: number | null } } | null)?.charge_state?.time_to_full_charge;
-    return { at: s.timestamp, activity: 'charging', expectedEndAt: hours != null && hours > 0 ? new Date(s.timestamp.getTime() + hours * HOUR_MS) : null };
+    return {
+      at: s.timestamp,
+      activity: 'charging',
+      expectedEndAt: hours != null && hours > 0 ? new Date(s.timestamp.getTime() + hours * HOUR_MS) : null,
+    };
   }
   return { at: s.timestamp, activity: 'idle', expectedEndAt: null };
 }

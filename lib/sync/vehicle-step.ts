@@ -30,7 +30,11 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
       ctx.count('wakes_refused');
     }
   } else if (decision.action === 'data') {
-    const r = await ctx.call(() => ctx.tesla.getVehicleData(v.vin, DEFAULT_VEHICLE_ENDPOINTS, { essential: ctx.fresh, checkedOnline: connectivity === 'online' }).catch(budgetAsNone));
+    const r = await ctx.call(() =>
+      ctx.tesla
+        .getVehicleData(v.vin, DEFAULT_VEHICLE_ENDPOINTS, { essential: ctx.fresh, checkedOnline: connectivity === 'online' })
+        .catch(budgetAsNone),
+    );
     if (r?.status === 'online' && r.source === 'live' && r.snapshot.timestamp.getTime() > 0) {
       const row = toStateRow(v.id, r.snapshot, r.raw);
       sampled = await insertState(ctx.db, row);
@@ -38,14 +42,19 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
       // The car's timestamps only move forward; a late-arriving older sample leaves `last` the newest.
       if (sampled && (!last || row.timestamp > last.timestamp)) newest = row;
       const s = r.snapshot;
-      if (s.carType !== v.model || s.firmwareVersion !== v.firmwareVersion) await updateVehicle(ctx.db, v.id, { model: s.carType, firmwareVersion: s.firmwareVersion ?? v.firmwareVersion });
+      if (s.carType !== v.model || s.firmwareVersion !== v.firmwareVersion)
+        await updateVehicle(ctx.db, v.id, { model: s.carType, firmwareVersion: s.firmwareVersion ?? v.firmwareVersion });
     } else ctx.count('data_not_online');
   }
   // The car became unreachable right after moving or charging: its arrival or charge end may be projected now.
   const leftUnreachable = connectivity !== 'online' && previous === 'online' && last !== undefined && (isMoving(last) || isCharging(last));
   // A derivation that did not finish (crash, error) is redone: the marker is written only after it.
   const marker = (v.rawData as { derived?: { sample: string; state: string } } | null)?.derived;
-  const pending = newest !== undefined && (!marker || marker.sample !== newest.timestamp.toISOString() || (marker.state !== connectivity && (isMoving(newest) || isCharging(newest))));
+  const pending =
+    newest !== undefined &&
+    (!marker ||
+      marker.sample !== newest.timestamp.toISOString() ||
+      (marker.state !== connectivity && (isMoving(newest) || isCharging(newest))));
   if (sampled || leftUnreachable || pending) {
     await deriveVehicle(ctx, v);
     const derived = { sample: newest?.timestamp.toISOString() ?? '', state: connectivity };

@@ -35,7 +35,6 @@ export async function readAccess(q: DbOrTx) {
 }
 export type AccessRow = NonNullable<Awaited<ReturnType<typeof readAccess>>>;
 
-
 /**
  * The monthly Fleet API budget in USD: the owner's setting (`settings.monthlyBudgetUsd`, set on the
  * settings page) when present and valid, else the configured TESLA_MONTHLY_BUDGET_USD.

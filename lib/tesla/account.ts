@@ -45,7 +45,12 @@ export function accountApi({ db, cfg, clock, fleet, cache, tokens }: TeslaContex
 
     /** The account's region as Tesla reports it (free); persisted as the base URL to use. */
     async getRegion(): Promise<RegionInfo> {
-      const r = await fleet.send({ method: 'GET', path: fleetPaths.region(), template: fleetPaths.region(), schema: UserRegionResponseSchema });
+      const r = await fleet.send({
+        method: 'GET',
+        path: fleetPaths.region(),
+        template: fleetPaths.region(),
+        schema: UserRegionResponseSchema,
+      });
       const baseUrl = r.fleet_api_base_url.replace(/\/+$/, '');
       await setRegion(db, r.region, baseUrl);
       return { region: r.region, fleetApiBaseUrl: baseUrl };

@@ -34,9 +34,20 @@ export async function appTesla(): Promise<AppTesla> {
   const { teslaRuntime } = await import('@/lib/sync/runtime');
   const { tesla, sim } = await teslaRuntime();
   if (e.TESLA_MODE === 'live' || !sim) {
-    return { mode: 'live', tesla, clientId: e.TESLA_CLIENT_ID, authorizeUrl: () => resolveAuthorizeUrl(e.TESLA_AUTHORIZE_URL, e.TESLA_REGION) };
+    return {
+      mode: 'live',
+      tesla,
+      clientId: e.TESLA_CLIENT_ID,
+      authorizeUrl: () => resolveAuthorizeUrl(e.TESLA_AUTHORIZE_URL, e.TESLA_REGION),
+    };
   }
-  return { mode: 'simulator', tesla, clientId: sim.client.clientId, authorizeUrl: (origin) => `${origin}/api/tesla/simulator/authorize`, simulator: sim };
+  return {
+    mode: 'simulator',
+    tesla,
+    clientId: sim.client.clientId,
+    authorizeUrl: (origin) => `${origin}/api/tesla/simulator/authorize`,
+    simulator: sim,
+  };
 }
 
 /** The redirect URI registered with Tesla: TESLA_REDIRECT_URI, else this server's callback. */

@@ -39,7 +39,10 @@ export function createCache(db: Db, clock: TeslaClock, ttlSeconds: number) {
     const now = clock.now();
     const expiresAt = ttl === 'permanent' ? null : new Date(now + ttlSeconds * 1000);
     const values = { key, payload: payload as object, fetchedAt: new Date(now), expiresAt };
-    await db.insert(apiCache).values(values).onConflictDoUpdate({ target: apiCache.key, set: { payload: values.payload, fetchedAt: values.fetchedAt, expiresAt } });
+    await db
+      .insert(apiCache)
+      .values(values)
+      .onConflictDoUpdate({ target: apiCache.key, set: { payload: values.payload, fetchedAt: values.fetchedAt, expiresAt } });
   }
 
   return {

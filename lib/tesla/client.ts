@@ -44,7 +44,10 @@ export function createHttp(cfg: Pick<TeslaConfig, 'timeoutMs'>, fetchFn?: FetchF
     ...(fetchFn ? { fetch: fetchFn } : {}),
   });
   return {
-    async send(url: string, init: { method: string; headers: Record<string, string>; body?: URLSearchParams | string }): Promise<RawResponse> {
+    async send(
+      url: string,
+      init: { method: string; headers: Record<string, string>; body?: URLSearchParams | string },
+    ): Promise<RawResponse> {
       const res = await api(url, { method: init.method, headers: init.headers, body: init.body });
       return { status: res.status, headers: res.headers, text: await res.text() };
     },
@@ -74,7 +77,11 @@ type Deps = {
   clock: TeslaClock;
   http: TeslaHttp;
   queue: PQueue;
-  tokens: { getAccess(): Promise<{ token: string; region: string | null; baseUrl: string | null }>; refresh(rejected?: string): Promise<string>; forget(): void };
+  tokens: {
+    getAccess(): Promise<{ token: string; region: string | null; baseUrl: string | null }>;
+    refresh(rejected?: string): Promise<string>;
+    forget(): void;
+  };
 };
 
 type Attempt = RawResponse | { failure: string } | { waitMs: number };
@@ -85,13 +92,23 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
   // limiter (which would only answer "wait" and be asked again).
   let lastSent = -Infinity;
   const spacingMs = 1000 / cfg.ratePerSecond;
-  async function attempt(call: FleetCall<unknown>, access: { token: string; region: string | null; baseUrl: string | null }, category: ReturnType<typeof classifyRequest>['category']): Promise<Attempt> {
+  async function attempt(
+    call: FleetCall<unknown>,
+    access: { token: string; region: string | null; baseUrl: string | null },
+    category: ReturnType<typeof classifyRequest>['category'],
+  ): Promise<Attempt> {
     const { token } = access;
     const base = resolveBaseUrl(cfg, { baseUrl: access.baseUrl, region: access.region });
     const query = new URLSearchParams(Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
     const url = `${base}${call.path}${query.size > 0 ? `?${query}` : ''}`;
     return clock.hold(async () => {
-      const slot = await reserveSlot(db, cfg, clock.now(), { method: call.method, pathTemplate: call.template, category, target: call.target, essential: call.essential });
+      const slot = await reserveSlot(db, cfg, clock.now(), {
+        method: call.method,
+        pathTemplate: call.template,
+        category,
+        target: call.target,
+        essential: call.essential,
+      });
       if ('waitMs' in slot) return slot;
       const started = performance.now();
       let res: RawResponse | undefined;
@@ -101,7 +118,12 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
       } catch (err) {
         failure = err instanceof Error ? err.name : failure; // the error object itself holds the request: not kept
       }
-      await completeRequest(db, slot.rowId, { category, status: res?.status ?? null, durationMs: performance.now() - started, prices: cfg.prices });
+      await completeRequest(db, slot.rowId, {
+        category,
+        status: res?.status ?? null,
+        durationMs: performance.now() - started,
+        prices: cfg.prices,
+      });
       return res ?? { failure };
     });
   }
@@ -109,12 +131,19 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
   async function discoverRegion(errorText: string): Promise<void> {
     let found: { region: string; fleet_api_base_url: string } | undefined;
     try {
-      found = await execute({ method: 'GET', path: fleetPaths.region(), template: fleetPaths.region(), schema: UserRegionResponseSchema, discoverRegion: false });
+      found = await execute({
+        method: 'GET',
+        path: fleetPaths.region(),
+        template: fleetPaths.region(),
+        schema: UserRegionResponseSchema,
+        discoverRegion: false,
+      });
     } catch (err) {
       log.warn('Tesla region lookup failed; using the base URL named in the 421 answer', err);
     }
     const baseUrl = found?.fleet_api_base_url ?? baseUrlFromOutOfRegion(errorText);
-    const region = (found?.region as (typeof FLEET_REGIONS)[number] | undefined) ?? FLEET_REGIONS.find((r) => FLEET_API_BASE_URLS[r] === baseUrl);
+    const region =
+      (found?.region as (typeof FLEET_REGIONS)[number] | undefined) ?? FLEET_REGIONS.find((r) => FLEET_API_BASE_URLS[r] === baseUrl);
     if (!baseUrl || !region) throw new TeslaRegionError('Tesla says the account lives in another region and the region lookup failed.');
     await setRegion(db, region, baseUrl.replace(/\/+$/, ''));
     tokens.forget();
@@ -148,14 +177,22 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
           await clock.sleep(backoffMs(failures, cfg.backoffBaseMs, cfg.maxBackoffMs, cfg.random));
           continue;
         }
-        throw new TeslaApiError(`Tesla did not answer ${label} (${out.failure}) after ${failures} attempt(s).`, undefined, 'tesla_unavailable');
+        throw new TeslaApiError(
+          `Tesla did not answer ${label} (${out.failure}) after ${failures} attempt(s).`,
+          undefined,
+          'tesla_unavailable',
+        );
       }
       const body = parseBody(out.text);
       const { status } = out;
       if (status >= 200 && status < 300) {
         const parsed = call.schema.safeParse(body);
         if (parsed.success) return parsed.data.response;
-        throw new TeslaApiError(`Tesla sent an unexpected payload for ${label} (fields: ${issuePaths(parsed.error.issues)}).`, status, 'tesla_invalid_payload');
+        throw new TeslaApiError(
+          `Tesla sent an unexpected payload for ${label} (fields: ${issuePaths(parsed.error.issues)}).`,
+          status,
+          'tesla_invalid_payload',
+        );
       }
       const error = errorTextOf(body);
       if (status === 408 || isVehicleUnavailable({ error })) throw new VehicleAsleepError(call.target ?? '', status);
@@ -167,8 +204,13 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
       }
       if (status === 421) {
         const suggested = baseUrlFromOutOfRegion(error);
-        if (cfg.fleetApiUrl) throw new TeslaRegionError(`Tesla answered 421 (wrong region) but TESLA_FLEET_API_URL pins the base URL${suggested ? `; Tesla suggests ${suggested}` : ''}.`, suggested);
-        if (regionRetried || call.discoverRegion === false) throw new TeslaRegionError(`Tesla answered 421 (wrong region) to ${label} again.`, suggested);
+        if (cfg.fleetApiUrl)
+          throw new TeslaRegionError(
+            `Tesla answered 421 (wrong region) but TESLA_FLEET_API_URL pins the base URL${suggested ? `; Tesla suggests ${suggested}` : ''}.`,
+            suggested,
+          );
+        if (regionRetried || call.discoverRegion === false)
+          throw new TeslaRegionError(`Tesla answered 421 (wrong region) to ${label} again.`, suggested);
         regionRetried = true;
         await discoverRegion(error);
         continue;
@@ -187,7 +229,8 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
         await clock.sleep(backoffMs(failures, cfg.backoffBaseMs, cfg.maxBackoffMs, cfg.random));
         continue;
       }
-      if (status === 401) throw new TeslaApiError(`Remote access is disabled in the vehicle (${label}).`, status, 'tesla_mobile_access_disabled');
+      if (status === 401)
+        throw new TeslaApiError(`Remote access is disabled in the vehicle (${label}).`, status, 'tesla_mobile_access_disabled');
       if (status === 403) throw new TeslaAuthError('forbidden', `Tesla refused ${label}${error ? `: ${error}` : ''}.`, status);
       throw new TeslaApiError(`Tesla answered ${status}${error ? ` (${error})` : ''} to ${label}.`, status);
     }

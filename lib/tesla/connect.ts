@@ -15,8 +15,7 @@ export type ConnectResult = { region: FleetRegion | null; fleetApiBaseUrl: strin
 
 /** What a live check of the connection found; `reason` names the step that failed and why. */
 export type ProbeResult =
-  | { ok: true; checkedAt: Date }
-  | { ok: false; step: 'partner' | 'account' | 'scopes'; status?: number; reason: string; checkedAt: Date };
+  { ok: true; checkedAt: Date } | { ok: false; step: 'partner' | 'account' | 'scopes'; status?: number; reason: string; checkedAt: Date };
 
 export function connectApi(ctx: TeslaContext, account: ReturnType<typeof accountApi>) {
   async function afterConnect(): Promise<ConnectResult> {
@@ -59,9 +58,11 @@ export function connectApi(ctx: TeslaContext, account: ReturnType<typeof account
       } catch (err) {
         if (!(err instanceof TeslaError)) throw err;
         const status = err.upstreamStatus;
-        if (err instanceof TeslaRegionError) return { ok: false, step: 'account', status: 421, reason: `421 wrong region: ${err.message}`, checkedAt };
+        if (err instanceof TeslaRegionError)
+          return { ok: false, step: 'account', status: 421, reason: `421 wrong region: ${err.message}`, checkedAt };
         if (err instanceof TeslaAuthError) {
-          if (err.reason === 'forbidden') return { ok: false, step: 'scopes', status, reason: `403 missing scopes: ${err.message}`, checkedAt };
+          if (err.reason === 'forbidden')
+            return { ok: false, step: 'scopes', status, reason: `403 missing scopes: ${err.message}`, checkedAt };
           return { ok: false, step: 'account', status, reason: err.message, checkedAt };
         }
         if (err instanceof TeslaApiError && status === 412) {

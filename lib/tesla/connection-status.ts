@@ -41,7 +41,13 @@ export async function recordPartnerRegistration(db: Db, p: { domain: string; reg
   await updateAccount(db, { settings: { ...row?.settings, teslaPartner: record } });
 }
 
-export async function getConnectionReport(o: { db: Db; env: Env; mode: 'live' | 'simulator'; clientId?: string; probe?: ProbeResult }): Promise<TeslaConnectionReport> {
+export async function getConnectionReport(o: {
+  db: Db;
+  env: Env;
+  mode: 'live' | 'simulator';
+  clientId?: string;
+  probe?: ProbeResult;
+}): Promise<TeslaConnectionReport> {
   const row = await readAccount(o.db);
   const partner = await readPartnerRecord(o.db);
   const connected = Boolean(row?.teslaRefreshTokenEncrypted);
@@ -54,21 +60,50 @@ export async function getConnectionReport(o: { db: Db; env: Env; mode: 'live' | 
 
   steps.push(
     o.clientId
-      ? { id: 'client', label: 'Tesla developer app', state: 'ok', detail: sim ? 'The demo uses the simulator’s own client id.' : `TESLA_CLIENT_ID is set${o.env.TESLA_CLIENT_SECRET ? ' with its secret' : ''}.` }
-      : { id: 'client', label: 'Tesla developer app', state: 'pending', detail: 'Set TESLA_CLIENT_ID and TESLA_CLIENT_SECRET from your app on developer.tesla.com.' },
+      ? {
+          id: 'client',
+          label: 'Tesla developer app',
+          state: 'ok',
+          detail: sim
+            ? 'The demo uses the simulator’s own client id.'
+            : `TESLA_CLIENT_ID is set${o.env.TESLA_CLIENT_SECRET ? ' with its secret' : ''}.`,
+        }
+      : {
+          id: 'client',
+          label: 'Tesla developer app',
+          state: 'pending',
+          detail: 'Set TESLA_CLIENT_ID and TESLA_CLIENT_SECRET from your app on developer.tesla.com.',
+        },
   );
   steps.push(
     o.env.TESLA_PUBLIC_KEY
       ? { id: 'key', label: 'Public key served', state: 'ok', detail: 'Served at /.well-known/appspecific/com.tesla.3p.public-key.pem.' }
-      : { id: 'key', label: 'Public key served', state: 'pending', detail: sim ? 'Not needed for the demo. For a real account run npm run tesla:setup and set TESLA_PUBLIC_KEY.' : 'Run npm run tesla:setup and set TESLA_PUBLIC_KEY to the key it prints.' },
+      : {
+          id: 'key',
+          label: 'Public key served',
+          state: 'pending',
+          detail: sim
+            ? 'Not needed for the demo. For a real account run npm run tesla:setup and set TESLA_PUBLIC_KEY.'
+            : 'Run npm run tesla:setup and set TESLA_PUBLIC_KEY to the key it prints.',
+        },
   );
   const registered = partner ? (Object.keys(partner.regions) as FleetRegion[]) : [];
   if (failed?.step === 'partner') steps.push({ id: 'partner', label: 'Partner registered', state: 'failed', detail: failed.reason });
   else if (o.probe?.ok || (region && registered.includes(region)) || (!region && registered.length > 0) || sim) {
     const where = registered.length > 0 ? ` (${partner!.domain}: ${registered.map((r) => r.toUpperCase()).join(', ')})` : '';
-    steps.push({ id: 'partner', label: 'Partner registered', state: 'ok', detail: sim && registered.length === 0 ? 'The simulator needs no registration.' : `Registered${where}.` });
+    steps.push({
+      id: 'partner',
+      label: 'Partner registered',
+      state: 'ok',
+      detail: sim && registered.length === 0 ? 'The simulator needs no registration.' : `Registered${where}.`,
+    });
   } else {
-    steps.push({ id: 'partner', label: 'Partner registered', state: 'pending', detail: 'Run npm run tesla:setup -- --domain <your domain> --region <na|eu> --record after deploying the public key.' });
+    steps.push({
+      id: 'partner',
+      label: 'Partner registered',
+      state: 'pending',
+      detail: 'Run npm run tesla:setup -- --domain <your domain> --region <na|eu> --record after deploying the public key.',
+    });
   }
   if (!connected) {
     const detail = failed?.step === 'account' ? failed.reason : 'Connect with Tesla, or paste a refresh token.';
@@ -76,7 +111,12 @@ export async function getConnectionReport(o: { db: Db; env: Env; mode: 'live' | 
   } else if (failed?.step === 'account') {
     steps.push({ id: 'account', label: 'Account connected', state: 'failed', detail: failed.reason });
   } else {
-    steps.push({ id: 'account', label: 'Account connected', state: 'ok', detail: `Connected${region ? ` (region ${region.toUpperCase()})` : ''}${o.probe?.ok ? ', checked just now' : ''}.` });
+    steps.push({
+      id: 'account',
+      label: 'Account connected',
+      state: 'ok',
+      detail: `Connected${region ? ` (region ${region.toUpperCase()})` : ''}${o.probe?.ok ? ', checked just now' : ''}.`,
+    });
   }
   if (!connected) steps.push({ id: 'scopes', label: 'Scopes granted', state: 'pending', detail: 'Shown once an account is connected.' });
   else if (failed?.step === 'scopes') steps.push({ id: 'scopes', label: 'Scopes granted', state: 'failed', detail: failed.reason });

@@ -56,7 +56,13 @@ export function energyApi({ fleet, cache, clock, cfg }: TeslaContext) {
 
     async getSiteInfo(siteId: string): Promise<SiteInfo> {
       const { value } = await cache.readThrough(cacheKey('site_info', siteId), SiteInfoSchema, () =>
-        fleet.send({ method: 'GET', path: fleetPaths.siteInfo(siteId), template: T.siteInfo, schema: SiteInfoResponseSchema, target: siteId }),
+        fleet.send({
+          method: 'GET',
+          path: fleetPaths.siteInfo(siteId),
+          template: T.siteInfo,
+          schema: SiteInfoResponseSchema,
+          target: siteId,
+        }),
       );
       return toSiteInfo(value);
     },
@@ -64,7 +70,13 @@ export function energyApi({ fleet, cache, clock, cfg }: TeslaContext) {
     /** live_status: solar, battery (> 0 discharging), grid (> 0 importing), load in W. */
     async getSiteLiveData(siteId: string): Promise<SiteLiveData> {
       const { value } = await cache.readThrough(cacheKey('live_status', siteId), LiveStatusSchema, () =>
-        fleet.send({ method: 'GET', path: fleetPaths.liveStatus(siteId), template: T.liveStatus, schema: LiveStatusResponseSchema, target: siteId }),
+        fleet.send({
+          method: 'GET',
+          path: fleetPaths.liveStatus(siteId),
+          template: T.liveStatus,
+          schema: LiveStatusResponseSchema,
+          target: siteId,
+        }),
       );
       return toSiteLiveData(value);
     },
@@ -124,7 +136,14 @@ export function energyApi({ fleet, cache, clock, cfg }: TeslaContext) {
       const key = cacheKey('charging_history', ...Object.values(query).map((v) => v ?? ''));
       const schema = z.object({ data: z.array(ChargingSessionSchema), totalResults: z.number().int().optional() });
       const { value } = await cache.readThrough(key, schema, () =>
-        fleet.send({ method: 'GET', path: fleetPaths.chargingHistory(), template: fleetPaths.chargingHistory(), query, schema: ChargingHistoryResponseSchema, target: opts.vin }),
+        fleet.send({
+          method: 'GET',
+          path: fleetPaths.chargingHistory(),
+          template: fleetPaths.chargingHistory(),
+          query,
+          schema: ChargingHistoryResponseSchema,
+          target: opts.vin,
+        }),
       );
       return { sessions: value.data.map(toSuperchargerSession), totalResults: value.totalResults ?? null };
     },

@@ -46,7 +46,10 @@ export class TeslaRateLimitedError extends TeslaError {
 
 /** The car is asleep or offline (408, or 503/500 with `vehicle unavailable`). Never answered with a wake. */
 export class VehicleAsleepError extends TeslaError {
-  constructor(readonly vin: string, upstreamStatus?: number) {
+  constructor(
+    readonly vin: string,
+    upstreamStatus?: number,
+  ) {
     super(503, 'vehicle_asleep', 'The vehicle is asleep or offline.', upstreamStatus);
     this.name = 'VehicleAsleepError';
   }
@@ -54,7 +57,10 @@ export class VehicleAsleepError extends TeslaError {
 
 /** 421 while the base URL is pinned by TESLA_FLEET_API_URL, or region discovery failed. */
 export class TeslaRegionError extends TeslaError {
-  constructor(message: string, readonly suggestedBaseUrl?: string) {
+  constructor(
+    message: string,
+    readonly suggestedBaseUrl?: string,
+  ) {
     super(502, 'tesla_wrong_region', message, 421);
     this.name = 'TeslaRegionError';
   }

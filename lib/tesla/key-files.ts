@@ -14,7 +14,8 @@ export function writeKeyPair(dir: string): KeyFiles {
   const privateKeyPath = path.join(dir, 'private-key.pem');
   const publicKeyPath = path.join(dir, 'com.tesla.3p.public-key.pem');
   for (const f of [privateKeyPath, publicKeyPath]) {
-    if (existsSync(f)) throw new Error(`${f} already exists: refusing to overwrite a key Tesla may already know. Move it away or pass another --out.`);
+    if (existsSync(f))
+      throw new Error(`${f} already exists: refusing to overwrite a key Tesla may already know. Move it away or pass another --out.`);
   }
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const privatePem = privateKey.export({ type: 'sec1', format: 'pem' }).toString();

@@ -73,7 +73,10 @@ const queues = new WeakMap<object, Promise<unknown>>();
 function serialised<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const before = queues.get(db) ?? Promise.resolve();
   const run = before.then(fn, fn);
-  queues.set(db, run.catch(() => {}));
+  queues.set(
+    db,
+    run.catch(() => {}),
+  );
   return run;
 }
 
@@ -88,7 +91,14 @@ async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: Sl
   const price = priceOf(req.category, cfg.prices);
   const budgeted = price > 0 && !req.essential;
   const at = iso(now);
-  const [c] = await queryRows<{ until: Date | string | null; budget: number; wakes: number; spent: number; recent: number[] | null; id: string | null }>(
+  const [c] = await queryRows<{
+    until: Date | string | null;
+    budget: number;
+    wakes: number;
+    spent: number;
+    recent: number[] | null;
+    id: string | null;
+  }>(
     q as Db,
     sql`with owner as (
         select tesla_retry_after_until as until, settings->>'monthlyBudgetUsd' as budget from user_config order by created_at, id limit 1

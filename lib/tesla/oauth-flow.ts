@@ -97,9 +97,17 @@ export function openPending(sealed: string | undefined, encryptionKey: string, n
   if (!iv || !tag || !ciphertext) return undefined;
   try {
     const b64 = (s: string) => Buffer.from(s, 'base64url').toString('base64');
-    const raw = JSON.parse(decryptSecret({ iv: b64(iv), tag: b64(tag), ciphertext: b64(ciphertext) }, cookieKey(encryptionKey), 'OAuth state')) as Record<string, unknown>;
+    const raw = JSON.parse(
+      decryptSecret({ iv: b64(iv), tag: b64(tag), ciphertext: b64(ciphertext) }, cookieKey(encryptionKey), 'OAuth state'),
+    ) as Record<string, unknown>;
     const p = { state: raw.s, codeVerifier: raw.v, redirectUri: raw.r, expiresAt: raw.x };
-    if (typeof p.state !== 'string' || typeof p.codeVerifier !== 'string' || typeof p.redirectUri !== 'string' || typeof p.expiresAt !== 'number') return undefined;
+    if (
+      typeof p.state !== 'string' ||
+      typeof p.codeVerifier !== 'string' ||
+      typeof p.redirectUri !== 'string' ||
+      typeof p.expiresAt !== 'number'
+    )
+      return undefined;
     return p.expiresAt > now ? (p as PendingAuthorization) : undefined;
   } catch {
     return undefined;
@@ -109,7 +117,14 @@ export function openPending(sealed: string | undefined, encryptionKey: string, n
 /** Set-Cookie for the sealed pending authorization (or its removal with `value: ''`). */
 export function oauthCookie(value: string, opts: { secure: boolean; maxAgeSeconds?: number }): string {
   const maxAge = value ? (opts.maxAgeSeconds ?? OAUTH_STATE_TTL_MS / 1000) : 0;
-  return [`${OAUTH_COOKIE}=${value}`, `Path=${OAUTH_COOKIE_PATH}`, `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Lax', ...(opts.secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${OAUTH_COOKIE}=${value}`,
+    `Path=${OAUTH_COOKIE_PATH}`,
+    `Max-Age=${maxAge}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(opts.secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 /** A cookie's value from a Cookie header. */

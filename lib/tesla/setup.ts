@@ -45,7 +45,11 @@ export type SetupReport = { keys: KeyFiles & { created: boolean }; registrations
 export async function runTeslaSetup(o: SetupOptions, deps: SetupDeps): Promise<SetupReport> {
   const p = deps.print;
   const keys = keysIn(o.out);
-  p(keys.created ? `Created an EC key pair (prime256v1) in ${keys.dir}` : `Using the existing key pair in ${keys.dir} (nothing overwritten)`);
+  p(
+    keys.created
+      ? `Created an EC key pair (prime256v1) in ${keys.dir}`
+      : `Using the existing key pair in ${keys.dir} (nothing overwritten)`,
+  );
   p(`  private key: ${keys.privateKeyPath} (mode 0600; keep it out of the repository — the app does not need it to read data)`);
   p(`  public key:  ${keys.publicKeyPath}`);
   p('');
@@ -75,7 +79,13 @@ export async function runTeslaSetup(o: SetupOptions, deps: SetupDeps): Promise<S
     const baseUrl = o.fleetApiUrl ?? FLEET_API_BASE_URLS[region];
     let partnerToken: string;
     try {
-      partnerToken = await getPartnerToken({ tokenUrl: o.tokenUrl, clientId: o.clientId, clientSecret: o.clientSecret, audience: baseUrl, fetch: deps.fetch });
+      partnerToken = await getPartnerToken({
+        tokenUrl: o.tokenUrl,
+        clientId: o.clientId,
+        clientSecret: o.clientSecret,
+        audience: baseUrl,
+        fetch: deps.fetch,
+      });
     } catch (err) {
       const reason = err instanceof Error ? err.message : 'partner token failed';
       registrations.push({ region, ok: false, status: null, reason });
@@ -92,7 +102,9 @@ export async function runTeslaSetup(o: SetupOptions, deps: SetupDeps): Promise<S
     const verified = check.publicKeyHex === null ? undefined : check.publicKeyHex === expected;
     registrations.push({ ...result, verified });
     await deps.record?.({ domain: o.domain, region, at: deps.now?.() ?? clock.now() });
-    p(`   ${region.toUpperCase()}: registered${verified === true ? ', Tesla holds this public key' : verified === false ? ' — but Tesla holds a DIFFERENT public key for this domain' : ''}`);
+    p(
+      `   ${region.toUpperCase()}: registered${verified === true ? ', Tesla holds this public key' : verified === false ? ' — but Tesla holds a DIFFERENT public key for this domain' : ''}`,
+    );
   }
   return { keys, registrations, ok: registrations.every((r) => r.ok && r.verified !== false) };
 }

@@ -72,7 +72,11 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
   function usableAccess(row: AccessRow | undefined): string | undefined {
     if (!row?.teslaAccessTokenEncrypted || !row.accessTokenIv || !row.accessTokenTag || !row.teslaAccessTokenExpiresAt) return undefined;
     if (row.teslaAccessTokenExpiresAt.getTime() - RENEW_BEFORE_MS <= clock.now()) return undefined;
-    return decryptSecret({ ciphertext: row.teslaAccessTokenEncrypted, iv: row.accessTokenIv, tag: row.accessTokenTag }, key, 'access token');
+    return decryptSecret(
+      { ciphertext: row.teslaAccessTokenEncrypted, iv: row.accessTokenIv, tag: row.accessTokenTag },
+      key,
+      'access token',
+    );
   }
 
   async function persist(tx: Tx, body: TokenResponse, previousRefresh: string | undefined, now: number, region?: FleetRegion) {
@@ -94,7 +98,12 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
   }
 
   /** POSTs a token form inside `tx` and records the (unbilled) auth call there too. */
-  async function postToken(tx: Tx, form: URLSearchParams, region: string | null | undefined, now: number): Promise<RawResponse | TeslaError> {
+  async function postToken(
+    tx: Tx,
+    form: URLSearchParams,
+    region: string | null | undefined,
+    now: number,
+  ): Promise<RawResponse | TeslaError> {
     const started = performance.now();
     let res: RawResponse | undefined;
     let failure = 'Error';
@@ -120,13 +129,19 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
     if (res instanceof Error) return res;
     if (res.status === 200) {
       const parsed = TokenResponseSchema.safeParse(parseBody(res.text));
-      return parsed.success ? parsed.data : new TeslaApiError("Tesla's token endpoint sent an unexpected body.", 200, 'tesla_invalid_payload');
+      return parsed.success
+        ? parsed.data
+        : new TeslaApiError("Tesla's token endpoint sent an unexpected body.", 200, 'tesla_invalid_payload');
     }
     const error = errorTextOf(parseBody(res.text));
     if ((REAUTH_ERRORS as readonly string[]).includes(error) || error === 'invalid_auth_code') {
       return new TeslaAuthError('reauth_required', `Tesla rejected the authorization (${error}): reconnect the Tesla account.`, res.status);
     }
-    return new TeslaApiError(`Tesla's token endpoint answered ${res.status}${error ? ` (${error})` : ''}.`, res.status, 'tesla_token_error');
+    return new TeslaApiError(
+      `Tesla's token endpoint answered ${res.status}${error ? ` (${error})` : ''}.`,
+      res.status,
+      'tesla_token_error',
+    );
   }
 
   async function refreshLocked(rejected?: string): Promise<string> {
@@ -140,7 +155,11 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       }
       const current = usableAccess(row);
       if (current && current !== rejected) return { token: current }; // someone refreshed while we waited
-      const refreshToken = decryptSecret({ ciphertext: row.teslaRefreshTokenEncrypted, iv: row.encryptionIv, tag: row.encryptionTag }, key, 'refresh token');
+      const refreshToken = decryptSecret(
+        { ciphertext: row.teslaRefreshTokenEncrypted, iv: row.encryptionIv, tag: row.encryptionTag },
+        key,
+        'refresh token',
+      );
       const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken });
       if (cfg.clientSecret) form.set('client_secret', cfg.clientSecret);
       const now = clock.now();
@@ -227,7 +246,8 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
     /** Exchanges the authorize callback's `code` (region-prefixed) for tokens and stores them. */
     async connectWithCode(params: { code: string; redirectUri: string; codeVerifier?: string }): Promise<void> {
       memo = undefined;
-      if (!cfg.clientId || !cfg.clientSecret) throw new TeslaAuthError('misconfigured', 'TESLA_CLIENT_ID and TESLA_CLIENT_SECRET must be set.');
+      if (!cfg.clientId || !cfg.clientSecret)
+        throw new TeslaAuthError('misconfigured', 'TESLA_CLIENT_ID and TESLA_CLIENT_SECRET must be set.');
       const region = regionFromPrefixedToken(params.code) ?? cfg.region;
       const form = new URLSearchParams({
         grant_type: 'authorization_code',

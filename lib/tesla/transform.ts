@@ -95,9 +95,7 @@ export function toVehicleSnapshot(raw: VehicleData): VehicleSnapshot {
     locked: n(v?.locked),
     sentryMode: n(v?.sentry_mode),
     tpmsBar: { fl: n(v?.tpms_pressure_fl), fr: n(v?.tpms_pressure_fr), rl: n(v?.tpms_pressure_rl), rr: n(v?.tpms_pressure_rr) },
-    displayUnits: g
-      ? { distance: g.gui_distance_units === 'km/hr' ? 'km' : 'mi', temperature: g.gui_temperature_units }
-      : null,
+    displayUnits: g ? { distance: g.gui_distance_units === 'km/hr' ? 'km' : 'mi', temperature: g.gui_temperature_units } : null,
   };
 }
 
@@ -193,7 +191,11 @@ function toBucket(e: EnergyHistoryEntry): EnergyHistoryBucket {
   };
 }
 
-export function toEnergyHistory(raw: { period: string; installation_time_zone?: string; time_series: EnergyHistoryEntry[] }): EnergyHistory {
+export function toEnergyHistory(raw: {
+  period: string;
+  installation_time_zone?: string;
+  time_series: EnergyHistoryEntry[];
+}): EnergyHistory {
   return { period: raw.period, timeZone: raw.installation_time_zone || null, buckets: raw.time_series.map(toBucket) };
 }
 
@@ -218,7 +220,16 @@ export function toSuperchargerSession(raw: ChargingSession): SuperchargerSession
     stoppedAt: new Date(raw.chargeStopDateTime),
     countryCode: n(raw.countryCode),
     totalDue,
-    energyKwh: kwh.length > 0 ? round(kwh.reduce((s, f) => s + f.usageBase + (f.usageTier1 ?? 0) + (f.usageTier2 ?? 0) + (f.usageTier3 ?? 0) + (f.usageTier4 ?? 0), 0), 3) : null,
+    energyKwh:
+      kwh.length > 0
+        ? round(
+            kwh.reduce(
+              (s, f) => s + f.usageBase + (f.usageTier1 ?? 0) + (f.usageTier2 ?? 0) + (f.usageTier3 ?? 0) + (f.usageTier4 ?? 0),
+              0,
+            ),
+            3,
+          )
+        : null,
     fees: raw.fees.map((f) => ({ type: f.feeType, currency: f.currencyCode, unit: f.uom, usage: f.usageBase, totalDue: f.totalDue })),
     invoices: (raw.invoices ?? []).map((i) => ({ fileName: i.fileName, contentId: i.contentId })),
   };

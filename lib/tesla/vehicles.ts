@@ -85,7 +85,8 @@ export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
       const set = [...new Set(endpoints)].sort();
       const key = cacheKey('vehicle_data', vin, set.join(','));
       const hit = await cache.getFresh(key, VehicleDataSchema);
-      if (hit) return { status: 'online', source: 'cache', fetchedAt: hit.fetchedAt, snapshot: toVehicleSnapshot(hit.payload), raw: hit.payload };
+      if (hit)
+        return { status: 'online', source: 'cache', fetchedAt: hit.fetchedAt, snapshot: toVehicleSnapshot(hit.payload), raw: hit.payload };
       const state = opts.checkedOnline ? 'online' : (await summary(vin)).state;
       if (state !== 'online') return notOnline(state, await cache.getStale(key, VehicleDataSchema));
       try {

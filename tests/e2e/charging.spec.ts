@@ -8,7 +8,8 @@ import { clock } from '../../lib/clock';
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 const KWH = /^\d[\d,]*\.\d kWh$/;
-const currentMonth = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(clock.now()).slice(0, 7);
+const currentMonth = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(clock.now()).slice(0, 7);
 
 /** The local month (`YYYY-MM`) of the newest charging session, by the JSON API. */
 async function newestSessionMonth(page: Page, timeZone: string): Promise<string> {
@@ -61,7 +62,10 @@ for (const size of SIZES) {
       await page.goto('/charging?source=polled');
       // The row the test needs: a polled session with a curve (at least two recorded states), not
       // merely the newest one (just after midnight that may be a short top-up seen once).
-      const id = await sessionWithCurve(page, await page.getByTestId('session-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-session-id')!)));
+      const id = await sessionWithCurve(
+        page,
+        await page.getByTestId('session-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-session-id')!)),
+      );
       const row = page.locator(`[data-testid="session-row"][data-session-id="${id}"]`);
       await row.getByRole('link').click();
       await expect(page).toHaveURL(new RegExp(`/charging/${id}$`));
@@ -113,7 +117,6 @@ test('filters narrow the table through the URL; bad values are ignored with a me
   await expect(page.getByLabel('Period')).toHaveValue('90d');
   expect(problems).toEqual([]);
 });
-
 
 test('the page agrees with the JSON API: this month’s kWh and a session’s cost', async ({ page }) => {
   await signIn(page);

@@ -15,7 +15,9 @@ export async function expectStyledChart(page: Page, testId: string) {
   const chart = page.getByTestId(testId);
   await expect(chart).toBeVisible();
   const kind = await chart.getAttribute('data-chart');
-  const shape = chart.locator(kind === 'bar' ? '.recharts-bar-rectangle rect' : kind === 'area' ? 'path.recharts-area-curve' : 'path.recharts-line-curve').first();
+  const shape = chart
+    .locator(kind === 'bar' ? '.recharts-bar-rectangle rect' : kind === 'area' ? 'path.recharts-area-curve' : 'path.recharts-line-curve')
+    .first();
   await expect(shape).toBeAttached();
   const box = await chart.locator('.recharts-responsive-container, .recharts-wrapper').first().boundingBox();
   expect(box?.height, `${testId} height`).toBeGreaterThan(100);
@@ -33,7 +35,15 @@ export async function expectNoSideScroll(page: Page, width: number) {
 /** axe-core's serious and critical violations on the page as it is, with where they are. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /** axe-core: no serious or critical violation on the page as it is. */
@@ -52,4 +62,5 @@ export async function valueOf(page: Page, testId: string): Promise<number> {
  * A number as the pages write it: rounded half away from zero on its decimal value (as
  * Intl.NumberFormat does), so 16.45 kWh reads "16.5" where `toFixed(1)` would give "16.4".
  */
-export const decimals = (n: number, digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(n);
+export const decimals = (n: number, digits: number) =>
+  new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(n);

@@ -21,7 +21,9 @@ for (const size of SIZES) {
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test('a driver with a rule gets the matching drives, figures follow, a drive is reassigned by hand, units follow settings', async ({ page }, info) => {
+    test('a driver with a rule gets the matching drives, figures follow, a drive is reassigned by hand, units follow settings', async ({
+      page,
+    }, info) => {
       const problems = watchProblems(page);
       await signIn(page);
       await page.goto('/drivers');
@@ -58,12 +60,18 @@ for (const size of SIZES) {
       expect(km).toBeGreaterThan(10);
       await expect(card.getByTestId('driver-distance')).toHaveText(/ km$/);
       // The page agrees with the JSON API (same session): drives, km, Wh/km and cost, or "–" where the data has none.
-      const driverId = (await page.request.get('/api/drivers').then((r) => r.json())).drivers.find((d: { name: string }) => d.name === name).id;
+      const driverId = (await page.request.get('/api/drivers').then((r) => r.json())).drivers.find(
+        (d: { name: string }) => d.name === name,
+      ).id;
       const { totals } = await page.request.get(`/api/drivers/${driverId}/stats`).then((r) => r.json());
       expect(totals.drives).toBe(drives);
       expect(Math.abs(totals.distanceKm - km)).toBeLessThanOrEqual(0.5);
-      await expect(card.getByTestId('driver-efficiency')).toHaveText(totals.efficiencyWhPerKm === null ? '–' : `${totals.efficiencyWhPerKm} Wh/km`);
-      await expect(card.getByTestId('driver-cost')).toHaveText(totals.cost === null ? '–' : new RegExp(`^[€$£]${decimals(totals.cost, 2)}$`));
+      await expect(card.getByTestId('driver-efficiency')).toHaveText(
+        totals.efficiencyWhPerKm === null ? '–' : `${totals.efficiencyWhPerKm} Wh/km`,
+      );
+      await expect(card.getByTestId('driver-cost')).toHaveText(
+        totals.cost === null ? '–' : new RegExp(`^[€$£]${decimals(totals.cost, 2)}$`),
+      );
       await expect(page.getByTestId('recent-drive-driver').first()).toHaveText(`${name} (by rule)`);
 
       // By hand: the newest drive was nobody's; the rules do not take it back, the figures drop by one drive.

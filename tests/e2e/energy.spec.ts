@@ -7,7 +7,16 @@ import { decimals, expectAccessible, expectNoSideScroll, expectStyledChart, SIZE
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 const period = (page: Page) => page.getByTestId('period-label');
-const TOTALS = ['total-solar', 'total-home', 'total-self-consumption', 'total-self-powered', 'total-battery-charged', 'total-battery-discharged', 'total-grid-import', 'total-grid-export'];
+const TOTALS = [
+  'total-solar',
+  'total-home',
+  'total-self-consumption',
+  'total-self-powered',
+  'total-battery-charged',
+  'total-battery-discharged',
+  'total-grid-import',
+  'total-grid-export',
+];
 
 async function expectRealTotals(page: Page) {
   for (const id of TOTALS) await expect(page.getByTestId(id)).toHaveText(/^\d[\d,]*(\.\d)? (kWh|%)$/);
@@ -25,7 +34,10 @@ for (const size of SIZES) {
       await page.goto('/energy');
       await expect(page.getByRole('heading', { level: 1, name: 'Energy', exact: true })).toBeVisible();
       const today = (await period(page).getAttribute('data-from'))!;
-      await expect(page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Day' })).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Day' })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
       // Yesterday is a whole seeded day (today may not have seen the sun yet).
       await page.getByRole('link', { name: 'Previous day' }).click();
       await expect(page).toHaveURL(/view=day&date=\d{4}-\d{2}-\d{2}/);
@@ -50,12 +62,19 @@ for (const size of SIZES) {
         await expect(period(page)).not.toHaveAttribute('data-from', today);
         await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: view }).click();
         await expect(page).toHaveURL(new RegExp(`view=${view.toLowerCase()}`));
-        await expect(page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: view })).toHaveAttribute('aria-current', 'page');
+        await expect(page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: view })).toHaveAttribute(
+          'aria-current',
+          'page',
+        );
         await expectRealTotals(page);
-        for (const chart of ['chart-solar-home', 'chart-home-sources', 'chart-battery-grid', 'chart-ratios']) await expectStyledChart(page, chart);
+        for (const chart of ['chart-solar-home', 'chart-home-sources', 'chart-battery-grid', 'chart-ratios'])
+          await expectStyledChart(page, chart);
         await expectNoSideScroll(page, size.width);
         await expectAccessible(page);
-        await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-energy-${view.toLowerCase()}.png`, fullPage: true });
+        await page.screenshot({
+          path: `test-results/screenshots/${info.project.name}-${size.name}-energy-${view.toLowerCase()}.png`,
+          fullPage: true,
+        });
         expect(problems).toEqual([]);
       });
     }

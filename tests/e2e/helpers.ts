@@ -6,9 +6,19 @@ export const PASSWORD = 'correct horse battery';
 /** Collects console errors, failed requests and HTTP errors of a page (except URLs or messages `allow` matches); expect it to stay empty. */
 export function watchProblems(page: Page, allow: RegExp[] = []) {
   const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && !allow.some((a) => a.test(m.text()) || a.test(m.location().url)) && problems.push(`console: ${m.text()}`));
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' && !allow.some((a) => a.test(m.text()) || a.test(m.location().url)) && problems.push(`console: ${m.text()}`),
+  );
   // A navigation that supersedes a request aborts it (ERR_ABORTED): that is not a failure.
-  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && !allow.some((a) => a.test(r.url())) && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on(
+    'requestfailed',
+    (r) =>
+      r.failure()?.errorText !== 'net::ERR_ABORTED' &&
+      !allow.some((a) => a.test(r.url())) &&
+      problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`),
+  );
   page.on('response', (r) => r.status() >= 400 && !allow.some((a) => a.test(r.url())) && problems.push(`${r.status()}: ${r.url()}`));
   return problems;
 }

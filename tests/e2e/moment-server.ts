@@ -11,14 +11,42 @@ export type MomentServer = { baseURL: string; stop: () => Promise<void> };
  * `days` of demo history ending at `at`, then `next start`, both on one clock (TESSIE_CLOCK anchored
  * now, so the moment runs on in real time from here). The build must exist (npm test makes it first).
  */
-export async function startMomentServer(o: { at: string; scenario: string; days: number; port: number; name: string }): Promise<MomentServer> {
+export async function startMomentServer(o: {
+  at: string;
+  scenario: string;
+  days: number;
+  port: number;
+  name: string;
+}): Promise<MomentServer> {
   const dataDir = path.join('.data', `e2e-moment-${o.name}`);
   rmSync(path.join(root, dataDir), { recursive: true, force: true });
   // eslint-disable-next-line no-restricted-syntax -- the anchor ties the moment's clock to the wall clock
-  const env = { ...process.env, TESSIE_CLOCK: `${o.at}@${Date.now()}`, DATA_DIR: dataDir, DEMO_SCENARIO: o.scenario, E2E_DEMO_DAYS: String(o.days), PORT: String(o.port), SYNC_INTERVAL_SECONDS: '0', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '' };
-  const seed = await run(spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/e2e/seed.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const anchor = Date.now();
+  const env = {
+    ...process.env,
+    TESSIE_CLOCK: `${o.at}@${anchor}`,
+    DATA_DIR: dataDir,
+    DEMO_SCENARIO: o.scenario,
+    E2E_DEMO_DAYS: String(o.days),
+    PORT: String(o.port),
+    SYNC_INTERVAL_SECONDS: '0',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: '',
+  };
+  const seed = await run(
+    spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/e2e/seed.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   if (seed.code !== 0) throw new Error(`seeding at ${o.at} failed:\n${seed.output}`);
-  const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(o.port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(o.port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   server.stdout?.on('data', (d) => (output += d));
   server.stderr?.on('data', (d) => (output += d));
@@ -32,7 +60,10 @@ export async function startMomentServer(o: { at: string; scenario: string; days:
   };
   for (let i = 0; i < 120; i++) {
     if (server.exitCode !== null) throw new Error(`the server at ${o.at} exited:\n${output}`);
-    const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { baseURL, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

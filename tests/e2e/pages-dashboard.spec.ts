@@ -42,7 +42,10 @@ for (const size of SIZES) {
       // The drawing agrees with the words: each flow's direction is the same in both.
       for (const item of await flows.all()) {
         const node = await item.getAttribute('data-flow');
-        await expect(page.getByTestId('energy-flow-diagram').locator(`[data-flow="${node}"]`)).toHaveAttribute('data-direction', (await item.getAttribute('data-direction'))!);
+        await expect(page.getByTestId('energy-flow-diagram').locator(`[data-flow="${node}"]`)).toHaveAttribute(
+          'data-direction',
+          (await item.getAttribute('data-direction'))!,
+        );
       }
       const line = page.getByTestId('energy-flow-diagram').locator('line').first();
       expect(await line.evaluate((el) => getComputedStyle(el).stroke)).not.toBe('none');
@@ -66,7 +69,10 @@ for (const size of SIZES) {
       // The API meter: this month's requests and cost against the budget.
       expect(numberIn(await page.getByTestId('usage-requests').textContent())).toBeGreaterThan(0);
       await expect(page.getByTestId('usage-cost')).toHaveText(/^US\$\d/);
-      await expect(page.getByRole('meter', { name: 'Share of the monthly API budget used' })).toHaveAttribute('aria-valuetext', /% of US\$/);
+      await expect(page.getByRole('meter', { name: 'Share of the monthly API budget used' })).toHaveAttribute(
+        'aria-valuetext',
+        /% of US\$/,
+      );
 
       await expect(main.getByText('–', { exact: true })).toHaveCount(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
@@ -106,5 +112,7 @@ test('the dashboard agrees with the JSON API: API requests this month and the la
   expect(numberIn(await page.getByTestId('powerwall-percent').textContent())).toBe(Math.round(live.batteryPercent));
   const grid = page.getByTestId('energy-flows').locator('[data-flow="grid"]');
   await expect(grid).toHaveAttribute('data-direction', live.gridPowerW >= 20 ? 'in' : live.gridPowerW <= -20 ? 'out' : 'idle');
-  await expect(grid).toHaveText(live.gridPowerW >= 20 ? /^Importing from the grid/ : live.gridPowerW <= -20 ? /^Exporting to the grid/ : /^Grid idle$/);
+  await expect(grid).toHaveText(
+    live.gridPowerW >= 20 ? /^Importing from the grid/ : live.gridPowerW <= -20 ? /^Exporting to the grid/ : /^Grid idle$/,
+  );
 });

@@ -17,7 +17,10 @@ const numberIn = (text: string | null) => Number((text ?? '').replace(/,/g, '').
 async function expectStyledChart(page: Page, testId: string, shape: string, paint: 'stroke' | 'fill') {
   const chart = page.getByTestId(testId);
   await expect(chart.locator(shape).first()).toBeVisible();
-  const color = await chart.locator(shape).first().evaluate((el, p) => getComputedStyle(el)[p], paint);
+  const color = await chart
+    .locator(shape)
+    .first()
+    .evaluate((el, p) => getComputedStyle(el)[p], paint);
   expect(color).not.toBe('none');
   expect(color).not.toBe('rgb(0, 0, 0)');
   expect((await chart.locator('.recharts-responsive-container').boundingBox())!.height).toBeGreaterThan(100);
@@ -73,7 +76,12 @@ for (const size of SIZES) {
       await expect(page.getByTestId('asleep-share')).toHaveText(/^\d+ %$/);
       expect(numberIn(await page.getByTestId('asleep-share').textContent())).toBeGreaterThan(30);
       await expect(page.getByTestId('idle-drain')).toHaveText(/^\d+\.\d % a day$/);
-      expect(await page.getByTestId('idle-drain-day').filter({ hasText: /^idle drain -?\d+\.\d %$/ }).count()).toBeGreaterThan(3);
+      expect(
+        await page
+          .getByTestId('idle-drain-day')
+          .filter({ hasText: /^idle drain -?\d+\.\d %$/ })
+          .count(),
+      ).toBeGreaterThan(3);
 
       await expect(page.getByRole('main').getByText('–', { exact: true })).toHaveCount(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);

@@ -11,7 +11,7 @@ for (const size of SIZES) {
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
 
-    test('shows the demo\'s connection, places, tariff and sync history; tariffs and places are edited in place', async ({ page }) => {
+    test("shows the demo's connection, places, tariff and sync history; tariffs and places are edited in place", async ({ page }) => {
       // The deliberately refused price and latitude (422, shown inline) are the only failed requests allowed.
       const problems = watchProblems(page, [/status of 422/, /\/api\/tariffs$/, /\/api\/locations$/]);
       await signIn(page);
@@ -99,7 +99,10 @@ for (const size of SIZES) {
       expect(problems).toEqual([]);
     });
 
-    test('an API token is created (shown once, works), listed and revoked; "sync now" shows progress and completes', async ({ page, request }, info) => {
+    test('an API token is created (shown once, works), listed and revoked; "sync now" shows progress and completes', async ({
+      page,
+      request,
+    }, info) => {
       const problems = watchProblems(page);
       await signIn(page);
       await page.goto('/settings');
@@ -133,7 +136,9 @@ for (const size of SIZES) {
       release();
       await expect(page.getByTestId('sync-result')).toHaveText(/^Sync succeeded: \d+ Tesla requests in \d+ s\.$/, { timeout: 60_000 });
       await expect(page.getByTestId('sync-progress')).toHaveCount(0);
-      await expect.poll(() => page.getByTestId('sync-history').getByRole('listitem').count()).toBeGreaterThanOrEqual(Math.min(10, runsBefore + 1));
+      await expect
+        .poll(() => page.getByTestId('sync-history').getByRole('listitem').count())
+        .toBeGreaterThanOrEqual(Math.min(10, runsBefore + 1));
       await expect(page.getByTestId('sync-history').getByRole('listitem').first()).toContainText('manual · succeeded');
       await expectNoSeriousAxeViolations(page);
       await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-settings.png`, fullPage: true });

@@ -113,7 +113,11 @@ test('a skip link leads past the nav to the main content', async ({ page }) => {
 test('Chromium finds the app installable: manifest, icons and service worker', async ({ request, baseURL }, info) => {
   const manifest = await (await request.get('/manifest.webmanifest')).json();
   expect(manifest).toMatchObject({ name: 'Tessie Stats', start_url: '/', display: 'standalone' });
-  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual([
+    '192x192 any',
+    '512x512 any',
+    '512x512 maskable',
+  ]);
   for (const icon of [...manifest.icons, { src: '/apple-icon.png' }]) {
     const res = await request.get(icon.src);
     expect(res.status(), icon.src).toBe(200);

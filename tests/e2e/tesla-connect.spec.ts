@@ -21,7 +21,12 @@ test('Connect with Tesla completes the OAuth round trip and lands on settings', 
   const report = (await status.json()) as { connected: boolean; region: string; steps: { id: string; state: string }[] };
   expect(report.connected).toBe(true);
   expect(report.region).toBe('eu');
-  expect(Object.fromEntries(report.steps.map((s) => [s.id, s.state]))).toMatchObject({ client: 'ok', account: 'ok', scopes: 'ok', partner: 'ok' });
+  expect(Object.fromEntries(report.steps.map((s) => [s.id, s.state]))).toMatchObject({
+    client: 'ok',
+    account: 'ok',
+    scopes: 'ok',
+    partner: 'ok',
+  });
 
   // The OAuth cookie is gone after the callback, so replaying the callback URL is refused.
   const forged = await page.request.get('/api/tesla/callback?code=EU_0123&state=forged-state', { maxRedirects: 0 });

@@ -32,7 +32,10 @@ const MOMENTS: Moment[] = [
   { name: 'la-autumn', at: '2026-11-02T00:20:00-08:00', zone: LA, scenario: 'two-cars', dstHours: 25 },
 ];
 const KWH = /^\d[\d,]*\.\d kWh$/;
-const dateLabel = (date: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+const dateLabel = (date: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 const port = Number(process.env.E2E_PORT ?? 3210) + 10;
 
 async function ownerPage(browser: Browser, baseURL: string): Promise<Page> {
@@ -69,13 +72,16 @@ MOMENTS.forEach((m, i) => {
       await expect(note).toContainText(/Provisional: (the Powerwall's history to \d\d:\d\d, then )?live readings to \d\d:\d\d\./);
       for (const id of ['today-solar', 'today-home', 'today-grid-in', 'today-grid-out']) await expect(page.getByTestId(id)).toHaveText(KWH);
       // An hour into the day the house has used something; at 00:05 it may still read 0.0.
-      if (minuteOfDay >= 60) expect(Number((await page.getByTestId('today-home').textContent())!.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
+      if (minuteOfDay >= 60)
+        expect(Number((await page.getByTestId('today-home').textContent())!.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
       await expect(page.getByRole('link', { name: 'History' }).first()).toHaveAttribute('href', `/energy?view=day&date=${today}`);
       // "since 23:40" only when that was today; an earlier day is written out.
       for (const status of await page.getByTestId('vehicle-status').all()) {
         const since = await status.locator('time').getAttribute('datetime');
         if (!since) continue;
-        await expect(status.locator('time')).toHaveText(localDate(new Date(since), m.zone) === today ? /^since \d\d:\d\d$/ : /^since \d{1,2} \w{3,4} \d{4}, \d\d:\d\d$/);
+        await expect(status.locator('time')).toHaveText(
+          localDate(new Date(since), m.zone) === today ? /^since \d\d:\d\d$/ : /^since \d{1,2} \w{3,4} \d{4}, \d\d:\d\d$/,
+        );
       }
       await page.screenshot({ path: `test-results/screenshots/moment-${m.name}-dashboard.png`, fullPage: true });
       expect(problems).toEqual([]);
@@ -129,7 +135,9 @@ MOMENTS.forEach((m, i) => {
       await expect(page.getByTestId('month-row')).toHaveCount(12);
       const month = today.slice(0, 7);
       await expect(page.getByTestId(`month-kwh-${month}`)).toHaveText(KWH);
-      const stats = await (await page.request.get(`/api/charging/stats?period=month&from=${month}-01&tz=${encodeURIComponent(m.zone)}`)).json();
+      const stats = await (
+        await page.request.get(`/api/charging/stats?period=month&from=${month}-01&tz=${encodeURIComponent(m.zone)}`)
+      ).json();
       const api = stats.periods.find((p: { period: string }) => p.period === `${month}-01`);
       expect(await valueOf(page, `month-kwh-${month}`)).toBe(api?.energyAddedKwh ?? 0);
       expect(problems).toEqual([]);

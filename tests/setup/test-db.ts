@@ -24,7 +24,10 @@ const TEMPLATE_LOCK_ID = 7_404_299;
 function migrationsKey(): string {
   const folder = migrationsFolder();
   const key = createHash('sha256');
-  for (const f of readdirSync(folder).filter((n) => n.endsWith('.sql')).sort()) key.update(f).update(readFileSync(path.join(folder, f)));
+  for (const f of readdirSync(folder)
+    .filter((n) => n.endsWith('.sql'))
+    .sort())
+    key.update(f).update(readFileSync(path.join(folder, f)));
   return key.digest('hex').slice(0, 12);
 }
 
@@ -70,7 +73,7 @@ async function openPglite(): Promise<DbHandle> {
   if (!existsSync(file)) {
     const fresh = createDb({ pgliteDir: 'memory://' });
     await migrateDb(fresh);
-    const dump = await ((fresh.db as unknown as { $client: PGlite }).$client).dumpDataDir('none');
+    const dump = await (fresh.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
     renameSync(tmp, file); // atomic: parallel workers never read half a file
@@ -90,10 +93,7 @@ export async function openTestDb(): Promise<DbHandle> {
 
 /** Empties every table of the public schema (keeps drizzle's migration journal). */
 export async function truncateAll(handle: DbHandle): Promise<void> {
-  const tables = await queryRows<{ tablename: string }>(
-    handle.db,
-    sql`select tablename from pg_tables where schemaname = 'public'`,
-  );
+  const tables = await queryRows<{ tablename: string }>(handle.db, sql`select tablename from pg_tables where schemaname = 'public'`);
   const names = tables.map((r) => `"public"."${r.tablename}"`);
   if (names.length > 0) await handle.db.execute(sql.raw(`truncate ${names.join(', ')} restart identity cascade`));
 }

@@ -3,7 +3,7 @@ export function EmptyState(props: { title: string; children: React.ReactNode }) 
   return (
     <section
       aria-labelledby="empty-state-title"
-      className="rounded-xl border border-dashed border-gray-300 bg-white p-6 text-center dark:border-gray-700 dark:bg-gray-900 sm:p-10"
+      className="rounded-xl border border-dashed border-gray-300 bg-white p-6 text-center sm:p-10 dark:border-gray-700 dark:bg-gray-900"
     >
       <h2 id="empty-state-title" className="text-base font-semibold text-gray-900 dark:text-gray-100">
         {props.title}

@@ -19,7 +19,11 @@ const formatTime = (iso: string) => new Intl.DateTimeFormat(undefined, { dateSty
  * The live region is always present so screen readers announce the change.
  */
 export function OfflineBanner() {
-  const online = useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  const online = useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
   const pathname = usePathname();
   const [renderedAt, setRenderedAt] = useState<string>();
   useEffect(() => {
@@ -30,9 +34,11 @@ export function OfflineBanner() {
   return (
     <div role="status" className="sticky top-14 z-20 empty:hidden lg:top-0">
       {online ? null : (
-        <p data-testid="offline-banner" className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm font-medium text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100 sm:px-6 lg:px-8">
-          Offline — showing data from{' '}
-          {renderedAt ? <time dateTime={renderedAt}>{formatTime(renderedAt)}</time> : 'an earlier visit'}
+        <p
+          data-testid="offline-banner"
+          className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm font-medium text-amber-950 sm:px-6 lg:px-8 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          Offline — showing data from {renderedAt ? <time dateTime={renderedAt}>{formatTime(renderedAt)}</time> : 'an earlier visit'}
         </p>
       )}
     </div>

@@ -13,10 +13,14 @@ export function SectionError(props: ErrorBoundaryProps & { what: string }) {
     <div role="alert">
       <EmptyState title={`${props.what} could not load`}>
         <p>
-          Something went wrong while reading the data{props.error.digest ? ` (reference ${props.error.digest})` : ''}. Try again; if it keeps failing, the server
-          log has the details.
+          Something went wrong while reading the data{props.error.digest ? ` (reference ${props.error.digest})` : ''}. Try again; if it
+          keeps failing, the server log has the details.
         </p>
-        <button type="button" onClick={props.reset} className="mt-3 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+        <button
+          type="button"
+          onClick={props.reset}
+          className="mt-3 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+        >
           Try again
         </button>
       </EmptyState>

@@ -20,16 +20,32 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function ChargingPage(props: { searchParams: Promise<SearchParams> }) {
   await requireOwner();
   const db = await getDb();
-  const [sp, prefs, vehicles, locations] = await Promise.all([props.searchParams, readPreferences(db), listVehicles(db), listLocations(db)]);
-  const { query, messages } = parseTableQuery(sp, { vehicles: new Set(vehicles.map((v) => v.id)), locations: new Set(locations.map((l) => l.id)) });
+  const [sp, prefs, vehicles, locations] = await Promise.all([
+    props.searchParams,
+    readPreferences(db),
+    listVehicles(db),
+    listLocations(db),
+  ]);
+  const { query, messages } = parseTableQuery(sp, {
+    vehicles: new Set(vehicles.map((v) => v.id)),
+    locations: new Set(locations.map((l) => l.id)),
+  });
   return (
     <>
       <PageHeader title="Charging">
         Every charge with its kWh, cost and solar share. Times in <span data-testid="time-zone">{prefs.timeZone}</span>.
       </PageHeader>
-      <FiltersForm query={query} vehicles={vehicles.map((v) => ({ id: v.id, name: v.displayName ?? v.vin }))} locations={locations.map((l) => ({ id: l.id, name: l.name }))} />
+      <FiltersForm
+        query={query}
+        vehicles={vehicles.map((v) => ({ id: v.id, name: v.displayName ?? v.vin }))}
+        locations={locations.map((l) => ({ id: l.id, name: l.name }))}
+      />
       {messages.length > 0 ? (
-        <div role="alert" data-testid="filter-messages" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alert"
+          data-testid="filter-messages"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           {messages.map((m) => (
             <p key={m}>{m}</p>
           ))}

@@ -48,19 +48,24 @@ async function pickers() {
 async function DriversPanel() {
   const db = await getDb();
   const [drivers, stats, prefs, options] = await Promise.all([listDrivers(db), loadDriverStats(db), readPreferences(db), pickers()]);
-  const names = { vehicles: Object.fromEntries(options.vehicles.map((v) => [v.id, v.label])), locations: Object.fromEntries(options.locations.map((l) => [l.id, l.label])) };
+  const names = {
+    vehicles: Object.fromEntries(options.vehicles.map((v) => [v.id, v.label])),
+    locations: Object.fromEntries(options.locations.map((l) => [l.id, l.label])),
+  };
   return (
     <section aria-labelledby="drivers-title" className="space-y-3">
       <h2 id="drivers-title" className="text-lg font-semibold text-gray-900 dark:text-gray-50">
         Drivers
       </h2>
       <p className={muted}>
-        All time. Efficiency is energy used per {prefs.distanceUnit === 'mi' ? 'mile' : 'kilometre'} over drives with a known energy; cost is each drive&apos;s energy
-        at what charging that car cost per kWh. When the rules of several drivers match a drive, the lowest priority number wins; a drive assigned by hand keeps its
-        driver.
+        All time. Efficiency is energy used per {prefs.distanceUnit === 'mi' ? 'mile' : 'kilometre'} over drives with a known energy; cost
+        is each drive&apos;s energy at what charging that car cost per kWh. When the rules of several drivers match a drive, the lowest
+        priority number wins; a drive assigned by hand keeps its driver.
       </p>
       {drivers.length === 0 ? (
-        <EmptyState title="No drivers yet">Add a driver below with a rule (for example weekdays 07:00–09:00 in one car) and their drives are assigned automatically.</EmptyState>
+        <EmptyState title="No drivers yet">
+          Add a driver below with a rule (for example weekdays 07:00–09:00 in one car) and their drives are assigned automatically.
+        </EmptyState>
       ) : (
         <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
           {drivers.map((d) => {
@@ -102,7 +107,9 @@ async function RecentDrivesPanel() {
         <h2 id="recent-drives-title" className="text-lg font-semibold text-gray-900 dark:text-gray-50">
           Recent drives
         </h2>
-        <p className={muted}>Pick who drove to assign a drive by hand; the rules never change a hand assignment. “By rules” hands it back.</p>
+        <p className={muted}>
+          Pick who drove to assign a drive by hand; the rules never change a hand assignment. “By rules” hands it back.
+        </p>
       </div>
       {drives.length === 0 ? (
         <p className={muted}>No drives yet: they appear here once the sync has seen a car move.</p>
@@ -119,7 +126,8 @@ async function RecentDrivesPanel() {
                     {when} · {d.vehicleName ?? d.vin}
                   </p>
                   <p className="truncate text-gray-700 dark:text-gray-300">
-                    {formatDistance(d.distanceKm, prefs)} · {formatKwh(d.energyUsedKwh)} · {d.startPlace ?? 'Unnamed place'} → {d.endPlace ?? 'Unnamed place'}
+                    {formatDistance(d.distanceKm, prefs)} · {formatKwh(d.energyUsedKwh)} · {d.startPlace ?? 'Unnamed place'} →{' '}
+                    {d.endPlace ?? 'Unnamed place'}
                   </p>
                   <p className="text-xs text-gray-600 dark:text-gray-400" data-testid="recent-drive-driver">
                     {who} ({how})

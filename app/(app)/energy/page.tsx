@@ -29,7 +29,8 @@ export default async function EnergyPage(props: { searchParams: Promise<SearchPa
       <>
         <PageHeader title="Energy">Solar, home, Powerwall and grid, by day, week, month and year.</PageHeader>
         <EmptyState title="No energy site yet">
-          The sync has not found a Powerwall or solar site on your Tesla account. Connect the account in Settings; a site shows up here after the next sync.
+          The sync has not found a Powerwall or solar site on your Tesla account. Connect the account in Settings; a site shows up here
+          after the next sync.
         </EmptyState>
       </>
     );
@@ -39,18 +40,28 @@ export default async function EnergyPage(props: { searchParams: Promise<SearchPa
   const timeZone = knownZone(site.timeZone);
   const today = todayIn(timeZone);
   const q = parseEnergyQuery(sp, today);
-  if (wanted !== undefined && site.id !== wanted) q.messages.push('Ignored the site in the address: no such energy site. Showing the first one.');
+  if (wanted !== undefined && site.id !== wanted)
+    q.messages.push('Ignored the site in the address: no such energy site. Showing the first one.');
   const period = energyPeriod(q.view, q.date, today);
   const siteParam = sites.length > 1 ? site.id : undefined;
   return (
     <>
       <PageHeader title="Energy">
-        Solar, home, Powerwall and grid of <span data-testid="site-name" data-site-id={site.id} data-time-zone={timeZone}>{site.siteName ?? 'your site'}</span>, by day, week, month and year ({timeZone}).
+        Solar, home, Powerwall and grid of{' '}
+        <span data-testid="site-name" data-site-id={site.id} data-time-zone={timeZone}>
+          {site.siteName ?? 'your site'}
+        </span>
+        , by day, week, month and year ({timeZone}).
       </PageHeader>
       {sites.length > 1 ? (
         <nav aria-label="Energy sites" className="flex flex-wrap gap-2 text-sm">
           {sites.map((s) => (
-            <Link key={s.id} href={`/energy?view=${q.view}&date=${q.date}&site=${s.id}`} aria-current={s.id === site.id ? 'page' : undefined} className="rounded-md px-2 py-1 font-medium text-blue-700 aria-[current]:bg-blue-50 dark:text-blue-300 dark:aria-[current]:bg-blue-950">
+            <Link
+              key={s.id}
+              href={`/energy?view=${q.view}&date=${q.date}&site=${s.id}`}
+              aria-current={s.id === site.id ? 'page' : undefined}
+              className="rounded-md px-2 py-1 font-medium text-blue-700 aria-[current]:bg-blue-50 dark:text-blue-300 dark:aria-[current]:bg-blue-950"
+            >
               {s.siteName ?? s.teslaSiteId}
             </Link>
           ))}
@@ -58,7 +69,11 @@ export default async function EnergyPage(props: { searchParams: Promise<SearchPa
       ) : null}
       <PeriodNav period={period} site={siteParam} today={today} />
       {q.messages.length > 0 ? (
-        <div role="alert" data-testid="energy-messages" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alert"
+          data-testid="energy-messages"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           {q.messages.map((m) => (
             <p key={m}>{m}</p>
           ))}
@@ -68,7 +83,11 @@ export default async function EnergyPage(props: { searchParams: Promise<SearchPa
         <TotalsPanel db={db} siteId={site.id} period={period} today={today} timeZone={timeZone} />
       </Suspense>
       <Suspense key={`c-${period.view}-${period.from}`} fallback={<HistoryPanelSkeleton title="Charts" chart />}>
-        {period.view === 'day' ? <DayChartsPanel db={db} siteId={site.id} period={period} timeZone={timeZone} /> : <PeriodChartsPanel db={db} siteId={site.id} period={period} />}
+        {period.view === 'day' ? (
+          <DayChartsPanel db={db} siteId={site.id} period={period} timeZone={timeZone} />
+        ) : (
+          <PeriodChartsPanel db={db} siteId={site.id} period={period} />
+        )}
       </Suspense>
     </>
   );

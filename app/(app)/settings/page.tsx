@@ -67,9 +67,16 @@ function Section(props: { id: string; title: string; intro?: string; children: R
 
 async function PreferencesSection() {
   const prefs = await readPreferences(await getDb());
-  const ruleTexts = Object.fromEntries(ATTRIBUTION_RULES.map((r) => [r, describeRule(r, null)])) as Record<(typeof ATTRIBUTION_RULES)[number], string>;
+  const ruleTexts = Object.fromEntries(ATTRIBUTION_RULES.map((r) => [r, describeRule(r, null)])) as Record<
+    (typeof ATTRIBUTION_RULES)[number],
+    string
+  >;
   return (
-    <Section id="prefs-title" title="Units and preferences" intro="Data is stored metric; these change only what the pages show, and which rules and budget apply.">
+    <Section
+      id="prefs-title"
+      title="Units and preferences"
+      intro="Data is stored metric; these change only what the pages show, and which rules and budget apply."
+    >
       <PreferencesForm value={prefs} ruleTexts={ruleTexts} />
     </Section>
   );
@@ -82,7 +89,11 @@ async function PlacesSection() {
   const tariffName = new Map(tariffs.map((t) => [t.id, t.name]));
   const tariffOptions = tariffs.map((t) => ({ id: t.id, name: t.name }));
   return (
-    <Section id="places-title" title="Places and tariffs" intro="Charges at a place are priced with its tariff; drives and charges are named after the place they start or happen at.">
+    <Section
+      id="places-title"
+      title="Places and tariffs"
+      intro="Charges at a place are priced with its tariff; drives and charges are named after the place they start or happen at."
+    >
       <h3 className="text-base font-semibold text-gray-900 dark:text-gray-50">Tariffs</h3>
       {tariffs.length === 0 ? (
         <p className={muted}>No tariffs yet: add one below, then give it to a place, and charges there get a cost.</p>
@@ -90,7 +101,9 @@ async function PlacesSection() {
         <ul className="divide-y divide-gray-200 dark:divide-gray-800">
           {tariffs.map((t) => {
             const price = priceAt(now, t.periods, t.pricePerKwh, prefs.timeZone);
-            const periods = t.periods.map((p) => `${p.days.map((d) => DAYS[d]).join(', ')} ${p.from}–${p.to}: ${formatMoney(p.pricePerKwh, t.currency, 3)}/kWh`);
+            const periods = t.periods.map(
+              (p) => `${p.days.map((d) => DAYS[d]).join(', ')} ${p.from}–${p.to}: ${formatMoney(p.pricePerKwh, t.currency, 3)}/kWh`,
+            );
             return (
               <EditableItem
                 key={t.id}
@@ -102,7 +115,16 @@ async function PlacesSection() {
                   ...periods,
                   `A ${formatNumber(EXAMPLE_KWH)} kWh charge now costs ${formatMoney(price * EXAMPLE_KWH + t.sessionFee, t.currency)} (${formatMoney(price, t.currency, 3)}/kWh).`,
                 ]}
-                tariff={{ id: t.id, name: t.name, kind: t.kind, currency: t.currency, pricePerKwh: t.pricePerKwh, sessionFee: t.sessionFee, feedInPricePerKwh: t.feedInPricePerKwh, periods: t.periods }}
+                tariff={{
+                  id: t.id,
+                  name: t.name,
+                  kind: t.kind,
+                  currency: t.currency,
+                  pricePerKwh: t.pricePerKwh,
+                  sessionFee: t.sessionFee,
+                  feedInPricePerKwh: t.feedInPricePerKwh,
+                  periods: t.periods,
+                }}
                 defaultCurrency={prefs.currency}
               />
             );
@@ -117,7 +139,9 @@ async function PlacesSection() {
       </details>
       <h3 className="pt-2 text-base font-semibold text-gray-900 dark:text-gray-50">Places</h3>
       {locations.length === 0 ? (
-        <p className={muted}>No places yet: add your home (with its tariff) so home charges are priced and split into solar, Powerwall and grid.</p>
+        <p className={muted}>
+          No places yet: add your home (with its tariff) so home charges are priced and split into solar, Powerwall and grid.
+        </p>
       ) : (
         <ul className="divide-y divide-gray-200 dark:divide-gray-800">
           {locations.map((l) => (
@@ -126,8 +150,18 @@ async function PlacesSection() {
               kind="location"
               testId="place"
               title={`${l.name}${l.isHome ? ' (home)' : ''}`}
-              lines={[`${formatNumber(l.latitude, 5)}, ${formatNumber(l.longitude, 5)} · within ${formatNumber(l.radiusM)} m · tariff: ${l.tariffId ? (tariffName.get(l.tariffId) ?? 'none') : 'none'}`]}
-              location={{ id: l.id, name: l.name, latitude: l.latitude, longitude: l.longitude, radiusM: l.radiusM, tariffId: l.tariffId, isHome: l.isHome }}
+              lines={[
+                `${formatNumber(l.latitude, 5)}, ${formatNumber(l.longitude, 5)} · within ${formatNumber(l.radiusM)} m · tariff: ${l.tariffId ? (tariffName.get(l.tariffId) ?? 'none') : 'none'}`,
+              ]}
+              location={{
+                id: l.id,
+                name: l.name,
+                latitude: l.latitude,
+                longitude: l.longitude,
+                radiusM: l.radiusM,
+                tariffId: l.tariffId,
+                isHome: l.isHome,
+              }}
               tariffs={tariffOptions}
             />
           ))}
@@ -147,7 +181,11 @@ async function TokensSection() {
   const db = await getDb();
   const [tokens, prefs] = await Promise.all([listApiTokens(db), readPreferences(db)]);
   return (
-    <Section id="tokens-title" title="API tokens" intro="For scripts and other apps reading the JSON API. A token is shown once, when it is created.">
+    <Section
+      id="tokens-title"
+      title="API tokens"
+      intro="For scripts and other apps reading the JSON API. A token is shown once, when it is created."
+    >
       <TokensPanel
         tokens={tokens.map((t) => ({
           id: t.id,
@@ -161,14 +199,23 @@ async function TokensSection() {
   );
 }
 
-const COUNT_LABELS: Record<string, string> = { drives_upserted: 'drives', charges_upserted: 'charges', states: 'states', drivers_assigned: 'drivers assigned' };
+const COUNT_LABELS: Record<string, string> = {
+  drives_upserted: 'drives',
+  charges_upserted: 'charges',
+  states: 'states',
+  drivers_assigned: 'drivers assigned',
+};
 
 async function SyncSection() {
   const db = await getDb();
   const [runs, prefs] = await Promise.all([listRuns(db, 10), readPreferences(db)]);
   const last = runs.find((r) => r.status === 'succeeded')?.finishedAt ?? null;
   return (
-    <Section id="sync-title" title="Sync" intro="The sync reads the cars and the energy site through the Tesla Fleet API and derives drives and charges. It runs on a schedule; “Sync now” asks for fresh data.">
+    <Section
+      id="sync-title"
+      title="Sync"
+      intro="The sync reads the cars and the energy site through the Tesla Fleet API and derives drives and charges. It runs on a schedule; “Sync now” asks for fresh data."
+    >
       <SyncPanel
         lastSucceeded={last ? formatDateTime(last, prefs.timeZone) : null}
         runs={runs.map((r) => ({
@@ -177,7 +224,9 @@ async function SyncSection() {
           status: r.status,
           startedAt: formatDateTime(r.startedAt, prefs.timeZone),
           finishedAt: r.finishedAt ? formatDateTime(r.finishedAt, prefs.timeZone) : null,
-          duration: r.finishedAt ? formatDuration(Math.max(60_000, r.finishedAt.getTime() - r.startedAt.getTime())).replace(/^1 min$/, '≤ 1 min') : 'running',
+          duration: r.finishedAt
+            ? formatDuration(Math.max(60_000, r.finishedAt.getTime() - r.startedAt.getTime())).replace(/^1 min$/, '≤ 1 min')
+            : 'running',
           requests: r.requests,
           summary: Object.entries((r.counts ?? {}) as Record<string, unknown>)
             .filter(([k, v]) => COUNT_LABELS[k] && typeof v === 'number' && v > 0)

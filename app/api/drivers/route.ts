@@ -14,7 +14,9 @@ export const GET = withAuth(async () => Response.json({ drivers: (await listDriv
 // POST /api/drivers – add a driver {name, profileId?, rules?, priority?}; drives not assigned by hand are re-assigned by the rules.
 export const POST = withAuth(async ({ req }) => {
   const body = DriverCreate.parse(await readJson(req));
-  const { driver, reassigned } = await (await getDb()).transaction(async (tx) => {
+  const { driver, reassigned } = await (
+    await getDb()
+  ).transaction(async (tx) => {
     const created = await createDriver(tx, body);
     return { driver: created, reassigned: body.rules.length > 0 ? await assignDrivers(tx) : 0 };
   });

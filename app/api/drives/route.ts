@@ -11,7 +11,10 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(async ({ req }) => {
   const db = await getDb();
   const { filter, page } = await driveFilter(db, req, true);
-  const [rows, total] = await Promise.all([listDrives(db, { ...filter, ...pageArgs(page) }), page.mode === 'page' ? countDrives(db, filter) : undefined]);
+  const [rows, total] = await Promise.all([
+    listDrives(db, { ...filter, ...pageArgs(page) }),
+    page.mode === 'page' ? countDrives(db, filter) : undefined,
+  ]);
   const { items, pagination } = pageOf(rows, page, (r) => r.startedAt, total);
   return Response.json({ drives: items.map(driveJson), pagination });
 });

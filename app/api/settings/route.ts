@@ -11,7 +11,9 @@ export const GET = withAuth(async () => Response.json({ settings: await readPref
 
 // PUT /api/settings – change the given preferences; a new time zone re-evaluates the drivers' rules (they are local times).
 export const PUT = withAuth(async ({ req }) => {
-  const patch = preferencesPatchSchema.refine((p) => Object.keys(p).length > 0, 'send at least one setting to change').parse(await readJson(req));
+  const patch = preferencesPatchSchema
+    .refine((p) => Object.keys(p).length > 0, 'send at least one setting to change')
+    .parse(await readJson(req));
   const db = await getDb();
   const settings = await db.transaction(async (tx) => {
     const before = await readPreferences(tx);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 /**
  * OAuth token endpoint bodies (reference §2.5–2.7). Token responses are NOT wrapped in `response`.
@@ -26,7 +26,7 @@ export const OAuthErrorSchema = z.object({
 });
 export type OAuthError = z.infer<typeof OAuthErrorSchema>;
 
-export const REAUTH_ERRORS = ["login_required", "invalid_grant"] as const;
+export const REAUTH_ERRORS = ['login_required', 'invalid_grant'] as const;
 
 /** Access-token JWT payload claims clients read (region from `ou_code`, scopes from `scp`). */
 export const AccessTokenClaimsSchema = z.object({
@@ -46,23 +46,26 @@ export type AccessTokenClaims = z.infer<typeof AccessTokenClaimsSchema>;
 
 /** Decodes (does not verify) a JWT payload. Throws on a malformed token. */
 export function decodeJwtPayload(token: string): unknown {
-  const part = token.split(".")[1];
-  if (!part) throw new Error("not a JWT");
-  const b64 = part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "=");
+  const part = token.split('.')[1];
+  if (!part) throw new Error('not a JWT');
+  const b64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
 /** Scopes (§2.2). */
 export const FLEET_SCOPES = [
-  "openid",
-  "offline_access",
-  "user_data",
-  "vehicle_device_data",
-  "vehicle_location",
-  "vehicle_cmds",
-  "vehicle_charging_cmds",
-  "energy_device_data",
-  "energy_cmds",
+  'openid',
+  'offline_access',
+  'user_data',
+  'vehicle_device_data',
+  'vehicle_location',
+  'vehicle_cmds',
+  'vehicle_charging_cmds',
+  'energy_device_data',
+  'energy_cmds',
 ] as const;
 export type FleetScope = (typeof FLEET_SCOPES)[number];

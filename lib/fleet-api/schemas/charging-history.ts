@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { fleetEnvelope } from "./common";
+import { z } from 'zod';
+import { fleetEnvelope } from './common';
 
 /**
  * `GET /api/1/dx/charging/history`: Supercharger sessions with fees (reference §3.7, [C-2] shapes).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 /**
  * The `{ "response": … }` envelope every Fleet API JSON body uses (reference §1.4). Successful
@@ -35,9 +35,9 @@ export const EpochMsSchema = z.number().int().min(1e12);
 export const ProtoSecondsSchema = z.object({ seconds: z.number(), nanos: z.number().optional() });
 
 /** Error prefix Tesla uses for a car that is asleep or offline (status 408, sometimes 503/500). */
-export const VEHICLE_UNAVAILABLE_PREFIX = "vehicle unavailable";
+export const VEHICLE_UNAVAILABLE_PREFIX = 'vehicle unavailable';
 
 /** True for any error body meaning "asleep/offline, don't poll" (tolerates 408, 503 and 500, §3.5). */
 export function isVehicleUnavailable(body: { error?: string | null } | null | undefined): boolean {
-  return typeof body?.error === "string" && body.error.startsWith(VEHICLE_UNAVAILABLE_PREFIX);
+  return typeof body?.error === 'string' && body.error.startsWith(VEHICLE_UNAVAILABLE_PREFIX);
 }

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { IsoWithOffsetSchema, ProtoSecondsSchema, fleetEnvelope } from "./common";
+import { z } from 'zod';
+import { IsoWithOffsetSchema, ProtoSecondsSchema, fleetEnvelope } from './common';
 
 /**
  * `calendar_history` and `telemetry_history` bodies (reference §4.4–4.6). Energies are Wh per
@@ -9,30 +9,30 @@ import { IsoWithOffsetSchema, ProtoSecondsSchema, fleetEnvelope } from "./common
 const wh = z.number();
 
 export const ENERGY_HISTORY_FIELDS = [
-  "solar_energy_exported",
-  "generator_energy_exported",
-  "grid_energy_imported",
-  "grid_services_energy_imported",
-  "grid_services_energy_exported",
-  "grid_energy_exported_from_solar",
-  "grid_energy_exported_from_generator",
-  "grid_energy_exported_from_battery",
-  "battery_energy_exported",
-  "battery_energy_imported_from_grid",
-  "battery_energy_imported_from_solar",
-  "battery_energy_imported_from_generator",
-  "consumer_energy_imported_from_grid",
-  "consumer_energy_imported_from_solar",
-  "consumer_energy_imported_from_battery",
-  "consumer_energy_imported_from_generator",
+  'solar_energy_exported',
+  'generator_energy_exported',
+  'grid_energy_imported',
+  'grid_services_energy_imported',
+  'grid_services_energy_exported',
+  'grid_energy_exported_from_solar',
+  'grid_energy_exported_from_generator',
+  'grid_energy_exported_from_battery',
+  'battery_energy_exported',
+  'battery_energy_imported_from_grid',
+  'battery_energy_imported_from_solar',
+  'battery_energy_imported_from_generator',
+  'consumer_energy_imported_from_grid',
+  'consumer_energy_imported_from_solar',
+  'consumer_energy_imported_from_battery',
+  'consumer_energy_imported_from_generator',
 ] as const;
 /** Newer summary fields; optional because older responses lack them. */
 export const ENERGY_HISTORY_TOTAL_FIELDS = [
-  "total_home_usage",
-  "total_battery_charge",
-  "total_battery_discharge",
-  "total_solar_generation",
-  "total_grid_energy_exported",
+  'total_home_usage',
+  'total_battery_charge',
+  'total_battery_discharge',
+  'total_solar_generation',
+  'total_grid_energy_exported',
 ] as const;
 
 type EnergyFieldShape = Record<(typeof ENERGY_HISTORY_FIELDS)[number], typeof wh> &
@@ -50,7 +50,7 @@ export const EnergyHistoryEntrySchema = z.object({
 });
 export type EnergyHistoryEntry = z.infer<typeof EnergyHistoryEntrySchema>;
 
-export const ENERGY_PERIODS = ["day", "week", "month", "year", "lifetime"] as const;
+export const ENERGY_PERIODS = ['day', 'week', 'month', 'year', 'lifetime'] as const;
 
 export const EnergyHistorySchema = z.object({
   period: z.string(),
@@ -87,7 +87,7 @@ export const WallConnectorHistorySchema = z
     time_series: z.array(WallConnectorSessionSchema).optional(),
   })
   .refine((v) => v.charge_history !== undefined || v.time_series !== undefined, {
-    message: "expected charge_history or time_series",
+    message: 'expected charge_history or time_series',
   });
 export const WallConnectorHistoryResponseSchema = fleetEnvelope(WallConnectorHistorySchema);
 

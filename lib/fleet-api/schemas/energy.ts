@@ -1,6 +1,6 @@
-import { z } from "zod";
-import { FleetIdSchema } from "../ids";
-import { IsoWithOffsetSchema, fleetEnvelope } from "./common";
+import { z } from 'zod';
+import { FleetIdSchema } from '../ids';
+import { IsoWithOffsetSchema, fleetEnvelope } from './common';
 
 /**
  * Energy site live status and site info (reference §4.2, §4.3). Power in W, energy in Wh.
@@ -35,7 +35,7 @@ export const LiveStatusSchema = z.object({
   energy_left: num.optional(),
   total_pack_energy: num.optional(),
   backup_capable: z.boolean().optional(),
-  grid_status: z.enum(["Active", "Inactive", "Unknown"]).optional(),
+  grid_status: z.enum(['Active', 'Inactive', 'Unknown']).optional(),
   island_status: z.string().optional(),
   storm_mode_active: z.boolean().optional(),
   battery_breaker_open: z.boolean().optional(),

@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { fleetEnvelope } from "./common";
-import { EnergyProductSchema } from "./energy";
-import { VehicleSummarySchema } from "./vehicle";
-import { VehicleConfigSchema } from "./vehicle-data";
+import { z } from 'zod';
+import { fleetEnvelope } from './common';
+import { EnergyProductSchema } from './energy';
+import { VehicleSummarySchema } from './vehicle';
+import { VehicleConfigSchema } from './vehicle-data';
 
 /**
  * `GET /api/1/products`: vehicles and energy sites in one array (reference §3.3, §4.1).
@@ -22,8 +22,8 @@ export type Product = z.infer<typeof ProductSchema>;
 export const ProductsResponseSchema = fleetEnvelope(z.array(ProductSchema));
 
 export function isVehicleProduct(p: Product): p is z.infer<typeof VehicleProductSchema> {
-  return "vin" in p;
+  return 'vin' in p;
 }
 export function isEnergyProduct(p: Product): p is z.infer<typeof EnergyProductSchema> {
-  return "energy_site_id" in p;
+  return 'energy_site_id' in p;
 }

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { fleetEnvelope } from "./common";
+import { z } from 'zod';
+import { fleetEnvelope } from './common';
 
 /** `GET /api/1/users/me` (scope user_data). */
 export const UserMeSchema = z.object({
@@ -12,7 +12,7 @@ export const UserMeResponseSchema = fleetEnvelope(UserMeSchema);
 
 /** `GET /api/1/users/region`: answered on any regional host with the user's real region. */
 export const UserRegionSchema = z.object({
-  region: z.enum(["na", "eu", "cn"]),
+  region: z.enum(['na', 'eu', 'cn']),
   fleet_api_base_url: z.string().url(),
 });
 export const UserRegionResponseSchema = fleetEnvelope(UserRegionSchema);

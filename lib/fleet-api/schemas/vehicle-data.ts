@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { FleetIdSchema } from "../ids";
-import { EpochMsSchema, fleetEnvelope } from "./common";
-import { VehicleSummarySchema } from "./vehicle";
+import { z } from 'zod';
+import { FleetIdSchema } from '../ids';
+import { EpochMsSchema, fleetEnvelope } from './common';
+import { VehicleSummarySchema } from './vehicle';
 
 /**
  * `GET /vehicles/{vin}/vehicle_data` sub-objects (reference §3.6). Units are Tesla's whatever the
@@ -14,7 +14,7 @@ const num = z.number();
 const optStr = z.string().nullable().optional();
 const optBool = z.boolean().nullable().optional();
 
-export const CHARGING_STATES = ["Disconnected", "NoPower", "Starting", "Charging", "Complete", "Stopped"] as const;
+export const CHARGING_STATES = ['Disconnected', 'NoPower', 'Starting', 'Charging', 'Complete', 'Stopped'] as const;
 export const ChargingStateSchema = z.enum(CHARGING_STATES);
 export type ChargingState = z.infer<typeof ChargingStateSchema>;
 
@@ -87,7 +87,7 @@ export const ClimateStateSchema = z.object({
   timestamp: EpochMsSchema,
 });
 
-export const SHIFT_STATES = ["P", "R", "N", "D"] as const;
+export const SHIFT_STATES = ['P', 'R', 'N', 'D'] as const;
 
 /** Coordinates only with `endpoints=…;location_data` and the `vehicle_location` scope. */
 export const DriveStateSchema = z.object({
@@ -117,8 +117,8 @@ export const DriveStateSchema = z.object({
 
 /** Display preferences only; API values stay miles/mph/°C whatever these say. */
 export const GuiSettingsSchema = z.object({
-  gui_distance_units: z.enum(["mi/hr", "km/hr"]),
-  gui_temperature_units: z.enum(["F", "C"]),
+  gui_distance_units: z.enum(['mi/hr', 'km/hr']),
+  gui_temperature_units: z.enum(['F', 'C']),
   gui_charge_rate_units: z.string(),
   gui_range_display: z.string().optional(),
   gui_tirepressure_units: z.string().optional(),

@@ -1,13 +1,13 @@
-import { z } from "zod";
-import { FleetIdSchema } from "../ids";
-import { fleetEnvelope } from "./common";
+import { z } from 'zod';
+import { FleetIdSchema } from '../ids';
+import { fleetEnvelope } from './common';
 
 /**
  * Vehicle object of `GET /vehicles`, `GET /vehicles/{vin}` and `POST …/wake_up` (reference §3.1).
  * `state` is `online | asleep | offline`; some firmware reports `offline` while sleeping, so treat
  * both non-online values alike. Key vehicles by `vin` or `id_s`, never by numeric `id`.
  */
-export const VehicleStateSchema = z.enum(["online", "asleep", "offline"]);
+export const VehicleStateSchema = z.enum(['online', 'asleep', 'offline']);
 export type VehicleState = z.infer<typeof VehicleStateSchema>;
 
 export const VehicleSummarySchema = z.object({

@@ -1,14 +1,14 @@
-import { createHash } from "node:crypto";
+import { createHash } from 'node:crypto';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   FLEET_API_BASE_URLS,
   REFRESH_TOKEN_TTL_SECONDS,
   regionPrefix,
   type FleetRegion,
-} from "@/lib/fleet-api/hosts";
-import type { TokenResponse } from "@/lib/fleet-api/schemas/auth";
-import type { Rng } from "../rng";
-import { encodeJwt } from "./jwt";
+} from '@/lib/fleet-api/hosts';
+import type { TokenResponse } from '@/lib/fleet-api/schemas/auth';
+import type { Rng } from '../rng';
+import { encodeJwt } from './jwt';
 
 /**
  * Issued OAuth artefacts. Access tokens expire after 8 h; refresh tokens are single use
@@ -41,7 +41,7 @@ const CODE_TTL_MS = 10 * 60_000;
 
 /** PKCE S256: base64url(sha256(verifier)), no padding. */
 export function s256(verifier: string): string {
-  return createHash("sha256").update(verifier).digest("base64url");
+  return createHash('sha256').update(verifier).digest('base64url');
 }
 
 export class TokenStore {
@@ -66,12 +66,12 @@ export class TokenStore {
     const iat = Math.floor(now / 1000);
     const access = encodeJwt(
       {
-        iss: "https://auth.tesla.com/oauth2/v3/nts",
+        iss: 'https://auth.tesla.com/oauth2/v3/nts',
         azp: this.clientId,
         sub: opts.partner ? this.clientId : this.userUuid,
-        aud: [FLEET_API_BASE_URLS.na, FLEET_API_BASE_URLS.eu, "https://auth.tesla.com/oauth2/v3/userinfo"],
+        aud: [FLEET_API_BASE_URLS.na, FLEET_API_BASE_URLS.eu, 'https://auth.tesla.com/oauth2/v3/userinfo'],
         scp: scopes,
-        amr: opts.partner ? [] : ["pwd", "mfa"],
+        amr: opts.partner ? [] : ['pwd', 'mfa'],
         iat,
         exp: iat + ACCESS_TOKEN_TTL_SECONDS,
         auth_time: iat,
@@ -81,9 +81,9 @@ export class TokenStore {
       this.rng.hex(43),
     );
     this.#access.set(access, { scopes, expiresAt: now + ACCESS_TOKEN_TTL_SECONDS * 1000, partner: opts.partner ?? false });
-    const body: TokenResponse = { access_token: access, expires_in: ACCESS_TOKEN_TTL_SECONDS, token_type: "Bearer" };
-    if (!opts.partner) body.id_token = `${access.split(".")[0]}.${this.rng.hex(32)}.${this.rng.hex(16)}`;
-    if (!opts.partner && scopes.includes("offline_access")) {
+    const body: TokenResponse = { access_token: access, expires_in: ACCESS_TOKEN_TTL_SECONDS, token_type: 'Bearer' };
+    if (!opts.partner) body.id_token = `${access.split('.')[0]}.${this.rng.hex(32)}.${this.rng.hex(16)}`;
+    if (!opts.partner && scopes.includes('offline_access')) {
       const refresh = `${regionPrefix(this.region)}${this.rng.hex(48)}`;
       this.#refresh.set(refresh, { scopes, expiresAt: now + REFRESH_TOKEN_TTL_SECONDS * 1000, used: false });
       body.refresh_token = refresh;
@@ -121,9 +121,9 @@ export class TokenStore {
   }
 
   /** Grant of a bearer token: "unknown", "expired", or the grant. */
-  check(token: string, now: number): AccessGrant | "unknown" | "expired" {
+  check(token: string, now: number): AccessGrant | 'unknown' | 'expired' {
     const grant = this.#access.get(token);
-    if (!grant) return "unknown";
-    return grant.expiresAt <= now ? "expired" : grant;
+    if (!grant) return 'unknown';
+    return grant.expiresAt <= now ? 'expired' : grant;
   }
 }

@@ -7,18 +7,26 @@
 export const BUCKET_MS = 300_000;
 
 export const FLOWS = [
-  "solarToHome",
-  "solarToBattery",
-  "solarToGrid",
-  "batteryToHome",
-  "batteryToGrid",
-  "gridToHome",
-  "gridToBattery",
+  'solarToHome',
+  'solarToBattery',
+  'solarToGrid',
+  'batteryToHome',
+  'batteryToGrid',
+  'gridToHome',
+  'gridToBattery',
 ] as const;
 export type Flow = (typeof FLOWS)[number];
 export type FlowWh = Record<Flow, number>;
 
-export const zeroFlows = (): FlowWh => ({ solarToHome: 0, solarToBattery: 0, solarToGrid: 0, batteryToHome: 0, batteryToGrid: 0, gridToHome: 0, gridToBattery: 0 });
+export const zeroFlows = (): FlowWh => ({
+  solarToHome: 0,
+  solarToBattery: 0,
+  solarToGrid: 0,
+  batteryToHome: 0,
+  batteryToGrid: 0,
+  gridToHome: 0,
+  gridToBattery: 0,
+});
 
 export class EnergyHistory {
   /** Start of bucket 0 (epoch ms, multiple of 5 min). */

@@ -1,11 +1,11 @@
-import type { GroundTruth, TrueOutage } from "../ground-truth";
-import type { Rng } from "../rng";
-import type { SiteSpec } from "../scenario-types";
-import type { Weather } from "../weather";
-import { EnergyHistory, zeroFlows, type FlowWh } from "./energy-history";
-import { HomeLoad } from "./home-load";
-import { OutageSchedule } from "./outages";
-import { clearSkySolarW } from "./solar";
+import type { GroundTruth, TrueOutage } from '../ground-truth';
+import type { Rng } from '../rng';
+import type { SiteSpec } from '../scenario-types';
+import type { Weather } from '../weather';
+import { EnergyHistory, zeroFlows, type FlowWh } from './energy-history';
+import { HomeLoad } from './home-load';
+import { OutageSchedule } from './outages';
+import { clearSkySolarW } from './solar';
 
 /** Powerwall 2: 13.5 kWh, 5 kW continuous; one-way efficiency so the round trip is ~90 %. */
 export const POWERWALL_WH = 13_500;
@@ -57,8 +57,8 @@ export class EnergySite {
     this.capacityWh = spec.powerwalls * POWERWALL_WH;
     this.maxPowerW = spec.powerwalls * POWERWALL_W;
     this.soeWh = (spec.initialBatteryPercent / 100) * this.capacityWh;
-    this.#load = new HomeLoad(spec.homeLoad, spec.timeZone, rng.fork("load"));
-    this.#outages = new OutageSchedule(spec.outages, rng.fork("outages"));
+    this.#load = new HomeLoad(spec.homeLoad, spec.timeZone, rng.fork('load'));
+    this.#outages = new OutageSchedule(spec.outages, rng.fork('outages'));
   }
 
   gridUpAt(ms: number): boolean {
@@ -96,7 +96,7 @@ export class EnergySite {
     let gridToHome = deficit - batteryToHome;
     let gridToBattery = 0;
     if (gridUp && this.soeWh < reserveWh && solarToBattery === 0) {
-      gridToBattery = Math.min(RESERVE_RECOVERY_W, ((reserveWh - this.soeWh) / ONE_WAY_EFFICIENCY) / hours);
+      gridToBattery = Math.min(RESERVE_RECOVERY_W, (reserveWh - this.soeWh) / ONE_WAY_EFFICIENCY / hours);
     }
     let solarToGrid = surplus;
     if (!gridUp) {

@@ -1,5 +1,5 @@
-import type { Rng } from "../rng";
-import { localParts } from "../time-zone";
+import type { Rng } from '../rng';
+import { localParts } from '../time-zone';
 
 /**
  * Household base load in W (everything but the Wall Connector): a daily shape with morning and

@@ -1,6 +1,6 @@
-import type { Rng } from "../rng";
-import type { SiteSpec } from "../scenario-types";
-import { DAY_MS } from "../time-zone";
+import type { Rng } from '../rng';
+import type { SiteSpec } from '../scenario-types';
+import { DAY_MS } from '../time-zone';
 
 /**
  * Grid outages drawn per UTC day from a date-keyed stream (so the schedule does not depend on
@@ -9,7 +9,7 @@ import { DAY_MS } from "../time-zone";
 export class OutageSchedule {
   readonly #days = new Map<number, { start: number; end: number } | null>();
   constructor(
-    readonly spec: SiteSpec["outages"],
+    readonly spec: SiteSpec['outages'],
     readonly rng: Rng,
   ) {}
 

@@ -1,7 +1,7 @@
-import { createPublicKey } from "node:crypto";
-import { FLEET_API_BASE_URLS, FLEET_REGIONS, regionOfHost } from "@/lib/fleet-api/hosts";
-import type { RequestContext } from "../context";
-import { fleetError, ok, readParams } from "../http";
+import { createPublicKey } from 'node:crypto';
+import { FLEET_API_BASE_URLS, FLEET_REGIONS, regionOfHost } from '@/lib/fleet-api/hosts';
+import type { RequestContext } from '../context';
+import { fleetError, ok, readParams } from '../http';
 
 /** GET /api/1/users/me */
 export function me(ctx: RequestContext): Response {
@@ -19,9 +19,9 @@ export function region(ctx: RequestContext): Response {
 function publicKeyHex(pem: string): string | null {
   try {
     const key = createPublicKey(pem);
-    if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") return null;
-    const jwk = key.export({ format: "jwk" });
-    return `04${Buffer.from(jwk.x!, "base64url").toString("hex")}${Buffer.from(jwk.y!, "base64url").toString("hex")}`;
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return null;
+    const jwk = key.export({ format: 'jwk' });
+    return `04${Buffer.from(jwk.x!, 'base64url').toString('hex')}${Buffer.from(jwk.y!, 'base64url').toString('hex')}`;
   } catch {
     return null;
   }
@@ -35,12 +35,17 @@ function publicKeyHex(pem: string): string | null {
 export async function registerPartner(ctx: RequestContext): Promise<Response> {
   const body = await readParams(ctx.req);
   const domain = body.domain?.toLowerCase();
-  if (!domain || !/^[a-z0-9.-]{1,253}$/.test(domain)) return fleetError(400, "invalid_field", "domain is required");
+  if (!domain || !/^[a-z0-9.-]{1,253}$/.test(domain)) return fleetError(400, 'invalid_field', 'domain is required');
   let keyHex: string | null = null;
   if (ctx.sim.client.fetchDomainPublicKey) {
     const pem = await ctx.sim.client.fetchDomainPublicKey(domain);
     keyHex = pem ? publicKeyHex(pem) : null;
-    if (!keyHex) return fleetError(400, "invalid_field", `Public key not found or not an EC prime256v1 key at https://${domain}/.well-known/appspecific/com.tesla.3p.public-key.pem`);
+    if (!keyHex)
+      return fleetError(
+        400,
+        'invalid_field',
+        `Public key not found or not an EC prime256v1 key at https://${domain}/.well-known/appspecific/com.tesla.3p.public-key.pem`,
+      );
   }
   const r = regionOfHost(ctx.url.host) ?? ctx.sim.scenario.account.region;
   if (FLEET_REGIONS.includes(r)) ctx.sim.partnerRegions.add(r);
@@ -53,10 +58,10 @@ export async function registerPartner(ctx: RequestContext): Promise<Response> {
 
 /** GET /api/1/partner_accounts/public_key?domain= (partner token): the key registered for the domain in this region. */
 export function partnerPublicKey(ctx: RequestContext): Response {
-  const domain = ctx.url.searchParams.get("domain")?.toLowerCase();
-  if (!domain) return fleetError(400, "invalid_field", "domain is required");
+  const domain = ctx.url.searchParams.get('domain')?.toLowerCase();
+  if (!domain) return fleetError(400, 'invalid_field', 'domain is required');
   const r = regionOfHost(ctx.url.host) ?? ctx.sim.scenario.account.region;
   const entry = ctx.sim.partnerDomains.get(domain);
-  if (!entry || !entry.regions.has(r)) return fleetError(404, "not_found", `domain ${domain} is not registered in this region`);
+  if (!entry || !entry.regions.has(r)) return fleetError(404, 'not_found', `domain ${domain} is not registered in this region`);
   return ok({ public_key: entry.publicKeyHex });
 }

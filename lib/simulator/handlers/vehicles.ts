@@ -1,15 +1,15 @@
-import { findVehicle, type RequestContext } from "../context";
-import { fleetError, ok } from "../http";
-import { applyPendingWake, requestWake, touch } from "../vehicle/connectivity";
-import { parseEndpoints, vehicleDataBody } from "../views/vehicle-data-view";
-import { apiState, vehicleProduct, vehicleSummary } from "../views/vehicle-view";
-import { energyProduct } from "../views/energy-view";
+import { findVehicle, type RequestContext } from '../context';
+import { fleetError, ok } from '../http';
+import { applyPendingWake, requestWake, touch } from '../vehicle/connectivity';
+import { parseEndpoints, vehicleDataBody } from '../views/vehicle-data-view';
+import { apiState, vehicleProduct, vehicleSummary } from '../views/vehicle-view';
+import { energyProduct } from '../views/energy-view';
 
 /** Vehicle routes (§3). State checks never touch the car; vehicle_data needs it online. */
-const UNAVAILABLE = "vehicle unavailable: vehicle is offline or asleep";
+const UNAVAILABLE = 'vehicle unavailable: vehicle is offline or asleep';
 
 function vehicleOr404(ctx: RequestContext) {
-  const v = findVehicle(ctx.sim, ctx.params.vin ?? "");
+  const v = findVehicle(ctx.sim, ctx.params.vin ?? '');
   if (v) applyPendingWake(v, ctx.now);
   return v;
 }
@@ -17,13 +17,20 @@ function vehicleOr404(ctx: RequestContext) {
 /** GET /api/1/vehicles?page&per_page */
 export function listVehicles(ctx: RequestContext): Response {
   const all = ctx.sim.world.vehicles;
-  const perPage = Math.max(1, Number(ctx.url.searchParams.get("per_page") ?? 100) || 100);
-  const page = Math.max(1, Number(ctx.url.searchParams.get("page") ?? 1) || 1);
+  const perPage = Math.max(1, Number(ctx.url.searchParams.get('per_page') ?? 100) || 100);
+  const page = Math.max(1, Number(ctx.url.searchParams.get('page') ?? 1) || 1);
   const pages = Math.max(1, Math.ceil(all.length / perPage));
   for (const v of all) applyPendingWake(v, ctx.now);
   const items = all.slice((page - 1) * perPage, page * perPage).map((v) => vehicleSummary(ctx.sim, v));
   return ok(items, {
-    pagination: { previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null, current: page, per_page: perPage, count: all.length, pages },
+    pagination: {
+      previous: page > 1 ? page - 1 : null,
+      next: page < pages ? page + 1 : null,
+      current: page,
+      per_page: perPage,
+      count: all.length,
+      pages,
+    },
     count: all.length,
   });
 }
@@ -31,13 +38,13 @@ export function listVehicles(ctx: RequestContext): Response {
 /** GET /api/1/vehicles/{vin} — free state check. */
 export function getVehicle(ctx: RequestContext): Response {
   const v = vehicleOr404(ctx);
-  return v ? ok(vehicleSummary(ctx.sim, v)) : fleetError(404, "not_found", "");
+  return v ? ok(vehicleSummary(ctx.sim, v)) : fleetError(404, 'not_found', '');
 }
 
 /** POST /api/1/vehicles/{vin}/wake_up — answers at once with the (usually still asleep) vehicle. */
 export function wakeUp(ctx: RequestContext): Response {
   const v = vehicleOr404(ctx);
-  if (!v) return fleetError(404, "not_found", "");
+  if (!v) return fleetError(404, 'not_found', '');
   requestWake(v, ctx.now, Math.round(ctx.sim.apiRng.float(10_000, 60_000)));
   return ok(vehicleSummary(ctx.sim, v));
 }
@@ -45,10 +52,10 @@ export function wakeUp(ctx: RequestContext): Response {
 /** GET /api/1/vehicles/{vin}/vehicle_data?endpoints=… — 408 unless online; resets the sleep timer. */
 export function vehicleData(ctx: RequestContext): Response {
   const v = vehicleOr404(ctx);
-  if (!v) return fleetError(404, "not_found", "");
-  if (apiState(ctx.sim, v) !== "online") return fleetError(ctx.sim.api.asleepStatus, UNAVAILABLE, "");
+  if (!v) return fleetError(404, 'not_found', '');
+  if (apiState(ctx.sim, v) !== 'online') return fleetError(ctx.sim.api.asleepStatus, UNAVAILABLE, '');
   touch(v, ctx.now);
-  const endpoints = parseEndpoints(ctx.url.searchParams.get("endpoints"));
+  const endpoints = parseEndpoints(ctx.url.searchParams.get('endpoints'));
   return ok(vehicleDataBody(ctx.sim, v, ctx.now, endpoints, ctx.grant?.scopes ?? []));
 }
 

@@ -1,10 +1,10 @@
-import type { ChargingState } from "@/lib/fleet-api/schemas/vehicle-data";
-import type { TrueCharge } from "../ground-truth";
-import type { PlaceSpec } from "../scenario-types";
-import { localParts } from "../time-zone";
-import { wake } from "./connectivity";
-import { AC_EFFICIENCY, DC_EFFICIENCY, acWallKw, dcStallKw } from "./physics";
-import type { VehicleSim } from "./vehicle-model";
+import type { ChargingState } from '@/lib/fleet-api/schemas/vehicle-data';
+import type { TrueCharge } from '../ground-truth';
+import type { PlaceSpec } from '../scenario-types';
+import { localParts } from '../time-zone';
+import { wake } from './connectivity';
+import { AC_EFFICIENCY, DC_EFFICIENCY, acWallKw, dcStallKw } from './physics';
+import type { VehicleSim } from './vehicle-model';
 
 /**
  * Charging state machine. Plug-in → Starting (one step, no power) → Charging → Complete at the
@@ -13,7 +13,7 @@ import type { VehicleSim } from "./vehicle-model";
  * a session first starts, counts up while charging and is kept after Complete and after unplug.
  */
 export interface Plug {
-  kind: "home" | "supercharger";
+  kind: 'home' | 'supercharger';
   place: PlaceSpec;
   din: string | null;
   session: TrueCharge;
@@ -30,12 +30,12 @@ function scheduledStart(v: VehicleSim, t: number, m: number): number {
 }
 
 export function plugIn(v: VehicleSim, place: PlaceSpec, t: number, targetSoc: number): void {
-  const home = place.kind === "home";
+  const home = place.kind === 'home';
   const hc = v.spec.homeCharging;
   const session: TrueCharge = {
     id: v.gt.nextId(),
     vin: v.vin,
-    kind: home ? "home_ac" : "supercharger",
+    kind: home ? 'home_ac' : 'supercharger',
     placeId: place.id,
     din: home ? hc.wallConnectorDin : null,
     pluggedAt: t,
@@ -54,9 +54,18 @@ export function plugIn(v: VehicleSim, place: PlaceSpec, t: number, targetSoc: nu
   v.gt.charges.push(session);
   const noPower = home && v.rng.chance(hc.noPowerChance ?? 0) ? t + v.rng.float(20, 90) * 60_000 : t;
   const scheduledAt = home && hc.scheduledStartMinutes !== undefined ? scheduledStart(v, t, hc.scheduledStartMinutes) : null;
-  v.plug = { kind: session.kind === "home_ac" ? "home" : "supercharger", place, din: session.din, session, noPowerUntil: noPower, scheduledAt, targetSoc };
-  v.chargingState = v.socPct() >= targetSoc ? "Complete" : noPower > t ? "NoPower" : scheduledAt !== null && scheduledAt > t ? "Stopped" : "Starting";
-  wake(v, t, "charge");
+  v.plug = {
+    kind: session.kind === 'home_ac' ? 'home' : 'supercharger',
+    place,
+    din: session.din,
+    session,
+    noPowerUntil: noPower,
+    scheduledAt,
+    targetSoc,
+  };
+  v.chargingState =
+    v.socPct() >= targetSoc ? 'Complete' : noPower > t ? 'NoPower' : scheduledAt !== null && scheduledAt > t ? 'Stopped' : 'Starting';
+  wake(v, t, 'charge');
 }
 
 export function unplug(v: VehicleSim, t: number): void {
@@ -67,47 +76,48 @@ export function unplug(v: VehicleSim, t: number): void {
   s.endState = v.chargingState;
   s.endSoc = v.socPct();
   const sc = plug.place.supercharger;
-  if (sc) s.fee = { currency: sc.currency, pricePerKwh: sc.pricePerKwh, amount: Math.round(s.energyFromWallKwh * sc.pricePerKwh * 100) / 100 };
+  if (sc)
+    s.fee = { currency: sc.currency, pricePerKwh: sc.pricePerKwh, amount: Math.round(s.energyFromWallKwh * sc.pricePerKwh * 100) / 100 };
   v.plug = null;
-  v.chargingState = "Disconnected";
+  v.chargingState = 'Disconnected';
   v.setChargerOutputs(0, 0, 0, null);
   v.lastActive = Math.max(v.lastActive, t);
 }
 
 function transition(v: VehicleSim, to: ChargingState, t: number): void {
   v.chargingState = to;
-  if (to === "Starting" || to === "Charging") wake(v, t, "charge");
-  if (to === "Complete") v.lastActive = Math.max(v.lastActive, t);
+  if (to === 'Starting' || to === 'Charging') wake(v, t, 'charge');
+  if (to === 'Complete') v.lastActive = Math.max(v.lastActive, t);
 }
 
 /** One step of a plugged-in, parked car ending at `t`. Returns wall power (W, step average). */
 export function chargeStep(v: VehicleSim, t: number, dtS: number, homePowered: boolean, tempC: number): number {
   const plug = v.plug;
   if (!plug) return 0;
-  const home = plug.kind === "home";
+  const home = plug.kind === 'home';
   const powered = !home || homePowered;
   v.setChargerOutputs(0, 0, 0, null);
   switch (v.chargingState) {
-    case "NoPower":
-      if (powered && plug.noPowerUntil <= t) transition(v, plug.scheduledAt !== null && plug.scheduledAt > t ? "Stopped" : "Starting", t);
+    case 'NoPower':
+      if (powered && plug.noPowerUntil <= t) transition(v, plug.scheduledAt !== null && plug.scheduledAt > t ? 'Stopped' : 'Starting', t);
       return 0;
-    case "Stopped":
-      if (plug.scheduledAt !== null && plug.scheduledAt <= t) transition(v, "Starting", t);
+    case 'Stopped':
+      if (plug.scheduledAt !== null && plug.scheduledAt <= t) transition(v, 'Starting', t);
       return 0;
-    case "Starting":
+    case 'Starting':
       if (plug.session.firstPowerAt === null) {
         v.chargeEnergyAddedKwh = 0;
         v.chargeMilesAdded = 0;
       }
-      transition(v, powered ? "Charging" : "NoPower", t);
+      transition(v, powered ? 'Charging' : 'NoPower', t);
       return 0;
-    case "Charging":
+    case 'Charging':
       break;
     default:
       return 0;
   }
   if (!powered) {
-    transition(v, "NoPower", t);
+    transition(v, 'NoPower', t);
     return 0;
   }
   const hc = v.spec.homeCharging;
@@ -136,7 +146,7 @@ export function chargeStep(v: VehicleSim, t: number, dtS: number, homePowered: b
   if (home) v.setChargerOutputs(wallKw, hc.volts, hc.amps, hc.phases);
   else v.setChargerOutputs(wallKw, 390, 0, null);
   if (frac < 1) {
-    transition(v, "Complete", t);
+    transition(v, 'Complete', t);
     v.setChargerOutputs(0, 0, 0, null);
   }
   return (fromWall / hours) * 1000 * (home ? 1 : 0);

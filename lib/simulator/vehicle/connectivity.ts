@@ -1,4 +1,4 @@
-import type { VehicleSim } from "./vehicle-model";
+import type { VehicleSim } from './vehicle-model';
 
 /**
  * Sleep and reachability. A parked car with nothing keeping it awake (driving, Starting/Charging,
@@ -6,7 +6,7 @@ import type { VehicleSim } from "./vehicle-model";
  * counts as activity, which is why frequent polling keeps a car awake and drains it.
  * `reachable = false` (parked without signal) makes the car report `offline` whatever it does.
  */
-export type WakeCause = "api" | "drive" | "charge";
+export type WakeCause = 'api' | 'drive' | 'charge';
 
 export function wake(v: VehicleSim, at: number, cause: WakeCause): void {
   v.lastActive = Math.max(v.lastActive, at);
@@ -16,8 +16,8 @@ export function wake(v: VehicleSim, at: number, cause: WakeCause): void {
     v.currentSleep.end = at;
     v.currentSleep = null;
   }
-  v.gt.wakes.push({ vin: v.vin, at, cause, requestedAt: cause === "api" ? v.wakeRequestedAt : null });
-  if (cause === "api") v.wakeRequestedAt = null;
+  v.gt.wakes.push({ vin: v.vin, at, cause, requestedAt: cause === 'api' ? v.wakeRequestedAt : null });
+  if (cause === 'api') v.wakeRequestedAt = null;
   v.wakeAt = null;
 }
 
@@ -30,13 +30,13 @@ function fallAsleep(v: VehicleSim, at: number): void {
 
 /** Completes a wake_up whose delay has elapsed (called per step and per API request). */
 export function applyPendingWake(v: VehicleSim, now: number): void {
-  if (v.wakeAt !== null && v.wakeAt <= now && v.reachable) wake(v, v.wakeAt, "api");
+  if (v.wakeAt !== null && v.wakeAt <= now && v.reachable) wake(v, v.wakeAt, 'api');
 }
 
 /** End-of-step bookkeeping at `t`. */
 export function updateConnectivity(v: VehicleSim, t: number): void {
-  const busy = v.trip !== null || v.chargingState === "Starting" || v.chargingState === "Charging";
-  if (busy) wake(v, t, v.trip ? "drive" : "charge");
+  const busy = v.trip !== null || v.chargingState === 'Starting' || v.chargingState === 'Charging';
+  if (busy) wake(v, t, v.trip ? 'drive' : 'charge');
   applyPendingWake(v, t);
   if (v.awake && !busy && v.wakeAt === null && t - v.lastActive >= v.sleepAfterMs) fallAsleep(v, t);
 }
@@ -73,7 +73,7 @@ export function touch(v: VehicleSim, now: number): void {
 }
 
 /** State as `GET /vehicles` reports it. */
-export function reportedState(v: VehicleSim): "online" | "asleep" | "offline" {
-  if (!v.reachable) return "offline";
-  return v.awake ? "online" : "asleep";
+export function reportedState(v: VehicleSim): 'online' | 'asleep' | 'offline' {
+  if (!v.reachable) return 'offline';
+  return v.awake ? 'online' : 'asleep';
 }

@@ -1,12 +1,9 @@
-import type { Rng } from "../rng";
-import type { DrivePattern, MinuteRange } from "../scenario-types";
-import { localToEpoch } from "../time-zone";
+import type { Rng } from '../rng';
+import type { DrivePattern, MinuteRange } from '../scenario-types';
+import { localToEpoch } from '../time-zone';
 
 /** When a leg sets off: at a clock time, after a stay at its origin, or once charged to a SoC. */
-export type Departure =
-  | { kind: "at"; at: number }
-  | { kind: "afterStay"; minutes: number }
-  | { kind: "afterCharge"; toSoc: number };
+export type Departure = { kind: 'at'; at: number } | { kind: 'afterStay'; minutes: number } | { kind: 'afterCharge'; toSoc: number };
 
 export interface Leg {
   from: string;
@@ -48,18 +45,24 @@ export function planDay(params: {
     const departAt = at(draw(r, rt.depart));
     if (departAt < notBefore) return [];
     return [
-      { from: homeId, to: rt.superchargerId, depart: { kind: "at", at: departAt } },
-      { from: rt.superchargerId, to: rt.destinationId, depart: { kind: "afterCharge", toSoc: rt.chargeToSoc } },
-      { from: rt.destinationId, to: rt.superchargerId, depart: { kind: "afterStay", minutes: draw(r, rt.stayMinutes) } },
-      { from: rt.superchargerId, to: homeId, depart: { kind: "afterCharge", toSoc: rt.chargeToSoc } },
+      { from: homeId, to: rt.superchargerId, depart: { kind: 'at', at: departAt } },
+      { from: rt.superchargerId, to: rt.destinationId, depart: { kind: 'afterCharge', toSoc: rt.chargeToSoc } },
+      { from: rt.destinationId, to: rt.superchargerId, depart: { kind: 'afterStay', minutes: draw(r, rt.stayMinutes) } },
+      { from: rt.superchargerId, to: homeId, depart: { kind: 'afterCharge', toSoc: rt.chargeToSoc } },
     ];
   }
   const outings = (pattern.week[date.weekday] ?? [])
-    .map((o) => ({ o, happens: r.chance(o.probability ?? 1), departAt: at(draw(r, o.depart)), stay: draw(r, o.stayMinutes), to: r.pick(o.to) }))
+    .map((o) => ({
+      o,
+      happens: r.chance(o.probability ?? 1),
+      departAt: at(draw(r, o.depart)),
+      stay: draw(r, o.stayMinutes),
+      to: r.pick(o.to),
+    }))
     .filter((x) => x.happens && x.departAt >= notBefore)
     .sort((a, b) => a.departAt - b.departAt);
   return outings.flatMap(({ departAt, stay, to }): Leg[] => [
-    { from: homeId, to, depart: { kind: "at", at: departAt } },
-    { from: to, to: homeId, depart: { kind: "afterStay", minutes: stay } },
+    { from: homeId, to, depart: { kind: 'at', at: departAt } },
+    { from: to, to: homeId, depart: { kind: 'afterStay', minutes: stay } },
   ]);
 }

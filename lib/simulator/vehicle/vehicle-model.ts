@@ -1,13 +1,13 @@
-import type { ChargingState } from "@/lib/fleet-api/schemas/vehicle-data";
-import { alongRoute, bearingDeg, haversineMiles } from "../geo";
-import type { GroundTruth, TrueDrive, TrueInterval } from "../ground-truth";
-import type { Rng } from "../rng";
-import type { PlaceSpec, VehicleSpec } from "../scenario-types";
-import { addLocalDays, localParts, startOfLocalDay } from "../time-zone";
-import { chargeStep, plugIn, unplug, type Plug } from "./charging-session";
-import { setReachable, updateConnectivity, wake } from "./connectivity";
-import { planDay, type Leg } from "./day-plan";
-import { cruiseMph, drivePowerKw } from "./physics";
+import type { ChargingState } from '@/lib/fleet-api/schemas/vehicle-data';
+import { alongRoute, bearingDeg, haversineMiles } from '../geo';
+import type { GroundTruth, TrueDrive, TrueInterval } from '../ground-truth';
+import type { Rng } from '../rng';
+import type { PlaceSpec, VehicleSpec } from '../scenario-types';
+import { addLocalDays, localParts, startOfLocalDay } from '../time-zone';
+import { chargeStep, plugIn, unplug, type Plug } from './charging-session';
+import { setReachable, updateConnectivity, wake } from './connectivity';
+import { planDay, type Leg } from './day-plan';
+import { cruiseMph, drivePowerKw } from './physics';
 
 /** Road distance is the great-circle distance times this detour factor. */
 const DETOUR = 1.25;
@@ -42,7 +42,7 @@ export class VehicleSim {
   trip: Trip | null = null;
   arrivedAt: number;
   plug: Plug | null = null;
-  chargingState: ChargingState = "Disconnected";
+  chargingState: ChargingState = 'Disconnected';
   chargeEnergyAddedKwh = 0;
   chargeMilesAdded = 0;
   chargerPowerKw = 0;
@@ -103,7 +103,9 @@ export class VehicleSim {
   #plan(dayMs: number, notBefore: number): void {
     const p = localParts(this.tz, dayMs);
     const date = { year: p.year, month: p.month, day: p.day, weekday: p.weekday };
-    this.legs.push(...planDay({ pattern: this.spec.pattern, rng: this.rng.fork("plan"), tz: this.tz, homeId: this.home.id, date, notBefore }));
+    this.legs.push(
+      ...planDay({ pattern: this.spec.pattern, rng: this.rng.fork('plan'), tz: this.tz, homeId: this.home.id, date, notBefore }),
+    );
   }
 
   /** Advances physics over (t − dtS, t]. `homePowered` false during a grid outage at home. */
@@ -121,10 +123,10 @@ export class VehicleSim {
     } else {
       if (this.plug) {
         const wallW = chargeStep(this, t, dtS, homePowered, tempC);
-        if (this.plug?.kind === "home") this.homeWallW = wallW;
-        if (this.chargingState === "Charging") this.drivePowerKw = -Math.round(this.chargerPowerKw);
+        if (this.plug?.kind === 'home') this.homeWallW = wallW;
+        if (this.chargingState === 'Charging') this.drivePowerKw = -Math.round(this.chargerPowerKw);
       }
-      if (this.chargingState !== "Charging") this.#idleDrain(dtS);
+      if (this.chargingState !== 'Charging') this.#idleDrain(dtS);
     }
     this.insideTempC += ((this.trip ? 21 : tempC + 3) - this.insideTempC) * Math.min(1, dtS / 3600);
     updateConnectivity(this, t);
@@ -141,21 +143,33 @@ export class VehicleSim {
     if (!leg) return;
     const d = leg.depart;
     const ready =
-      d.kind === "at" ? d.at < t
-      : d.kind === "afterStay" ? this.arrivedAt + d.minutes * 60_000 < t
-      : !this.plug || this.socPct() >= d.toSoc - 0.01 || this.chargingState === "Complete" || t - this.arrivedAt > 4 * 3_600_000;
+      d.kind === 'at'
+        ? d.at < t
+        : d.kind === 'afterStay'
+          ? this.arrivedAt + d.minutes * 60_000 < t
+          : !this.plug || this.socPct() >= d.toSoc - 0.01 || this.chargingState === 'Complete' || t - this.arrivedAt > 4 * 3_600_000;
     if (!ready) return;
     this.legs.shift();
-    const from = this.places.get(this.placeId ?? "") ?? this.home;
+    const from = this.places.get(this.placeId ?? '') ?? this.home;
     const to = this.places.get(leg.to) ?? this.home;
     if (this.plug) unplug(this, t0);
     setReachable(this, true, t0);
-    wake(this, t0, "drive");
+    wake(this, t0, 'drive');
     const distance = Math.max(0.5, haversineMiles(from, to) * DETOUR);
     const record: TrueDrive = {
-      id: this.gt.nextId(), vin: this.vin, from: from.id, to: to.id, start: t0, end: null,
-      startOdometerMiles: this.odometerMiles, endOdometerMiles: this.odometerMiles, distanceMiles: 0,
-      energyKwh: 0, startSoc: this.socPct(), endSoc: this.socPct(), maxSpeedMph: 0,
+      id: this.gt.nextId(),
+      vin: this.vin,
+      from: from.id,
+      to: to.id,
+      start: t0,
+      end: null,
+      startOdometerMiles: this.odometerMiles,
+      endOdometerMiles: this.odometerMiles,
+      distanceMiles: 0,
+      energyKwh: 0,
+      startSoc: this.socPct(),
+      endSoc: this.socPct(),
+      maxSpeedMph: 0,
     };
     this.gt.drives.push(record);
     this.trip = { leg, from, to, distance, covered: 0, cruise: cruiseMph(distance), record };
@@ -205,11 +219,11 @@ export class VehicleSim {
     this.lastActive = t;
     if (this.rng.chance(trip.to.noSignalChance ?? 0)) setReachable(this, false, t);
     const next = this.legs[0];
-    if (trip.to.kind === "supercharger") {
-      plugIn(this, trip.to, t, next?.depart.kind === "afterCharge" ? next.depart.toSoc : this.spec.chargeLimitSoc);
-    } else if (trip.to.kind === "home") {
+    if (trip.to.kind === 'supercharger') {
+      plugIn(this, trip.to, t, next?.depart.kind === 'afterCharge' ? next.depart.toSoc : this.spec.chargeLimitSoc);
+    } else if (trip.to.kind === 'home') {
       const policy = this.spec.homeCharging.plugIn;
-      if (policy === "always" || this.socPct() < policy.belowSoc) plugIn(this, trip.to, t, this.spec.chargeLimitSoc);
+      if (policy === 'always' || this.socPct() < policy.belowSoc) plugIn(this, trip.to, t, this.spec.chargeLimitSoc);
     }
   }
 }

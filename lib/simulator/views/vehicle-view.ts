@@ -1,12 +1,12 @@
-import type { SimState } from "../context";
-import { reportedState } from "../vehicle/connectivity";
-import type { VehicleSim } from "../vehicle/vehicle-model";
-import { offsetMinutes } from "../time-zone";
+import type { SimState } from '../context';
+import { reportedState } from '../vehicle/connectivity';
+import type { VehicleSim } from '../vehicle/vehicle-model';
+import { offsetMinutes } from '../time-zone';
 
 /** Vehicle state as the API reports it (with the optional "offline while asleep" quirk). */
-export function apiState(sim: SimState, v: VehicleSim): "online" | "asleep" | "offline" {
+export function apiState(sim: SimState, v: VehicleSim): 'online' | 'asleep' | 'offline' {
   const s = reportedState(v);
-  return s === "asleep" && sim.api.reportOfflineWhenAsleep ? "offline" : s;
+  return s === 'asleep' && sim.api.reportOfflineWhenAsleep ? 'offline' : s;
 }
 
 /** Vehicle object of /vehicles, /vehicles/{vin}, wake_up (§3.1). Ids are bigint → bare JSON integers. */
@@ -16,7 +16,7 @@ export function vehicleSummary(sim: SimState, v: VehicleSim) {
     vehicle_id: BigInt(v.spec.vehicleId),
     vin: v.vin,
     color: null,
-    access_type: "OWNER",
+    access_type: 'OWNER',
     display_name: v.spec.displayName,
     option_codes: null,
     granular_access: { hide_private: false },
@@ -35,20 +35,20 @@ export function vehicleSummary(sim: SimState, v: VehicleSim) {
 export function vehicleConfig(v: VehicleSim, now: number, tz: string) {
   return {
     car_type: v.spec.carType,
-    car_special_type: "base",
+    car_special_type: 'base',
     trim_badging: v.spec.trimBadging,
     exterior_color: v.spec.exteriorColor,
-    exterior_trim: "Black",
-    interior_trim_type: "Black2",
+    exterior_trim: 'Black',
+    interior_trim_type: 'Black2',
     wheel_type: v.spec.wheelType,
-    roof_color: "RoofColorGlass",
-    charge_port_type: v.spec.euVehicle ? "CCS" : "US",
+    roof_color: 'RoofColorGlass',
+    charge_port_type: v.spec.euVehicle ? 'CCS' : 'US',
     eu_vehicle: v.spec.euVehicle,
     rhd: false,
     motorized_charge_port: true,
     plg: true,
     pws: true,
-    third_row_seats: "None",
+    third_row_seats: 'None',
     utc_offset: offsetMinutes(tz, now) * 60,
     timestamp: now,
   };
@@ -59,7 +59,7 @@ export function vehicleProduct(sim: SimState, v: VehicleSim, now: number) {
   return {
     ...vehicleSummary(sim, v),
     vehicle_config: vehicleConfig(v, now, sim.scenario.site.timeZone),
-    command_signing: "allowed",
+    command_signing: 'allowed',
     release_notes_supported: true,
   };
 }

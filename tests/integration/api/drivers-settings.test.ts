@@ -36,7 +36,11 @@ describe(`driver assignment on ${testDriver()}`, () => {
   it('a new driver with rules takes the matching drives, in one go, leaving hand assignments alone', async () => {
     const created = await call(drivers.POST, '/api/drivers', {
       method: 'POST',
-      body: { name: 'Carol', priority: 0, rules: [{ vehicleId: data.vehicles.red.id, days: [3], from: '17:00', to: '19:00' }, { startLocationId: data.locations.home.id }] },
+      body: {
+        name: 'Carol',
+        priority: 0,
+        rules: [{ vehicleId: data.vehicles.red.id, days: [3], from: '17:00', to: '19:00' }, { startLocationId: data.locations.home.id }],
+      },
     });
     expect(created.status).toBe(201);
     // Alice (older, same priority) still wins d1 (her Wednesday rule comes first); d2 is Bob's by hand.
@@ -67,11 +71,18 @@ describe(`driver assignment on ${testDriver()}`, () => {
     const put = (id: string, body: unknown) => call(driveDriver.PUT, '/x', { method: 'PUT', params: { id }, body });
     const byHand = await put(data.drives.d3.id, { driverId: data.drivers.bob.id });
     expect(byHand.status).toBe(200);
-    expect(byHand.body.drive).toMatchObject({ id: data.drives.d3.id, driver: { id: data.drivers.bob.id, name: 'Bob', assignment: 'manual' } });
+    expect(byHand.body.drive).toMatchObject({
+      id: data.drives.d3.id,
+      driver: { id: data.drivers.bob.id, name: 'Bob', assignment: 'manual' },
+    });
     expect(await assignment(data.drives.d3.id)).toEqual({ driverId: data.drivers.bob.id, by: 'manual' });
 
     // A rule change re-assigns everything else, never d3.
-    await call(driver.PUT, '/x', { method: 'PUT', params: { id: data.drivers.alice.id }, body: { rules: [{ days: [0, 1, 2, 3, 4, 5, 6] }], priority: 0 } });
+    await call(driver.PUT, '/x', {
+      method: 'PUT',
+      params: { id: data.drivers.alice.id },
+      body: { rules: [{ days: [0, 1, 2, 3, 4, 5, 6] }], priority: 0 },
+    });
     expect(await assignment(data.drives.d3.id)).toEqual({ driverId: data.drivers.bob.id, by: 'manual' });
     expect(await assignment(data.drives.d1.id)).toEqual({ driverId: data.drivers.alice.id, by: 'rule' });
 
@@ -97,10 +108,25 @@ describe(`driver assignment on ${testDriver()}`, () => {
   it('driver statistics follow the assignments: distance, energy, efficiency, cost', async () => {
     // Alice now has d1 (Red 30 km, 4.5 kWh) and d3 (Blue 10 km, 1.8 kWh); Bob has d2 (Red 32 km, 5 kWh).
     const alice = await call(driverStats.GET, '/x', { params: { id: data.drivers.alice.id } });
-    expect(alice.body.totals).toEqual({ drives: 2, distanceKm: 40, energyUsedKwh: 6.3, efficiencyWhPerKm: 158, durationHours: 0.83, cost: 1.82, currency: 'EUR' });
+    expect(alice.body.totals).toEqual({
+      drives: 2,
+      distanceKm: 40,
+      energyUsedKwh: 6.3,
+      efficiencyWhPerKm: 158,
+      durationHours: 0.83,
+      cost: 1.82,
+      currency: 'EUR',
+    });
     const bob = await call(driverStats.GET, '/x', { params: { id: data.drivers.bob.id } });
     // Red's charging cost 20.40 € for 60 kWh added: 5 kWh × 0.34 €.
-    expect(bob.body.totals).toMatchObject({ drives: 1, distanceKm: 32, energyUsedKwh: 5, efficiencyWhPerKm: 156, cost: 1.7, currency: 'EUR' });
+    expect(bob.body.totals).toMatchObject({
+      drives: 1,
+      distanceKm: 32,
+      energyUsedKwh: 5,
+      efficiencyWhPerKm: 156,
+      cost: 1.7,
+      currency: 'EUR',
+    });
   });
 });
 
@@ -108,14 +134,27 @@ describe(`settings API on ${testDriver()}`, () => {
   it('reads the preferences with their defaults', async () => {
     const { status, body } = await call(settings.GET, '/api/settings');
     expect(status).toBe(200);
-    expect(body.settings).toEqual({ distanceUnit: 'km', temperatureUnit: 'C', currency: 'EUR', timeZone: 'Europe/Berlin', solarAttributionRule: 'proportional', monthlyBudgetUsd: env().TESLA_MONTHLY_BUDGET_USD });
+    expect(body.settings).toEqual({
+      distanceUnit: 'km',
+      temperatureUnit: 'C',
+      currency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      solarAttributionRule: 'proportional',
+      monthlyBudgetUsd: env().TESLA_MONTHLY_BUDGET_USD,
+    });
   });
 
   it('changes preferences, refuses bad ones with the failing field, and re-runs the rules on a new time zone', async () => {
     const put = (body: unknown) => call(settings.PUT, '/api/settings', { method: 'PUT', body });
     const ok = await put({ distanceUnit: 'mi', temperatureUnit: 'F', currency: 'GBP', solarAttributionRule: 'house_first' });
     expect(ok.status).toBe(200);
-    expect(ok.body.settings).toMatchObject({ distanceUnit: 'mi', temperatureUnit: 'F', currency: 'GBP', solarAttributionRule: 'house_first', timeZone: 'Europe/Berlin' });
+    expect(ok.body.settings).toMatchObject({
+      distanceUnit: 'mi',
+      temperatureUnit: 'F',
+      currency: 'GBP',
+      solarAttributionRule: 'house_first',
+      timeZone: 'Europe/Berlin',
+    });
     expect((await call(settings.GET, '/api/settings')).body.settings.currency).toBe('GBP');
     for (const [bad, path] of [
       [{ distanceUnit: 'furlong' }, 'distanceUnit'],
@@ -133,14 +172,18 @@ describe(`settings API on ${testDriver()}`, () => {
     expect((await call(settings.PUT, '/api/settings', { method: 'PUT', rawBody: '{"distanceUnit":' })).status).toBe(400);
 
     // Bob takes Wednesday 08:00–09:00 by rule. d1 starts 08:00 UTC = 09:00 in Berlin: Bob only once the zone is UTC.
-    await call(driver.PUT, '/x', { method: 'PUT', params: { id: data.drivers.bob.id }, body: { rules: [{ days: [3], from: '08:00', to: '09:00' }], priority: 0 } });
+    await call(driver.PUT, '/x', {
+      method: 'PUT',
+      params: { id: data.drivers.bob.id },
+      body: { rules: [{ days: [3], from: '08:00', to: '09:00' }], priority: 0 },
+    });
     await call(driver.PUT, '/x', { method: 'PUT', params: { id: data.drivers.alice.id }, body: { priority: 1 } });
     expect(await assignment(data.drives.d1.id)).toEqual({ driverId: data.drivers.alice.id, by: 'rule' });
     expect((await put({ timeZone: 'UTC' })).body.settings.timeZone).toBe('UTC');
     expect(await assignment(data.drives.d1.id)).toEqual({ driverId: data.drivers.bob.id, by: 'rule' });
   });
 
-  it('the owner\'s monthly budget replaces TESLA_MONTHLY_BUDGET_USD in the usage meter and the Tesla limiter', async () => {
+  it("the owner's monthly budget replaces TESLA_MONTHLY_BUDGET_USD in the usage meter and the Tesla limiter", async () => {
     const cfg = teslaConfigFromEnv(env());
     const slot = { method: 'GET', pathTemplate: '/api/1/vehicles/{vin}/vehicle_data', category: 'data' as const };
     // Calls a minute apart (clear of the rate limit). The seed spent 0.026 $ this month: under the configured budget a data call fits.

@@ -27,9 +27,19 @@ const night = { days: [0, 1, 2, 3, 4, 5, 6], from: '22:00', to: '06:00', crosses
 describe(`locations API on ${testDriver()}`, () => {
   it('lists, creates (one home at most), updates and deletes places', async () => {
     expect((await call(locations.GET, '/api/locations')).body.locations.map((l: { name: string }) => l.name)).toEqual(['Home', 'Office']);
-    const created = await call(locations.POST, '/api/locations', { method: 'POST', body: { name: 'New home', latitude: 48.1372, longitude: 11.5756, isHome: true, tariffId: data.tariffs.home.id } });
+    const created = await call(locations.POST, '/api/locations', {
+      method: 'POST',
+      body: { name: 'New home', latitude: 48.1372, longitude: 11.5756, isHome: true, tariffId: data.tariffs.home.id },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.location).toMatchObject({ name: 'New home', latitude: 48.1372, longitude: 11.5756, radiusM: 100, isHome: true, tariffId: data.tariffs.home.id });
+    expect(created.body.location).toMatchObject({
+      name: 'New home',
+      latitude: 48.1372,
+      longitude: 11.5756,
+      radiusM: 100,
+      isHome: true,
+      tariffId: data.tariffs.home.id,
+    });
     const id = created.body.location.id;
     const old = await call(location.GET, '/x', { params: { id: data.locations.home.id } });
     expect(old.body.location.isHome).toBe(false);
@@ -62,9 +72,19 @@ describe(`locations API on ${testDriver()}`, () => {
 
 describe(`tariffs API on ${testDriver()}`, () => {
   it('creates a time-of-use tariff with a window across midnight, stated explicitly', async () => {
-    const created = await call(tariffs.POST, '/api/tariffs', { method: 'POST', body: { name: 'Night saver', kind: 'time_of_use', currency: 'GBP', pricePerKwh: 0.35, periods: [night] } });
+    const created = await call(tariffs.POST, '/api/tariffs', {
+      method: 'POST',
+      body: { name: 'Night saver', kind: 'time_of_use', currency: 'GBP', pricePerKwh: 0.35, periods: [night] },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.tariff).toMatchObject({ kind: 'time_of_use', currency: 'GBP', pricePerKwh: 0.35, sessionFee: 0, feedInPricePerKwh: null, periods: [night] });
+    expect(created.body.tariff).toMatchObject({
+      kind: 'time_of_use',
+      currency: 'GBP',
+      pricePerKwh: 0.35,
+      sessionFee: 0,
+      feedInPricePerKwh: null,
+      periods: [night],
+    });
     const listed = await call(tariffs.GET, '/api/tariffs');
     expect(listed.body.tariffs.map((t: { name: string }) => t.name)).toEqual(['Home flat', 'Night saver', 'Work']);
   });
@@ -107,15 +127,27 @@ describe(`tariffs API on ${testDriver()}`, () => {
 });
 
 describe(`usage API on ${testDriver()}`, () => {
-  it('counts this month\'s Tesla requests and cost by category, with budget, credit and forecast', async () => {
+  it("counts this month's Tesla requests and cost by category, with budget, credit and forecast", async () => {
     const { status, body } = await call(usage.GET, '/api/usage');
     expect(status).toBe(200);
     const now = clock.now();
     expect(body).toMatchObject({
       month: `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`,
-      requests: 6, billableRequests: 4, costUsd: 0.026, monthlyCreditUsd: 10, estimatedInvoiceUsd: 0, budgetUsd: 10, budgetRemainingUsd: 9.974, budgetUsedPercentage: 0.3,
+      requests: 6,
+      billableRequests: 4,
+      costUsd: 0.026,
+      monthlyCreditUsd: 10,
+      estimatedInvoiceUsd: 0,
+      budgetUsd: 10,
+      budgetRemainingUsd: 9.974,
+      budgetUsedPercentage: 0.3,
     });
-    expect(body.byCategory).toMatchObject({ data: { requests: 3, billableRequests: 3, costUsd: 0.006 }, wake: { requests: 1, costUsd: 0.02 }, state: { requests: 2, billableRequests: 0, costUsd: 0 }, command: { requests: 0 } });
+    expect(body.byCategory).toMatchObject({
+      data: { requests: 3, billableRequests: 3, costUsd: 0.006 },
+      wake: { requests: 1, costUsd: 0.02 },
+      state: { requests: 2, billableRequests: 0, costUsd: 0 },
+      command: { requests: 0 },
+    });
     if (body.forecast) {
       expect(body.forecast.costUsd).toBeGreaterThanOrEqual(0.026);
       expect(body.forecast.exceedsBudget).toBe(false);
@@ -128,7 +160,8 @@ describe(`usage API on ${testDriver()}`, () => {
     const month = `${prev.getUTCFullYear()}-${String(prev.getUTCMonth() + 1).padStart(2, '0')}`;
     const { body } = await call(usage.GET, `/api/usage?month=${month}`);
     expect(body).toMatchObject({ month, requests: 1, costUsd: 0.5, elapsedPercentage: 100, forecast: { costUsd: 0.5, requests: 1 } });
-    for (const q of ['month=2099-01', 'month=2026-13', 'month=2026-1', 'month=now', 'foo=1']) expect((await call(usage.GET, `/api/usage?${q}`)).status, q).toBe(400);
+    for (const q of ['month=2099-01', 'month=2026-13', 'month=2026-1', 'month=now', 'foo=1'])
+      expect((await call(usage.GET, `/api/usage?${q}`)).status, q).toBe(400);
   });
 });
 
@@ -159,13 +192,17 @@ describe(`CSV exports on ${testDriver()}`, () => {
 
   it('streams drives and daily energy', async () => {
     const drives = lines((await call(drivesCsv.GET, '/api/export/drives.csv')).body);
-    expect(drives[0]).toContain('distance_km,start_odometer_km,end_odometer_km,start_battery_level_pct,end_battery_level_pct,energy_used_kwh,efficiency_wh_per_km');
+    expect(drives[0]).toContain(
+      'distance_km,start_odometer_km,end_odometer_km,start_battery_level_pct,end_battery_level_pct,energy_used_kwh,efficiency_wh_per_km',
+    );
     expect(drives).toHaveLength(4);
     expect(drives[1]).toContain(',Alice,2026-03-11T08:00:00.000Z,');
     expect(drives[1]).toContain(',30,10000,10030,64,58,4.5,150,Home,Office,100,-2.5,false');
     expect(drives[2]).toContain(",Office,'@home,");
     const energy = lines((await call(energyCsv.GET, `/api/export/energy-daily.csv?site=${data.site.teslaSiteId}&from=2026-03-12`)).body);
-    expect(energy[0]).toBe('site_id,site_name,date,solar_produced_kwh,solar_exported_kwh,battery_charged_kwh,battery_discharged_kwh,grid_imported_kwh,grid_exported_kwh,home_consumed_kwh,self_consumption_pct,self_powered_pct,complete');
+    expect(energy[0]).toBe(
+      'site_id,site_name,date,solar_produced_kwh,solar_exported_kwh,battery_charged_kwh,battery_discharged_kwh,grid_imported_kwh,grid_exported_kwh,home_consumed_kwh,self_consumption_pct,self_powered_pct,complete',
+    );
     expect(energy.slice(1)).toEqual([
       `${data.site.id},House,2026-03-12,12,2.4,3,2.5,2,2.4,10,,,true`,
       `${data.site.id},House,2026-03-13,13,2.6,3,2.5,2,2.6,10,,,true`,
@@ -175,9 +212,15 @@ describe(`CSV exports on ${testDriver()}`, () => {
   });
 
   it('quotes per RFC 4180 and fetches batch after batch until one comes back empty', async () => {
-    expect([csvCell('a,b'), csvCell('say "hi"'), csvCell('two\nlines'), csvCell('+1'), csvCell('-x'), csvCell(-2.5), csvCell(null)]).toEqual([
-      '"a,b"', '"say ""hi"""', '"two\nlines"', "'+1", "'-x", '-2.5', '',
-    ]);
+    expect([
+      csvCell('a,b'),
+      csvCell('say "hi"'),
+      csvCell('two\nlines'),
+      csvCell('+1'),
+      csvCell('-x'),
+      csvCell(-2.5),
+      csvCell(null),
+    ]).toEqual(['"a,b"', '"say ""hi"""', '"two\nlines"', "'+1", "'-x", '-2.5', '']);
     const rows = Array.from({ length: 5 }, (_, i) => ({ n: i }));
     const afters: (number | undefined)[] = [];
     const res = csvResponse('t.csv', [{ header: 'n_count', value: (r: { n: number }) => r.n }], async (last) => {

@@ -35,7 +35,14 @@ let tesla: TeslaClient;
 const ORIGIN = 'http://localhost';
 
 async function account() {
-  const [row] = await queryRows<{ rt: string | null; iv: string | null; tag: string | null; region: string | null; base: string | null; scopes: string[] | null }>(
+  const [row] = await queryRows<{
+    rt: string | null;
+    iv: string | null;
+    tag: string | null;
+    region: string | null;
+    base: string | null;
+    scopes: string[] | null;
+  }>(
     h.db,
     sql`select tesla_refresh_token_encrypted as rt, encryption_iv as iv, encryption_tag as tag, tesla_region as region, tesla_fleet_api_base_url as base, tesla_scopes as scopes from user_config`,
   );
@@ -66,7 +73,13 @@ beforeAll(async () => {
   const seeded = await seedDemo({ db: h.db, scenario: 'commuter', seed: 3, days: 3, now: clock.now(), env: testEnv() });
   sim = seeded.sim;
   tesla = seeded.tesla;
-  setAppTeslaForTests(async () => ({ mode: 'simulator', tesla, clientId: sim.client.clientId, authorizeUrl: (o) => `${o}/api/tesla/simulator/authorize`, simulator: sim }));
+  setAppTeslaForTests(async () => ({
+    mode: 'simulator',
+    tesla,
+    clientId: sim.client.clientId,
+    authorizeUrl: (o) => `${o}/api/tesla/simulator/authorize`,
+    simulator: sim,
+  }));
   call = caller((await createApiToken(h.db, 'tests')).token);
 }, 180_000); // three simulated days of sync: ~10 s alone, longer beside other suites
 afterAll(async () => {
@@ -105,10 +118,19 @@ describe(`POST /api/auth/token (${testDriver()})`, () => {
     const before = sim.ledger.entries().length;
     const res = await call(token.POST, '/api/auth/token', { method: 'POST', body: { refreshToken: ` ${pasted} ` } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ connected: true, region: 'eu', fleetApiBaseUrl: FLEET_API_BASE_URLS.eu, regionDiscovered: true, missingScopes: [] });
+    expect(res.body).toMatchObject({
+      connected: true,
+      region: 'eu',
+      fleetApiBaseUrl: FLEET_API_BASE_URLS.eu,
+      regionDiscovered: true,
+      missingScopes: [],
+    });
     expect(res.body.scopes).toContain('vehicle_location');
     expect(JSON.stringify(res.body)).not.toContain(pasted.slice(3));
-    const calls = sim.ledger.entries().slice(before).map((e) => `${e.endpoint} ${e.status}`);
+    const calls = sim.ledger
+      .entries()
+      .slice(before)
+      .map((e) => `${e.endpoint} ${e.status}`);
     expect(calls).toEqual(['token 200', 'users/region 200']);
     const stored = await storedRefresh();
     expect(stored).not.toBe(pasted); // single use: the pasted token is burnt, its successor is kept
@@ -170,7 +192,16 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     expect(q.get('response_type')).toBe('code');
     expect(q.get('client_id')).toBe(sim.client.clientId);
     expect(q.get('redirect_uri')).toBe(`${ORIGIN}/api/tesla/callback`);
-    expect(q.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['openid', 'offline_access', 'vehicle_device_data', 'vehicle_location', 'energy_device_data', 'vehicle_charging_cmds']));
+    expect(q.get('scope')!.split(' ')).toEqual(
+      expect.arrayContaining([
+        'openid',
+        'offline_access',
+        'vehicle_device_data',
+        'vehicle_location',
+        'energy_device_data',
+        'vehicle_charging_cmds',
+      ]),
+    );
     expect(q.get('state')).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(q.get('code_challenge_method')).toBe('S256');
     expect(q.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -182,7 +213,9 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
   });
 
   it('completes: code exchanged with its verifier, tokens + scopes stored, region discovered, back to /settings', async () => {
-    await h.db.execute(sql`update user_config set tesla_refresh_token_encrypted = null, encryption_iv = null, encryption_tag = null, tesla_fleet_api_base_url = null, tesla_scopes = null`);
+    await h.db.execute(
+      sql`update user_config set tesla_refresh_token_encrypted = null, encryption_iv = null, encryption_tag = null, tesla_fleet_api_base_url = null, tesla_scopes = null`,
+    );
     const { location, cookie } = await startConnect();
     const cb = await consent(location);
     expect(cb.searchParams.get('code')).toMatch(/^EU_/);
@@ -192,7 +225,12 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=connected`);
     expect(res.headers.get('set-cookie')).toMatch(/tessie_tesla_oauth=; .*Max-Age=0/);
-    expect(sim.ledger.entries().slice(before).map((e) => `${e.endpoint} ${e.status}`)).toEqual(['token 200', 'users/region 200']);
+    expect(
+      sim.ledger
+        .entries()
+        .slice(before)
+        .map((e) => `${e.endpoint} ${e.status}`),
+    ).toEqual(['token 200', 'users/region 200']);
     const a = await account();
     expect(a.region).toBe('eu');
     expect(a.base).toBe(FLEET_API_BASE_URLS.eu);
@@ -212,11 +250,36 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     const noState = new URL(cb);
     noState.searchParams.delete('state');
     const other = await startConnect(); // a cookie sealed for another sign-in
-    const expired = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'v'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() - 1 }, env().ENCRYPTION_KEY);
-    const forged = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'v'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() + 60_000 }, 'ab'.repeat(32));
+    const expired = sealPending(
+      {
+        state: cb.searchParams.get('state')!,
+        codeVerifier: 'v'.repeat(43),
+        redirectUri: `${ORIGIN}/api/tesla/callback`,
+        expiresAt: clock.ms() - 1,
+      },
+      env().ENCRYPTION_KEY,
+    );
+    const forged = sealPending(
+      {
+        state: cb.searchParams.get('state')!,
+        codeVerifier: 'v'.repeat(43),
+        redirectUri: `${ORIGIN}/api/tesla/callback`,
+        expiresAt: clock.ms() + 60_000,
+      },
+      'ab'.repeat(32),
+    );
     const mid = Math.floor(cookie.length / 2);
     const tampered = `${cookie.slice(0, mid)}${cookie[mid] === 'A' ? 'B' : 'A'}${cookie.slice(mid + 1)}`;
-    const attempts: [URL, string | undefined][] = [[wrong, cookie], [noState, cookie], [cb, undefined], [cb, other.cookie], [cb, expired], [cb, forged], [cb, tampered], [cb, 'garbage']];
+    const attempts: [URL, string | undefined][] = [
+      [wrong, cookie],
+      [noState, cookie],
+      [cb, undefined],
+      [cb, other.cookie],
+      [cb, expired],
+      [cb, forged],
+      [cb, tampered],
+      [cb, 'garbage'],
+    ];
     for (const [url, c] of attempts) {
       const res = await back(url, c);
       expect(res.status, `${url.search} ${c?.slice(0, 10)}`).toBe(400);
@@ -233,14 +296,30 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     expect((await back(cb, first.cookie)).status).toBe(303);
     const stored = await storedRefresh();
     // Replay: same code again under a cookie with the same state (as an attacker holding both would).
-    const replayCookie = sealPending({ state: cb.searchParams.get('state')!, codeVerifier: 'x'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() + 60_000 }, env().ENCRYPTION_KEY);
+    const replayCookie = sealPending(
+      {
+        state: cb.searchParams.get('state')!,
+        codeVerifier: 'x'.repeat(43),
+        redirectUri: `${ORIGIN}/api/tesla/callback`,
+        expiresAt: clock.ms() + 60_000,
+      },
+      env().ENCRYPTION_KEY,
+    );
     const replay = await back(cb, replayCookie);
     expect(replay.status).toBe(303);
     expect(replay.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=error&reason=tesla_reauth_required`);
     // A fresh code with the wrong verifier: PKCE makes a stolen code useless.
     const second = await startConnect();
     const cb2 = await consent(second.location);
-    const wrongVerifier = sealPending({ state: cb2.searchParams.get('state')!, codeVerifier: 'y'.repeat(43), redirectUri: `${ORIGIN}/api/tesla/callback`, expiresAt: clock.ms() + 60_000 }, env().ENCRYPTION_KEY);
+    const wrongVerifier = sealPending(
+      {
+        state: cb2.searchParams.get('state')!,
+        codeVerifier: 'y'.repeat(43),
+        redirectUri: `${ORIGIN}/api/tesla/callback`,
+        expiresAt: clock.ms() + 60_000,
+      },
+      env().ENCRYPTION_KEY,
+    );
     const res = await back(cb2, wrongVerifier);
     expect(res.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=error&reason=tesla_reauth_required`);
     expect(await storedRefresh()).toBe(stored);
@@ -287,7 +366,9 @@ describe(`GET /api/tesla/status (${testDriver()})`, () => {
   });
 
   it('names the missing scope when vehicle_location was not granted', async () => {
-    await h.db.execute(sql`update user_config set tesla_scopes = array['openid','offline_access','vehicle_device_data','energy_device_data']`);
+    await h.db.execute(
+      sql`update user_config set tesla_scopes = array['openid','offline_access','vehicle_device_data','energy_device_data']`,
+    );
     const res = await call(status.GET, '/api/tesla/status');
     const scopes = res.body.steps.find((s: { id: string }) => s.id === 'scopes');
     expect(scopes.state).toBe('failed');

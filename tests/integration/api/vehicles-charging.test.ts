@@ -23,7 +23,13 @@ describe(`vehicles API on ${testDriver()}`, () => {
     const { status, body } = await call(vehicles.GET, '/api/vehicles');
     expect(status).toBe(200);
     expect(body.vehicles.map((v: { displayName: string }) => v.displayName)).toEqual(['Blue', 'Red']);
-    expect(body.vehicles[1]).toMatchObject({ vin: '5YJ3E1EA7KF000001', teslaId: '1492931337195225', batteryCapacityKwh: 75, onlineState: 'asleep', freeSupercharging: false });
+    expect(body.vehicles[1]).toMatchObject({
+      vin: '5YJ3E1EA7KF000001',
+      teslaId: '1492931337195225',
+      batteryCapacityKwh: 75,
+      onlineState: 'asleep',
+      freeSupercharging: false,
+    });
     expect(body.vehicles[1].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(JSON.stringify(body)).not.toContain('rawData');
   });
@@ -33,7 +39,14 @@ describe(`vehicles API on ${testDriver()}`, () => {
     const byVin = await call(vehicle.GET, '/x', { params: { id: '5yj3e1ea7kf000001' } });
     expect(byId.status).toBe(200);
     expect(byVin.body).toEqual(byId.body);
-    expect(byId.body.latestState).toMatchObject({ timestamp: '2026-03-11T09:00:00.000Z', batteryLevelPercent: 57, odometerKm: 10030, insideTempC: 21, outsideTempC: -1, shiftState: 'P' });
+    expect(byId.body.latestState).toMatchObject({
+      timestamp: '2026-03-11T09:00:00.000Z',
+      batteryLevelPercent: 57,
+      odometerKm: 10030,
+      insideTempC: 21,
+      outsideTempC: -1,
+      shiftState: 'P',
+    });
     for (const id of ['00000000-0000-4000-8000-000000000000', 'WBA00000000000000', 'nope', "1' or '1'='1"]) {
       const res = await call(vehicle.GET, '/x', { params: { id } });
       expect(res.status, id).toBe(404);
@@ -64,9 +77,17 @@ describe(`vehicles API on ${testDriver()}`, () => {
     const hourly = await call(history.GET, '/x?from=2026-03-10&to=2026-03-11&resolution=hour', { params: { id: data.vehicles.red.id } });
     expect(hourly.status).toBe(200);
     const hours = hourly.body.points;
-    expect(hours.map((p: { timestamp: string }) => p.timestamp)).toEqual(['2026-03-10T18:00:00.000Z', '2026-03-10T19:00:00.000Z', '2026-03-10T20:00:00.000Z', '2026-03-11T08:00:00.000Z', '2026-03-11T09:00:00.000Z']);
+    expect(hours.map((p: { timestamp: string }) => p.timestamp)).toEqual([
+      '2026-03-10T18:00:00.000Z',
+      '2026-03-10T19:00:00.000Z',
+      '2026-03-10T20:00:00.000Z',
+      '2026-03-11T08:00:00.000Z',
+      '2026-03-11T09:00:00.000Z',
+    ]);
     expect(hours[0]).toMatchObject({ samples: 4, batteryLevelMin: 40, batteryLevelMax: 49, batteryLevelAvg: 44.5, chargerPowerKwMax: 11 });
-    const daily = await call(history.GET, '/x?from=2026-03-10&to=2026-03-11&resolution=day&tz=America/New_York', { params: { id: data.vehicles.red.id } });
+    const daily = await call(history.GET, '/x?from=2026-03-10&to=2026-03-11&resolution=day&tz=America/New_York', {
+      params: { id: data.vehicles.red.id },
+    });
     // New York is on EDT (UTC−4) since 8 March: local days start at 04:00Z.
     expect(daily.body.points.map((p: { timestamp: string; samples: number }) => [p.timestamp, p.samples])).toEqual([
       ['2026-03-10T04:00:00.000Z', 9],
@@ -92,12 +113,28 @@ describe(`charging sessions API on ${testDriver()}`, () => {
     expect(status).toBe(200);
     expect(body.sessions).toHaveLength(9);
     expect(body.sessions.map((s: { startedAt: string }) => s.startedAt.slice(0, 10))).toEqual([
-      '2026-03-15', '2026-03-12', '2026-03-10', '2026-02-20', '2026-01-05', '2026-01-04', '2026-01-03', '2026-01-02', '2026-01-01',
+      '2026-03-15',
+      '2026-03-12',
+      '2026-03-10',
+      '2026-02-20',
+      '2026-01-05',
+      '2026-01-04',
+      '2026-01-03',
+      '2026-01-02',
+      '2026-01-01',
     ]);
     const s1 = body.sessions[2];
     expect(s1).toMatchObject({
-      id: data.sessions.s1.id, vin: '5YJ3E1EA7KF000001', vehicleName: 'Red', source: 'polled', durationMinutes: 120, energyAddedKwh: 20, energyUsedKwh: 22,
-      chargerType: 'ac', startBatteryLevelPercent: 40, endBatteryLevelPercent: 64,
+      id: data.sessions.s1.id,
+      vin: '5YJ3E1EA7KF000001',
+      vehicleName: 'Red',
+      source: 'polled',
+      durationMinutes: 120,
+      energyAddedKwh: 20,
+      energyUsedKwh: 22,
+      chargerType: 'ac',
+      startBatteryLevelPercent: 40,
+      endBatteryLevelPercent: 64,
       location: { id: data.locations.home.id, name: 'Home', latitude: null },
       cost: { amount: 2.4, amountWithoutSolar: 6.6, currency: 'EUR' },
       split: { solarKwh: 10, batteryKwh: 4, gridKwh: 8, solarPercentage: 60, attributionRule: 'house_first' },
@@ -107,7 +144,8 @@ describe(`charging sessions API on ${testDriver()}`, () => {
   });
 
   it('filters by vehicle (id or VIN), location, source, charger type and time', async () => {
-    const ids = async (q: string) => (await call(sessions.GET, `/api/charging/sessions?${q}`)).body.sessions.map((s: { id: string }) => s.id);
+    const ids = async (q: string) =>
+      (await call(sessions.GET, `/api/charging/sessions?${q}`)).body.sessions.map((s: { id: string }) => s.id);
     const { s1, s2, s3, s4 } = data.sessions;
     expect(await ids(`vehicle=${data.vehicles.blue.vin}`)).toEqual([s4.id, s3.id]);
     expect(await ids(`vehicle=${data.vehicles.blue.id}`)).toEqual([s4.id, s3.id]);
@@ -144,11 +182,27 @@ describe(`charging sessions API on ${testDriver()}`, () => {
     expect(status).toBe(200);
     expect(body.samples).toHaveLength(9);
     expect(body.samples[0]).toEqual({
-      timestamp: '2026-03-10T18:00:00.000Z', batteryLevelPercent: 40, chargingState: 'Charging', chargeEnergyAddedKwh: 0, chargerPowerKw: 11,
-      chargerVoltageV: 230, chargerCurrentA: 16, chargerPhases: 3, outsideTempC: null,
+      timestamp: '2026-03-10T18:00:00.000Z',
+      batteryLevelPercent: 40,
+      chargingState: 'Charging',
+      chargeEnergyAddedKwh: 0,
+      chargerPowerKw: 11,
+      chargerVoltageV: 230,
+      chargerCurrentA: 16,
+      chargerPhases: 3,
+      outsideTempC: null,
     });
     expect(body.samples.at(-1)).toMatchObject({ chargingState: 'Complete', chargeEnergyAddedKwh: 20 });
-    expect(body.session.split).toMatchObject({ totalKwh: 22, solarKwh: 10, batteryKwh: 4, gridKwh: 8, solarShareKwh: 13.2, batterySolarKwh: 3.2, batteryGridKwh: 0.8, attributionRule: 'house_first' });
+    expect(body.session.split).toMatchObject({
+      totalKwh: 22,
+      solarKwh: 10,
+      batteryKwh: 4,
+      gridKwh: 8,
+      solarShareKwh: 13.2,
+      batterySolarKwh: 3.2,
+      batteryGridKwh: 0.8,
+      attributionRule: 'house_first',
+    });
     expect(body.session.split.statement).toContain('80 %');
     const away = await call(session.GET, '/x', { params: { id: data.sessions.s2.id } });
     expect(away.body.session.split).toBeNull();
@@ -163,13 +217,21 @@ describe(`charging sessions API on ${testDriver()}`, () => {
     expect(body.periods.map((p: { period: string }) => p.period)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     const march = body.periods[2];
     expect(march).toMatchObject({
-      sessions: 3, energyAddedKwh: 75, energyUsedKwh: 38,
+      sessions: 3,
+      energyAddedKwh: 75,
+      energyUsedKwh: 38,
       byChargerType: { acKwh: 35, dcKwh: 0, superchargerKwh: 40, unknownKwh: 0 },
       split: { totalKwh: 38, solarKwh: 26, batteryKwh: 4, gridKwh: 8, solarShareKwh: 29.2 },
       solarPercentage: 76.8,
       costs: [{ currency: 'EUR', amount: 20.4, amountWithoutSolar: 29.4, solarSavings: 9 }],
     });
-    expect(body.periods[0]).toMatchObject({ sessions: 5, energyAddedKwh: 160, byChargerType: { dcKwh: 160 }, solarPercentage: null, costs: [] });
+    expect(body.periods[0]).toMatchObject({
+      sessions: 5,
+      energyAddedKwh: 160,
+      byChargerType: { dcKwh: 160 },
+      solarPercentage: null,
+      costs: [],
+    });
     expect(body.totals).toMatchObject({ sessions: 9, energyAddedKwh: 245, costs: [{ currency: 'EUR', amount: 24.4 }] });
   });
 

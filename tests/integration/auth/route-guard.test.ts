@@ -53,7 +53,16 @@ describe(`every API route is locked (${testDriver()})`, () => {
   it('finds the route files', () => {
     expect(routes).toContain('health');
     expect(routes).toContain('auth/status');
-    expect(routes).toEqual(expect.arrayContaining(['auth/token', 'tesla/connect', 'tesla/callback', 'tesla/status', 'tesla/simulator/authorize', 'vehicles/[id]/wake']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'auth/token',
+        'tesla/connect',
+        'tesla/callback',
+        'tesla/status',
+        'tesla/simulator/authorize',
+        'vehicles/[id]/wake',
+      ]),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -62,7 +71,11 @@ describe(`every API route is locked (${testDriver()})`, () => {
     const handlers = METHODS.filter((m) => typeof mod[m] === 'function');
     expect(handlers.length).toBeGreaterThan(0);
     for (const method of handlers) {
-      const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer ts_not-a-real-token' }, { cookie: 'authjs.session-token=forged' }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer ts_not-a-real-token' },
+        { cookie: 'authjs.session-token=forged' },
+      ];
       for (const headers of attempts) {
         const req = new Request(`http://localhost/api/${route}`, {
           method,

@@ -23,10 +23,7 @@ async function pgCode(p: Promise<unknown>): Promise<string | undefined> {
 }
 
 async function insertVehicle(vin = '5YJ3E1EA7KF000001') {
-  const [v] = await h.db
-    .insert(vehicles)
-    .values({ teslaId: '3744465426931233', vin, displayName: 'Blue', model: 'Model 3' })
-    .returning();
+  const [v] = await h.db.insert(vehicles).values({ teslaId: '3744465426931233', vin, displayName: 'Blue', model: 'Model 3' }).returning();
   return v!;
 }
 

@@ -79,18 +79,37 @@ function buildCases(d: Seeded): void {
   const enc = encodeURIComponent;
   // 1. Hostile path ids: malformed ids are 404 like unknown ones, before any body is read.
   const byId: [string, unknown, string?][] = [
-    ['vehicles/:id', vehicle.GET], ['vehicles/:id/state', vehicleState.GET], ['vehicles/:id/history', vehicleHistory.GET],
-    ['charging/sessions/:id', session.GET], ['energy/sites/:id', site.GET], ['energy/sites/:id/live', siteLive.GET],
-    ['energy/sites/:id/history', siteHistory.GET], ['drivers/:id', driver.GET], ['drivers/:id', driver.PUT, 'PUT'],
-    ['drivers/:id/stats', driverStats.GET], ['drives/:id', drive.GET], ['locations/:id', location.GET], ['locations/:id', location.PUT, 'PUT'],
-    ['locations/:id', location.DELETE, 'DELETE'], ['tariffs/:id', tariff.GET], ['tariffs/:id', tariff.PUT, 'PUT'], ['tariffs/:id', tariff.DELETE, 'DELETE'],
-    ['drivers/:id', driver.DELETE, 'DELETE'], ['drives/:id/driver', driveDriver.PUT, 'PUT'],
+    ['vehicles/:id', vehicle.GET],
+    ['vehicles/:id/state', vehicleState.GET],
+    ['vehicles/:id/history', vehicleHistory.GET],
+    ['charging/sessions/:id', session.GET],
+    ['energy/sites/:id', site.GET],
+    ['energy/sites/:id/live', siteLive.GET],
+    ['energy/sites/:id/history', siteHistory.GET],
+    ['drivers/:id', driver.GET],
+    ['drivers/:id', driver.PUT, 'PUT'],
+    ['drivers/:id/stats', driverStats.GET],
+    ['drives/:id', drive.GET],
+    ['locations/:id', location.GET],
+    ['locations/:id', location.PUT, 'PUT'],
+    ['locations/:id', location.DELETE, 'DELETE'],
+    ['tariffs/:id', tariff.GET],
+    ['tariffs/:id', tariff.PUT, 'PUT'],
+    ['tariffs/:id', tariff.DELETE, 'DELETE'],
+    ['drivers/:id', driver.DELETE, 'DELETE'],
+    ['drives/:id/driver', driveDriver.PUT, 'PUT'],
     ['vehicles/:id/wake', vehicleWake.POST, 'POST'],
   ];
   for (const [route, handler, method = 'GET'] of byId) {
     for (const [label, value] of Object.entries({ ...HOSTILE, unknownUuid: none, vinLike: 'AAAAAAAAAAAAAAAAA' })) {
       const body = method === 'PUT' ? { name: 'Changed' } : undefined;
-      cases.push({ name: `${method} /api/${route} id=${label}`, handler, path: '/x', opts: { method, params: { id: value }, body }, expect: [404] });
+      cases.push({
+        name: `${method} /api/${route} id=${label}`,
+        handler,
+        path: '/x',
+        opts: { method, params: { id: value }, body },
+        expect: [404],
+      });
     }
   }
   // 2. Hostile query values: every parameter of every query route gets every hostile value.
@@ -113,11 +132,29 @@ function buildCases(d: Seeded): void {
       for (const [label, value] of Object.entries(HOSTILE)) {
         // A free-text lookup parameter (site) that names nothing is 404; a long one is refused (400) first.
         const expected = lookupKeys.includes(key) && value.length <= 200 && !hasControl(value) ? [404] : [400];
-        cases.push({ name: `GET /api/${route}?${key}=${label}`, handler, path: `/api/${route}?${key}=${enc(value)}`, opts: { params }, expect: expected });
+        cases.push({
+          name: `GET /api/${route}?${key}=${label}`,
+          handler,
+          path: `/api/${route}?${key}=${enc(value)}`,
+          opts: { params },
+          expect: expected,
+        });
       }
     }
-    cases.push({ name: `GET /api/${route}?unknown`, handler, path: `/api/${route}?${enc("<svg onload=1>")}=1`, opts: { params }, expect: [400] });
-    cases.push({ name: `GET /api/${route}?from twice`, handler, path: `/api/${route}?from=2026-01-01&from=2026-02-01`, opts: { params }, expect: [400] });
+    cases.push({
+      name: `GET /api/${route}?unknown`,
+      handler,
+      path: `/api/${route}?${enc('<svg onload=1>')}=1`,
+      opts: { params },
+      expect: [400],
+    });
+    cases.push({
+      name: `GET /api/${route}?from twice`,
+      handler,
+      path: `/api/${route}?from=2026-01-01&from=2026-02-01`,
+      opts: { params },
+      expect: [400],
+    });
   }
   // 3. Hostile bodies: malformed, wrong type, oversized, and a hostile value in each field.
   const bodyRoutes: [string, unknown, string, Record<string, string>, Record<string, unknown>][] = [
@@ -132,31 +169,54 @@ function buildCases(d: Seeded): void {
     ['auth/token', teslaToken.POST, 'POST', {}, { refreshToken: 'EU_0123456789abcdef0123' }],
   ];
   const raw: [string, string, number, Record<string, string>?][] = [
-    ['empty', '', 400], ['not json', 'name=Dana', 400], ['truncated', '{"name":', 400], ['null', 'null', 422], ['array', '[]', 422],
-    ['string', '"Dana"', 422], ['number', '42', 422], ['oversized', JSON.stringify({ name: 'x'.repeat(70_000) }), 413],
+    ['empty', '', 400],
+    ['not json', 'name=Dana', 400],
+    ['truncated', '{"name":', 400],
+    ['null', 'null', 422],
+    ['array', '[]', 422],
+    ['string', '"Dana"', 422],
+    ['number', '42', 422],
+    ['oversized', JSON.stringify({ name: 'x'.repeat(70_000) }), 413],
     ['form type', '{"name":"Dana"}', 415, { 'content-type': 'application/x-www-form-urlencoded' }],
     ['lying length', '{"name":"Dana"}', 413, { 'content-length': String(10 ** 9) }],
     ['infinite number', '{"name":1e400}', 422],
-    ['proto key', '{"name":"Dana","__proto__":{"isAdmin":true}}', 422], ['constructor key', '{"name":"Dana","constructor":{"prototype":{}}}', 422],
+    ['proto key', '{"name":"Dana","__proto__":{"isAdmin":true}}', 422],
+    ['constructor key', '{"name":"Dana","constructor":{"prototype":{}}}', 422],
   ];
   const fieldValues: Record<string, unknown> = {
-    long: 'x'.repeat(10_000), nul: 'Da\u0000na', script: '<script>alert(1)</script>', empty: '', hugeNumber: 1_000_000, negative: -1, null: null, object: { $gt: '' }, array: ['a'], bool: true,
+    long: 'x'.repeat(10_000),
+    nul: 'Da\u0000na',
+    script: '<script>alert(1)</script>',
+    empty: '',
+    hugeNumber: 1_000_000,
+    negative: -1,
+    null: null,
+    object: { $gt: '' },
+    array: ['a'],
+    bool: true,
   };
   for (const [route, handler, method, params, valid] of bodyRoutes) {
     for (const [label, body, status, headers] of raw) {
-      cases.push({ name: `${method} /api/${route} body=${label}`, handler, path: '/x', opts: { method, params, rawBody: body, headers }, expect: [status] });
+      cases.push({
+        name: `${method} /api/${route} body=${label}`,
+        handler,
+        path: '/x',
+        opts: { method, params, rawBody: body, headers },
+        expect: [status],
+      });
     }
-    const fields = route === 'auth/token'
-      ? ['refreshToken']
-      : route.startsWith('drivers')
-      ? ['name', 'profileId', 'rules', 'priority']
-      : route.startsWith('locations')
-        ? ['name', 'latitude', 'longitude', 'radiusM', 'tariffId', 'isHome']
-        : route.startsWith('drives/')
-          ? ['driverId']
-          : route === 'settings'
-            ? ['distanceUnit', 'temperatureUnit', 'currency', 'timeZone', 'solarAttributionRule', 'monthlyBudgetUsd']
-            : ['name', 'kind', 'currency', 'pricePerKwh', 'periods', 'sessionFee'];
+    const fields =
+      route === 'auth/token'
+        ? ['refreshToken']
+        : route.startsWith('drivers')
+          ? ['name', 'profileId', 'rules', 'priority']
+          : route.startsWith('locations')
+            ? ['name', 'latitude', 'longitude', 'radiusM', 'tariffId', 'isHome']
+            : route.startsWith('drives/')
+              ? ['driverId']
+              : route === 'settings'
+                ? ['distanceUnit', 'temperatureUnit', 'currency', 'timeZone', 'solarAttributionRule', 'monthlyBudgetUsd']
+                : ['name', 'kind', 'currency', 'pricePerKwh', 'periods', 'sessionFee'];
     for (const field of fields) {
       for (const [label, value] of Object.entries(fieldValues)) {
         if (field === 'profileId' && value === null) continue; // null clears the profile: valid
@@ -165,19 +225,43 @@ function buildCases(d: Seeded): void {
         if (field === 'isHome' && value === true) continue;
         if (field === 'latitude' && value === -1) continue;
         if (field === 'longitude' && value === -1) continue;
-        cases.push({ name: `${method} /api/${route} ${field}=${label}`, handler, path: '/x', opts: { method, params, body: { ...valid, [field]: value } }, expect: [422] });
+        cases.push({
+          name: `${method} /api/${route} ${field}=${label}`,
+          handler,
+          path: '/x',
+          opts: { method, params, body: { ...valid, [field]: value } },
+          expect: [422],
+        });
       }
     }
-    cases.push({ name: `${method} /api/${route} unknown field`, handler, path: '/x', opts: { method, params, body: { ...valid, role: 'admin' } }, expect: [422] });
+    cases.push({
+      name: `${method} /api/${route} unknown field`,
+      handler,
+      path: '/x',
+      opts: { method, params, body: { ...valid, role: 'admin' } },
+      expect: [422],
+    });
   }
   // 4. The public OAuth callback: hostile state/code/error values never get past the sealed-cookie check.
   for (const key of ['state', 'code', 'error']) {
     for (const [label, value] of Object.entries(HOSTILE)) {
       const extra = key === 'state' ? '' : '&state=x';
-      cases.push({ name: `GET /api/tesla/callback?${key}=${label}`, handler: teslaCallback.GET, path: `/api/tesla/callback?${key}=${enc(value)}${extra}`, opts: { headers: { cookie: `tessie_tesla_oauth=${enc(value)}` } }, expect: [400] });
+      cases.push({
+        name: `GET /api/tesla/callback?${key}=${label}`,
+        handler: teslaCallback.GET,
+        path: `/api/tesla/callback?${key}=${enc(value)}${extra}`,
+        opts: { headers: { cookie: `tessie_tesla_oauth=${enc(value)}` } },
+        expect: [400],
+      });
     }
   }
-  cases.push({ name: 'GET /api/tesla/callback state too long', handler: teslaCallback.GET, path: `/api/tesla/callback?state=${'s'.repeat(5000)}`, opts: {}, expect: [400] });
+  cases.push({
+    name: 'GET /api/tesla/callback state too long',
+    handler: teslaCallback.GET,
+    path: `/api/tesla/callback?state=${'s'.repeat(5000)}`,
+    opts: {},
+    expect: [400],
+  });
 }
 
 /** Row count and md5 of every table's rows (in a stable order). */
@@ -229,7 +313,7 @@ describe(`hostile input on ${testDriver()}`, () => {
         !res.body.error.message.includes('\u0000');
       if (!ok) wrong.push(`${c.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     }
-    expect(wrong.join("\n")).toBe("");
+    expect(wrong.join('\n')).toBe('');
   });
 
   it('left the database exactly as it was', async () => {

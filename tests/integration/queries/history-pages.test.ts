@@ -14,9 +14,19 @@ const t = (iso: string) => new Date(iso);
 beforeAll(async () => {
   ({ h, data } = await openSeeded());
   // 00:30 on 1 April in Berlin, still 31 March in UTC: the time zone decides the month.
-  await h.db.insert(drives).values({ vehicleId: data.vehicles.blue.id, startedAt: t('2026-03-31T22:30:00Z'), endedAt: t('2026-03-31T22:50:00Z'), distanceKm: 5 });
+  await h.db
+    .insert(drives)
+    .values({ vehicleId: data.vehicles.blue.id, startedAt: t('2026-03-31T22:30:00Z'), endedAt: t('2026-03-31T22:50:00Z'), distanceKm: 5 });
   // Thirteen months before "now" below: outside the 12 months the page shows.
-  await h.db.insert(chargingSessions).values({ vehicleId: data.vehicles.red.id, sessionKey: 'old-year', source: 'polled', startedAt: t('2025-03-10T10:00:00Z'), energyAddedKwh: 99, cost: 9, costCurrency: 'EUR' });
+  await h.db.insert(chargingSessions).values({
+    vehicleId: data.vehicles.red.id,
+    sessionKey: 'old-year',
+    source: 'polled',
+    startedAt: t('2025-03-10T10:00:00Z'),
+    energyAddedKwh: 99,
+    cost: 9,
+    costCurrency: 'EUR',
+  });
 });
 afterAll(async () => h.close());
 
@@ -29,28 +39,72 @@ describe(`charging page queries on ${testDriver()}`, () => {
       { period: '2026-03-01', distanceKm: 72, drives: 3 },
       { period: '2026-04-01', distanceKm: 5, drives: 1 },
     ]);
-    expect(await distanceByPeriod(h.db, { ...range, vehicleIds: all(), timeZone: 'UTC' })).toEqual([{ period: '2026-03-01', distanceKm: 77, drives: 4 }]);
-    expect(await distanceByPeriod(h.db, { ...range, vehicleIds: [data.vehicles.red.id], timeZone: 'UTC' })).toEqual([{ period: '2026-03-01', distanceKm: 62, drives: 2 }]);
+    expect(await distanceByPeriod(h.db, { ...range, vehicleIds: all(), timeZone: 'UTC' })).toEqual([
+      { period: '2026-03-01', distanceKm: 77, drives: 4 },
+    ]);
+    expect(await distanceByPeriod(h.db, { ...range, vehicleIds: [data.vehicles.red.id], timeZone: 'UTC' })).toEqual([
+      { period: '2026-03-01', distanceKm: 62, drives: 2 },
+    ]);
   });
 
   it('reads only [from, to) and nothing for no vehicles', async () => {
-    expect(await distanceByPeriod(h.db, { vehicleIds: all(), from: t('2026-03-11T08:10:00Z'), to: t('2026-03-13T00:00:00Z'), unit: 'day', timeZone: 'UTC' })).toEqual([
-      { period: '2026-03-11', distanceKm: 32, drives: 1 },
-    ]);
-    expect(await distanceByPeriod(h.db, { vehicleIds: [], from: t('2020-01-01T00:00:00Z'), to: t('2030-01-01T00:00:00Z'), unit: 'year', timeZone: 'UTC' })).toEqual([]);
+    expect(
+      await distanceByPeriod(h.db, {
+        vehicleIds: all(),
+        from: t('2026-03-11T08:10:00Z'),
+        to: t('2026-03-13T00:00:00Z'),
+        unit: 'day',
+        timeZone: 'UTC',
+      }),
+    ).toEqual([{ period: '2026-03-11', distanceKm: 32, drives: 1 }]);
+    expect(
+      await distanceByPeriod(h.db, {
+        vehicleIds: [],
+        from: t('2020-01-01T00:00:00Z'),
+        to: t('2030-01-01T00:00:00Z'),
+        unit: 'year',
+        timeZone: 'UTC',
+      }),
+    ).toEqual([]);
   });
 
   it('builds the last 12 months: kWh, cost, cost per 100 km and solar share, as the stats API counts them', async () => {
     const { months, from } = await monthStats(h.db, { timeZone: 'Europe/Berlin', currency: 'EUR', now: t('2026-03-20T12:00:00Z') });
     expect(from.toISOString()).toBe('2025-03-31T22:00:00.000Z'); // 1 April 2025, Berlin summer time
-    expect(months.map((m) => m.month)).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+    expect(months.map((m) => m.month)).toEqual([
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
     const by = Object.fromEntries(months.map((m) => [m.month, m]));
     // March: s1 (20 kWh, 2.40 €, 60 % solar of 22 kWh), s2 (40 kWh, 18 €, no split), s4 (15 kWh, 0 €, 100 % of 16 kWh); 72 km driven.
     expect(by['2026-03']).toEqual({
-      month: '2026-03', sessions: 3, energyAddedKwh: 75, cost: 20.4, costWithoutSolar: 29.4, distanceKm: 72, costPer100Km: 28.33,
+      month: '2026-03',
+      sessions: 3,
+      energyAddedKwh: 75,
+      cost: 20.4,
+      costWithoutSolar: 29.4,
+      distanceKm: 72,
+      costPer100Km: 28.33,
       solarPercentage: Math.round(((22 * 0.6 + 16) / 38) * 1000) / 10,
     });
-    expect(by['2026-02']).toMatchObject({ sessions: 1, energyAddedKwh: 10, cost: 4, distanceKm: 0, costPer100Km: null, solarPercentage: null });
+    expect(by['2026-02']).toMatchObject({
+      sessions: 1,
+      energyAddedKwh: 10,
+      cost: 4,
+      distanceKm: 0,
+      costPer100Km: null,
+      solarPercentage: null,
+    });
     expect(by['2026-01']).toMatchObject({ sessions: 5, energyAddedKwh: 160, cost: null, costPer100Km: null });
     expect(by['2025-04']).toMatchObject({ sessions: 0, energyAddedKwh: 0, cost: null });
     // The session 13 months back is outside the window.
@@ -70,14 +124,41 @@ describe(`energy page queries on ${testDriver()}`, () => {
       siteId,
       startAt: new Date(Date.parse('2026-03-14T10:00:00Z') + i * 300_000),
       endAt: new Date(Date.parse('2026-03-14T10:05:00Z') + i * 300_000),
-      homeFromSolarKwh: 0.1 * i, homeFromBatteryKwh: 0.05, homeFromGridKwh: 0.01, batteryFromSolarKwh: 0.2, batteryFromGridKwh: 0, batteryDischargedKwh: 0.05,
+      homeFromSolarKwh: 0.1 * i,
+      homeFromBatteryKwh: 0.05,
+      homeFromGridKwh: 0.01,
+      batteryFromSolarKwh: 0.2,
+      batteryFromGridKwh: 0,
+      batteryDischargedKwh: 0.05,
     });
     await h.db.insert(energyBuckets).values([...[5, 0, 3, 1, 4, 2].map((i) => bucket(data.site.id, i)), bucket(other!.id, 1)]);
-    const rows = await listEnergyBuckets(h.db, { siteId: data.site.id, from: t('2026-03-14T10:05:00Z'), to: t('2026-03-14T10:25:00Z'), limit: 100 });
-    expect(rows.map((r) => r.startAt.toISOString())).toEqual(['2026-03-14T10:05:00.000Z', '2026-03-14T10:10:00.000Z', '2026-03-14T10:15:00.000Z', '2026-03-14T10:20:00.000Z']);
-    expect(rows[0]).toMatchObject({ homeFromSolarKwh: 0.1, homeFromBatteryKwh: 0.05, homeFromGridKwh: 0.01, endAt: t('2026-03-14T10:10:00Z') });
-    const limited = await listEnergyBuckets(h.db, { siteId: data.site.id, from: t('2026-03-14T00:00:00Z'), to: t('2026-03-15T00:00:00Z'), limit: 2 });
+    const rows = await listEnergyBuckets(h.db, {
+      siteId: data.site.id,
+      from: t('2026-03-14T10:05:00Z'),
+      to: t('2026-03-14T10:25:00Z'),
+      limit: 100,
+    });
+    expect(rows.map((r) => r.startAt.toISOString())).toEqual([
+      '2026-03-14T10:05:00.000Z',
+      '2026-03-14T10:10:00.000Z',
+      '2026-03-14T10:15:00.000Z',
+      '2026-03-14T10:20:00.000Z',
+    ]);
+    expect(rows[0]).toMatchObject({
+      homeFromSolarKwh: 0.1,
+      homeFromBatteryKwh: 0.05,
+      homeFromGridKwh: 0.01,
+      endAt: t('2026-03-14T10:10:00Z'),
+    });
+    const limited = await listEnergyBuckets(h.db, {
+      siteId: data.site.id,
+      from: t('2026-03-14T00:00:00Z'),
+      to: t('2026-03-15T00:00:00Z'),
+      limit: 2,
+    });
     expect(limited.map((r) => r.homeFromSolarKwh)).toEqual([0, 0.1]);
-    expect(await listEnergyBuckets(h.db, { siteId: other!.id, from: t('2026-03-14T00:00:00Z'), to: t('2026-03-15T00:00:00Z'), limit: 10 })).toHaveLength(1);
+    expect(
+      await listEnergyBuckets(h.db, { siteId: other!.id, from: t('2026-03-14T00:00:00Z'), to: t('2026-03-15T00:00:00Z'), limit: 10 }),
+    ).toHaveLength(1);
   });
 });

@@ -25,7 +25,9 @@ export async function expectAccurate(h: DbHandle, scenario: ScenarioName, days: 
       const d = nearest(ours, t.start)!;
       expect(Math.abs(d.startedAt.getTime() - t.start), 'drive start within 10 min').toBeLessThan(10 * 60_000);
       const km = t.distanceMiles * KM_PER_MILE;
-      expect(Math.abs((d.distanceKm ?? 0) - km), `drive ${new Date(t.start).toISOString()} distance`).toBeLessThanOrEqual(Math.max(0.01 * km, 0.1));
+      expect(Math.abs((d.distanceKm ?? 0) - km), `drive ${new Date(t.start).toISOString()} distance`).toBeLessThanOrEqual(
+        Math.max(0.01 * km, 0.1),
+      );
     }
     const totalTrue = truth.reduce((s, d) => s + d.distanceMiles * KM_PER_MILE, 0);
     const totalOurs = ours.reduce((s, d) => s + (d.distanceKm ?? 0), 0);
@@ -40,7 +42,10 @@ export async function expectAccurate(h: DbHandle, scenario: ScenarioName, days: 
       const s = nearest(ours, t.firstPowerAt ?? t.pluggedAt)!;
       const label = `${scenario} charge ${new Date(t.firstPowerAt ?? 0).toISOString()}`;
       expect(s.source, label).not.toBe('inferred');
-      if (s.energyAddedKwh !== null) expect(Math.abs(s.energyAddedKwh - t.energyIntoBatteryKwh), `${label} added`).toBeLessThanOrEqual(0.01 * t.energyIntoBatteryKwh + 0.01);
+      if (s.energyAddedKwh !== null)
+        expect(Math.abs(s.energyAddedKwh - t.energyIntoBatteryKwh), `${label} added`).toBeLessThanOrEqual(
+          0.01 * t.energyIntoBatteryKwh + 0.01,
+        );
       if (t.kind === 'supercharger') {
         expect(s.source, label).toBe('supercharger_history');
         expect(s.cost, `${label} fee`).toBeCloseTo(t.fee!.amount, 2);
@@ -55,21 +60,33 @@ export async function expectAccurate(h: DbHandle, scenario: ScenarioName, days: 
         for (const k of ['solarKwh', 'batteryKwh', 'gridKwh'] as const) {
           expect(Math.abs(((s[k] ?? 0) / ourTotal - t.homeSplit[k] / total) * 100), `${label} ${k} share`).toBeLessThanOrEqual(2);
         }
-        if (s.source === 'wall_connector') expect(Math.abs((s.energyUsedKwh ?? 0) - t.energyFromWallKwh)).toBeLessThanOrEqual(0.01 * t.energyFromWallKwh);
+        if (s.source === 'wall_connector')
+          expect(Math.abs((s.energyUsedKwh ?? 0) - t.energyFromWallKwh)).toBeLessThanOrEqual(0.01 * t.energyFromWallKwh);
       }
     }
     const home = ours.filter((s) => s.chargerType === 'ac');
     const split = home.filter((s) => s.solarKwh !== null);
     expect(split.length, `${scenario} ${vin} home charges with a split`).toBeGreaterThanOrEqual(home.length - 1);
-    const trueHome = truth.filter((t) => t.homeSplit && split.some((s) => Math.abs(s.startedAt.getTime() - (t.firstPowerAt ?? 0)) < 10 * 60_000));
+    const trueHome = truth.filter(
+      (t) => t.homeSplit && split.some((s) => Math.abs(s.startedAt.getTime() - (t.firstPowerAt ?? 0)) < 10 * 60_000),
+    );
     const share = (xs: { solarKwh: number; batteryKwh: number; gridKwh: number }[], k: 'solarKwh' | 'batteryKwh') =>
-      (xs.reduce((a, x) => a + x[k], 0) / Math.max(1e-9, xs.reduce((a, x) => a + x.solarKwh + x.batteryKwh + x.gridKwh, 0))) * 100;
+      (xs.reduce((a, x) => a + x[k], 0) /
+        Math.max(
+          1e-9,
+          xs.reduce((a, x) => a + x.solarKwh + x.batteryKwh + x.gridKwh, 0),
+        )) *
+      100;
     const oursSplit = split.map((s) => ({ solarKwh: s.solarKwh ?? 0, batteryKwh: s.batteryKwh ?? 0, gridKwh: s.gridKwh ?? 0 }));
     const truthSplit = trueHome.map((t) => t.homeSplit!);
-    for (const k of ['solarKwh', 'batteryKwh'] as const) expect(Math.abs(share(oursSplit, k) - share(truthSplit, k)), `${scenario} ${vin} aggregate ${k} share`).toBeLessThanOrEqual(2);
+    for (const k of ['solarKwh', 'batteryKwh'] as const)
+      expect(Math.abs(share(oursSplit, k) - share(truthSplit, k)), `${scenario} ${vin} aggregate ${k} share`).toBeLessThanOrEqual(2);
   }
 
-  expect(gt.wakes.filter((w) => w.cause === 'api'), 'never woken by the sync').toHaveLength(0);
+  expect(
+    gt.wakes.filter((w) => w.cause === 'api'),
+    'never woken by the sync',
+  ).toHaveLength(0);
   expect(sim.ledger.totals().byCategory.wake.requests).toBe(0);
   const start = end - days * DAY;
   const alone = asleepWithoutSync(scenario, start, end);

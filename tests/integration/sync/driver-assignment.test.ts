@@ -25,15 +25,19 @@ const inWindow = (at: Date, timeZone: string) => {
 };
 
 describe(`the sync assigns drives to drivers on ${testDriver()}`, () => {
-  it('by rule as drives are derived, in the owner\'s time zone, and never over a hand assignment', async () => {
-    const [commuter] = await h.db.insert(drivers).values({ name: 'Commuter', rules: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' }] }).returning();
+  it("by rule as drives are derived, in the owner's time zone, and never over a hand assignment", async () => {
+    const [commuter] = await h.db
+      .insert(drivers)
+      .values({ name: 'Commuter', rules: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' }] })
+      .returning();
     const [other] = await h.db.insert(drivers).values({ name: 'Other', priority: 9 }).returning();
     const end = DEFAULT_START + 4 * DAY;
     const { sim, tesla } = await seedDemo({ db: h.db, scenario: 'commuter', days: 4, now: new Date(end), env: testEnv() });
     const { timeZone } = await readPreferences(h.db);
 
     const first = await allDrives();
-    const expected = (d: (typeof first)[number]) => (inWindow(d.startedAt, timeZone) ? { driverId: commuter!.id, by: 'rule' } : { driverId: null, by: null });
+    const expected = (d: (typeof first)[number]) =>
+      inWindow(d.startedAt, timeZone) ? { driverId: commuter!.id, by: 'rule' } : { driverId: null, by: null };
     expect(first.filter((d) => inWindow(d.startedAt, timeZone)).length).toBeGreaterThan(0);
     expect(first.filter((d) => !inWindow(d.startedAt, timeZone)).length).toBeGreaterThan(0);
     for (const d of first) expect({ driverId: d.driverId, by: d.driverAssignment }, d.startedAt.toISOString()).toEqual(expected(d));

@@ -26,9 +26,20 @@ export const testEnv = () =>
     TESLA_MONTHLY_BUDGET_USD: '1000',
   });
 
-export type Outcome = { sim: Simulator; gt: GroundTruthExport; end: number; drives: (typeof drives.$inferSelect)[]; sessions: (typeof chargingSessions.$inferSelect)[] };
+export type Outcome = {
+  sim: Simulator;
+  gt: GroundTruthExport;
+  end: number;
+  drives: (typeof drives.$inferSelect)[];
+  sessions: (typeof chargingSessions.$inferSelect)[];
+};
 
-export async function runScenario(h: DbHandle, scenario: ScenarioName, days: number, extra: Partial<SeedDemoOptions> = {}): Promise<Outcome> {
+export async function runScenario(
+  h: DbHandle,
+  scenario: ScenarioName,
+  days: number,
+  extra: Partial<SeedDemoOptions> = {},
+): Promise<Outcome> {
   const end = DEFAULT_START + days * DAY;
   const { sim } = await seedDemo({ db: h.db, scenario, days, now: new Date(end), env: testEnv(), ...extra });
   return {
@@ -57,7 +68,8 @@ export function asleepMs(gt: GroundTruthExport, from: number, to: number): Map<s
 }
 
 /** True charges that delivered energy (callers keep those that started at least half a day before the end). */
-export const finishedCharges = (gt: GroundTruthExport) => gt.charges.filter((c) => c.energyIntoBatteryKwh > 0.05 && c.firstPowerAt !== null);
+export const finishedCharges = (gt: GroundTruthExport) =>
+  gt.charges.filter((c) => c.energyIntoBatteryKwh > 0.05 && c.firstPowerAt !== null);
 export const finishedDrives = (gt: GroundTruthExport) => gt.drives.filter((d) => d.end !== null);
 
 /** The stored row whose span is nearest to a true event (by start time). */
@@ -71,7 +83,16 @@ export async function derived(db: Db) {
   const s = await db.select().from(chargingSessions).orderBy(asc(chargingSessions.startedAt));
   return {
     drives: d.map((x) => [x.startedAt.toISOString(), x.endedAt?.toISOString(), x.distanceKm, x.inferred]),
-    sessions: s.map((x) => [x.sessionKey.replace(/^[0-9a-f-]{36}:/, 'v:'), x.source, x.endedAt?.toISOString(), x.energyAddedKwh, x.energyUsedKwh, x.cost, x.solarKwh, x.gridKwh]),
+    sessions: s.map((x) => [
+      x.sessionKey.replace(/^[0-9a-f-]{36}:/, 'v:'),
+      x.source,
+      x.endedAt?.toISOString(),
+      x.energyAddedKwh,
+      x.energyUsedKwh,
+      x.cost,
+      x.solarKwh,
+      x.gridKwh,
+    ]),
   };
 }
 
@@ -95,7 +116,9 @@ export async function expectSameRecords(
     // A session's key is its first sample's time: a world that was sampled at other seconds keys it a little differently.
     const at = (x: (typeof got.sessions)[number]) => Date.parse(String(x[0]).slice(2));
     expect(got.sessions.length).toBe(want.sessions.length);
-    got.sessions.forEach((x, i) => expect(Math.abs(at(x) - at(want.sessions[i]!)), `session ${String(x[0])}`).toBeLessThanOrEqual(o.startToleranceMs!));
+    got.sessions.forEach((x, i) =>
+      expect(Math.abs(at(x) - at(want.sessions[i]!)), `session ${String(x[0])}`).toBeLessThanOrEqual(o.startToleranceMs!),
+    );
   }
   got.drives.forEach((d, i) => {
     const w = want.drives[i]!;
@@ -113,8 +136,14 @@ export async function expectSameRecords(
     sql`select count(*)::int as n from charging_sessions where ended_at is not null and (energy_added_kwh is null and energy_used_kwh is null or location_id is null or cost is null)`,
   );
   expect(half!.n).toBe(0);
-  const [dupes] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select vehicle_id, started_at from charging_sessions group by 1, 2 having count(*) > 1) d`);
+  const [dupes] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select vehicle_id, started_at from charging_sessions group by 1, 2 having count(*) > 1) d`,
+  );
   expect(dupes!.n).toBe(0);
-  const [driveDupes] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select vehicle_id, started_at from drives group by 1, 2 having count(*) > 1) d`);
+  const [driveDupes] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select vehicle_id, started_at from drives group by 1, 2 having count(*) > 1) d`,
+  );
   expect(driveDupes!.n).toBe(0);
 }

@@ -60,7 +60,9 @@ function runAndKill(t: Target, killAfterTick: number, delayMs: number): Promise<
         if (ticks === killAfterTick) setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve({ ticks, signal }) : reject(new Error(`child exited ${code} before the kill: ${err.slice(-2000)}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve({ ticks, signal }) : reject(new Error(`child exited ${code} before the kill: ${err.slice(-2000)}`)),
+    );
   });
 }
 
@@ -75,7 +77,12 @@ describe(`a sync process killed mid-run on ${testDriver()}`, () => {
     let caughtMidRun = 0;
     // Kill points spread over the days (each child continues where the last one died, and 4 days
     // are about 45 runs); a kill that happens to land between two runs is not counted.
-    for (const [tick, delay] of [[8, 15], [10, 30], [12, 10], [6, 5]] as const) {
+    for (const [tick, delay] of [
+      [8, 15],
+      [10, 30],
+      [12, 10],
+      [6, 5],
+    ] as const) {
       const out = await runAndKill(t, tick, delay);
       expect(out.signal).toBe('SIGKILL');
       const h = await t.open();

@@ -31,7 +31,8 @@ const END = new Date(DEFAULT_START + DAYS * DAY);
  */
 function killable(db: Db) {
   const kill = { armed: false, left: 0, kills: 0 };
-  const guarded = (name: string, args: unknown[]) => (name === 'insert' || name === 'update') && (args[0] === drives || args[0] === chargingSessions);
+  const guarded = (name: string, args: unknown[]) =>
+    (name === 'insert' || name === 'update') && (args[0] === drives || args[0] === chargingSessions);
   const proxy = new Proxy(db, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
@@ -74,7 +75,13 @@ describe(`runSync crash and overlap safety on ${testDriver()}`, () => {
 
   it('two runs started at once produce the rows of one; the second is skipped', async () => {
     const other = testDriver() === 'postgres' && a.url ? createDb({ url: a.url, max: 3 }) : { db: a.db, close: async () => {} };
-    const { sim, tesla } = await seedDemo({ db: a.db, scenario: 'commuter', days: 2, now: new Date(DEFAULT_START + 2 * DAY), env: testEnv() });
+    const { sim, tesla } = await seedDemo({
+      db: a.db,
+      scenario: 'commuter',
+      days: 2,
+      now: new Date(DEFAULT_START + 2 * DAY),
+      env: testEnv(),
+    });
     await seedDemo({ db: b.db, scenario: 'commuter', days: 2, now: new Date(DEFAULT_START + 2 * DAY), env: testEnv() });
     const now = () => new Date(sim.now());
     const before = await derived(a.db);
@@ -92,10 +99,16 @@ describe(`runSync crash and overlap safety on ${testDriver()}`, () => {
     const skipped = [one, two].find((r) => r.status === 'skipped')!;
     expect(skipped.runId).toBeNull();
     expect(skipped.requests).toBe(0);
-    const rows = await a.db.select({ status: syncRuns.status }).from(syncRuns).where(sql`${syncRuns.startedAt} >= ${new Date(sim.now() - 60_000).toISOString()}`);
+    const rows = await a.db
+      .select({ status: syncRuns.status })
+      .from(syncRuns)
+      .where(sql`${syncRuns.startedAt} >= ${new Date(sim.now() - 60_000).toISOString()}`);
     expect(rows.map((r) => r.status).sort()).toEqual(['skipped', 'succeeded']);
     expect((await derived(a.db)).drives).toEqual(before.drives);
-    const dupes = await queryRows<{ n: number }>(a.db, sql`select count(*)::int as n from (select vehicle_id, session_key from charging_sessions group by 1, 2 having count(*) > 1) d`);
+    const dupes = await queryRows<{ n: number }>(
+      a.db,
+      sql`select count(*)::int as n from (select vehicle_id, session_key from charging_sessions group by 1, 2 having count(*) > 1) d`,
+    );
     expect(dupes[0]!.n).toBe(0);
   }, 300_000);
 });

@@ -27,9 +27,24 @@ describe(`sync run lock on ${testDriver()}`, () => {
     const first = await startRun(h.db, { trigger: 'manual', now });
     if (!first.started) throw new Error('expected to start');
     // The run's requests: the ledger's rows from its start on, auth calls excluded.
-    const at = (ms: number, category: 'state' | 'data' | 'auth') => ({ requestedAt: new Date(now.getTime() + ms), method: 'GET', pathTemplate: '/x', category, status: 200, billable: false, costUsd: 0 });
-    await h.db.insert(apiRequests).values([at(-1000, 'data'), at(0, 'state'), at(1000, 'data'), at(2000, 'auth'), at(3000, 'state'), at(4000, 'data')]);
-    const requests = await finishRun(h.db, first.id, { status: 'succeeded', now: new Date(now.getTime() + 5000), counts: { states: 3 }, requestsSince: now });
+    const at = (ms: number, category: 'state' | 'data' | 'auth') => ({
+      requestedAt: new Date(now.getTime() + ms),
+      method: 'GET',
+      pathTemplate: '/x',
+      category,
+      status: 200,
+      billable: false,
+      costUsd: 0,
+    });
+    await h.db
+      .insert(apiRequests)
+      .values([at(-1000, 'data'), at(0, 'state'), at(1000, 'data'), at(2000, 'auth'), at(3000, 'state'), at(4000, 'data')]);
+    const requests = await finishRun(h.db, first.id, {
+      status: 'succeeded',
+      now: new Date(now.getTime() + 5000),
+      counts: { states: 3 },
+      requestsSince: now,
+    });
     expect(requests).toBe(4);
     const second = await startRun(h.db, { trigger: 'scheduler', now: new Date(now.getTime() + 6000) });
     expect(second.started).toBe(true);
@@ -45,6 +60,9 @@ describe(`sync run lock on ${testDriver()}`, () => {
     const later = await startRun(h.db, { trigger: 'cron', now: new Date(now.getTime() + STALE_RUN_MS + 1) });
     expect(later.started).toBe(true);
     const runs = await listRuns(h.db);
-    expect(runs.find((r) => crashed.started && r.id === crashed.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('Abandoned') });
+    expect(runs.find((r) => crashed.started && r.id === crashed.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('Abandoned'),
+    });
   });
 });

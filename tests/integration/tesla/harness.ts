@@ -76,7 +76,13 @@ export type Setup = {
 /** A simulator and a connected account (the simulator's initial refresh token stored encrypted). */
 export async function connectedSim(
   h: DbHandle,
-  opts: { api?: Partial<ApiOptions>; scenario?: Scenario; region?: FleetRegion; env?: Record<string, string>; config?: Partial<TeslaConfig> } = {},
+  opts: {
+    api?: Partial<ApiOptions>;
+    scenario?: Scenario;
+    region?: FleetRegion;
+    env?: Record<string, string>;
+    config?: Partial<TeslaConfig>;
+  } = {},
 ): Promise<Setup & { tesla: ReturnType<typeof createTeslaClient> }> {
   const sim = createSimulator({ scenario: opts.scenario ?? parkedCommuter, seed: 1, api: opts.api });
   const { fetch, wire } = recordingFetch(createSimulatorFetch(sim));

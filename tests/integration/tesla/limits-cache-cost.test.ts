@@ -23,7 +23,10 @@ describe(`lib/tesla limits on ${testDriver()}`, () => {
     expect(calls).toHaveLength(25);
     expectWithinLimits(calls);
     expect(sim.now() - start).toBeGreaterThanOrEqual(2 * MIN); // 25 requests need two full windows
-    const [ledger] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from api_requests where category = 'state' and status = 200`);
+    const [ledger] = await queryRows<{ n: number }>(
+      h.db,
+      sql`select count(*)::int as n from api_requests where category = 'state' and status = 200`,
+    );
     expect(ledger!.n).toBe(25);
   });
 
@@ -43,7 +46,11 @@ describe(`lib/tesla limits on ${testDriver()}`, () => {
   });
 
   it('honours Retry-After: one 429, waits it out, retries once; other processes back off too', async () => {
-    const { sim, tesla, client } = await connectedSim(h, { env: NO_CACHE, api: { rateLimits: { data: 1 } }, config: { maxRetryAfterWaitMs: 2 * MIN } });
+    const { sim, tesla, client } = await connectedSim(h, {
+      env: NO_CACHE,
+      api: { rateLimits: { data: 1 } },
+      config: { maxRetryAfterWaitMs: 2 * MIN },
+    });
     await tesla.getVehicleData(VIN, ['charge_state']);
     expect((await tesla.getVehicleData(VIN, ['charge_state'])).source).toBe('live');
     const data = byEndpoint(sim, 'vehicle_data');

@@ -84,7 +84,13 @@ describe(`no secret in any log line (${testDriver()})`, () => {
     const fetch = harvesting(createSimulatorFetch(sim));
     const tesla = createTeslaClient({ db: h.db, fetch, clock: sim.clock, env: testEnv(), config: { random: () => 0.5 } });
     const simulator = { handle: (req: Request) => fetch(req) };
-    setAppTeslaForTests(async () => ({ mode: 'simulator', tesla, clientId: sim.client.clientId, authorizeUrl: (o) => `${o}/api/tesla/simulator/authorize`, simulator }));
+    setAppTeslaForTests(async () => ({
+      mode: 'simulator',
+      tesla,
+      clientId: sim.client.clientId,
+      authorizeUrl: (o) => `${o}/api/tesla/simulator/authorize`,
+      simulator,
+    }));
     const call = caller(API_TOKEN);
 
     // 1. OAuth connect through the routes.
@@ -107,7 +113,9 @@ describe(`no secret in any log line (${testDriver()})`, () => {
     const used = [...secrets].find((s) => s.startsWith('EU_') && s.length > 40)!;
     const issued = sim.issueTokens();
     secrets.add(issued.refresh_token!).add(issued.access_token);
-    expect((await call(token.POST, '/api/auth/token', { method: 'POST', body: { refreshToken: sim.initialRefreshToken } })).status).toBe(201);
+    expect((await call(token.POST, '/api/auth/token', { method: 'POST', body: { refreshToken: sim.initialRefreshToken } })).status).toBe(
+      201,
+    );
     secrets.add(sim.initialRefreshToken);
     expect((await call(token.POST, '/api/auth/token', { method: 'POST', body: { refreshToken: used } })).status).toBe(422);
 
@@ -128,7 +136,8 @@ describe(`no secret in any log line (${testDriver()})`, () => {
 
     const refreshes = sim.ledger.entries().filter((e) => e.endpoint === 'token');
     expect(refreshes.length).toBeGreaterThanOrEqual(6);
-    for (const s of [DEFAULT_CLIENT.clientSecret, API_TOKEN, PASSWORD, KEY, env().ENCRYPTION_KEY, env().AUTH_SECRET, env().CRON_SECRET]) secrets.add(s);
+    for (const s of [DEFAULT_CLIENT.clientSecret, API_TOKEN, PASSWORD, KEY, env().ENCRYPTION_KEY, env().AUTH_SECRET, env().CRON_SECRET])
+      secrets.add(s);
     expect(secrets.size).toBeGreaterThan(20);
     expect(lines.some((l) => l.includes('Tesla account connected'))).toBe(true);
     expect(lines.some((l) => l.includes('Tesla token refresh failed'))).toBe(true);
@@ -139,7 +148,8 @@ describe(`no secret in any log line (${testDriver()})`, () => {
       for (const s of secrets) {
         // The whole value, and its distinctive middle (a token cut or re-encoded at its ends).
         const probe = s.length > 24 ? s.slice(6, -6) : s;
-        for (const line of captured) if (line.includes(s) || line.includes(probe)) leaks.push(`${s.slice(0, 6)}… in: ${line.slice(0, 160)}`);
+        for (const line of captured)
+          if (line.includes(s) || line.includes(probe)) leaks.push(`${s.slice(0, 6)}… in: ${line.slice(0, 160)}`);
       }
       return leaks;
     };

@@ -48,7 +48,11 @@ const opts = (out: string, extra: Partial<SetupOptions> = {}): SetupOptions => (
   tokenUrl: FLEET_AUTH_TOKEN_URL,
   ...extra,
 });
-const deps = () => ({ fetch: createSimulatorFetch(sim), print: (l: string) => lines.push(l), record: (r: { domain: string; region: 'na' | 'eu' | 'cn'; at: Date }) => recordPartnerRegistration(h.db, r) });
+const deps = () => ({
+  fetch: createSimulatorFetch(sim),
+  print: (l: string) => lines.push(l),
+  record: (r: { domain: string; region: 'na' | 'eu' | 'cn'; at: Date }) => recordPartnerRegistration(h.db, r),
+});
 
 beforeAll(async () => {
   h = await openTestDb();
@@ -69,7 +73,10 @@ describe(`tesla:setup against the simulator (${testDriver()})`, () => {
     expect(statSync(first.keys.privateKeyPath).mode & 0o777).toBe(0o600);
     expect(readFileSync(first.keys.privateKeyPath, 'utf8')).toMatch(/BEGIN EC PRIVATE KEY/);
     expect(first.ok).toBe(false);
-    expect(first.registrations.map((r) => [r.region, r.ok, r.status])).toEqual([['na', false, 400], ['eu', false, 400]]);
+    expect(first.registrations.map((r) => [r.region, r.ok, r.status])).toEqual([
+      ['na', false, 400],
+      ['eu', false, 400],
+    ]);
     expect(await readPartnerRecord(h.db)).toBeUndefined();
     // The key is deployed: the second run reuses the pair (nothing overwritten) and registers.
     served = first.keys.publicKeyPem;
@@ -83,9 +90,16 @@ describe(`tesla:setup against the simulator (${testDriver()})`, () => {
     ]);
     const partnerCalls = sim.ledger.entries().filter((e) => e.endpoint.startsWith('partner_accounts') || e.endpoint === 'token');
     expect(partnerCalls.map((e) => `${e.host.split('.')[2] ?? e.host} ${e.endpoint} ${e.status}`)).toEqual([
-      'vn token 200', 'na partner_accounts 400', 'vn token 200', 'eu partner_accounts 400',
-      'vn token 200', 'na partner_accounts 200', 'na partner_accounts/public_key 200',
-      'vn token 200', 'eu partner_accounts 200', 'eu partner_accounts/public_key 200',
+      'vn token 200',
+      'na partner_accounts 400',
+      'vn token 200',
+      'eu partner_accounts 400',
+      'vn token 200',
+      'na partner_accounts 200',
+      'na partner_accounts/public_key 200',
+      'vn token 200',
+      'eu partner_accounts 200',
+      'eu partner_accounts/public_key 200',
     ]);
     const record = await readPartnerRecord(h.db);
     expect(record?.domain).toBe(DOMAIN);
@@ -108,7 +122,9 @@ describe(`tesla:setup against the simulator (${testDriver()})`, () => {
     const bad = await runTeslaSetup(opts(out, { clientSecret: 'wrong-secret', regions: ['eu'] }), deps());
     expect(bad.ok).toBe(false);
     expect(bad.registrations[0]).toMatchObject({ region: 'eu', ok: false, status: null });
-    expect(bad.registrations[0]!.ok === false && bad.registrations[0]!.reason).toMatch(/refused the partner token \(401 unauthorized_client\)/);
+    expect(bad.registrations[0]!.ok === false && bad.registrations[0]!.reason).toMatch(
+      /refused the partner token \(401 unauthorized_client\)/,
+    );
     expect(lines.join('\n')).not.toContain('wrong-secret');
   });
 
@@ -124,7 +140,9 @@ describe(`tesla:setup against the simulator (${testDriver()})`, () => {
   });
 
   it('explains 412 and 421 registration failures', () => {
-    expect(registrationReason(412, 'Account x must be registered in the current region')).toMatch(/^412 not registered.*must match an allowed origin.*Tesla said: Account x/);
+    expect(registrationReason(412, 'Account x must be registered in the current region')).toMatch(
+      /^412 not registered.*must match an allowed origin.*Tesla said: Account x/,
+    );
     expect(registrationReason(421, 'user out of region')).toMatch(/^421 wrong region/);
     expect(registrationReason(null, 'TimeoutError')).toMatch(/did not answer/);
   });
@@ -133,7 +151,13 @@ describe(`tesla:setup against the simulator (${testDriver()})`, () => {
 describe(`connection checklist before and after registration (${testDriver()})`, () => {
   it('shows 412 "not registered" for the partner step until the account’s region is registered', async () => {
     served = undefined;
-    const tesla = createTeslaClient({ db: h.db, fetch: createSimulatorFetch(sim), clock: sim.clock, env: testEnv(), config: { random: () => 0.5 } });
+    const tesla = createTeslaClient({
+      db: h.db,
+      fetch: createSimulatorFetch(sim),
+      clock: sim.clock,
+      env: testEnv(),
+      config: { random: () => 0.5 },
+    });
     await tesla.storeRefreshToken(sim.initialRefreshToken);
     const env = testEnv();
     const before = await tesla.probeConnection();

@@ -55,7 +55,13 @@ describe(`lib/tesla tokens on ${testDriver()}`, () => {
     sim.advanceBy(9 * HOUR); // the access token expired at Tesla…
     await h.db.execute(sql`update user_config set tesla_access_token_expires_at = now() + interval '10 years'`); // …but we believe it valid
     await tesla.getVehicles();
-    expect(sim.ledger.entries().map((e) => `${e.endpoint} ${e.status}`)).toEqual(['token 200', 'vehicles 200', 'vehicles 401', 'token 200', 'vehicles 200']);
+    expect(sim.ledger.entries().map((e) => `${e.endpoint} ${e.status}`)).toEqual([
+      'token 200',
+      'vehicles 200',
+      'vehicles 401',
+      'token 200',
+      'vehicles 200',
+    ]);
     expect(wire.refreshSent).toHaveLength(2);
     expect(new Set(wire.refreshSent).size).toBe(2);
     expect(wire.refreshSent[0]).toBe(sim.initialRefreshToken);
@@ -102,7 +108,13 @@ describe(`lib/tesla tokens on ${testDriver()}`, () => {
     await h.db.execute(sql`delete from user_config`);
     const redirectUri = 'http://localhost:3000/api/tesla/callback';
     const authorize = new URL(`${FLEET_AUTH}/oauth2/v3/authorize`);
-    for (const [k, v] of Object.entries({ response_type: 'code', client_id: DEFAULT_CLIENT.clientId, redirect_uri: redirectUri, state: 'st', scope: 'openid offline_access user_data vehicle_device_data' })) {
+    for (const [k, v] of Object.entries({
+      response_type: 'code',
+      client_id: DEFAULT_CLIENT.clientId,
+      redirect_uri: redirectUri,
+      state: 'st',
+      scope: 'openid offline_access user_data vehicle_device_data',
+    })) {
       authorize.searchParams.set(k, v);
     }
     const code = new URL((await sim.handle(new Request(authorize))).headers.get('location')!).searchParams.get('code')!;
@@ -146,7 +158,10 @@ describe(`lib/tesla regions and failures on ${testDriver()}`, () => {
       `${hostOf('eu')} vehicles 200`,
       `${hostOf('eu')} vehicle 200`,
     ]);
-    const [row] = await queryRows<{ region: string; url: string }>(h.db, sql`select tesla_region as region, tesla_fleet_api_base_url as url from user_config`);
+    const [row] = await queryRows<{ region: string; url: string }>(
+      h.db,
+      sql`select tesla_region as region, tesla_fleet_api_base_url as url from user_config`,
+    );
     expect(row).toEqual({ region: 'eu', url: FLEET_API_BASE_URLS.eu });
   });
 
@@ -170,7 +185,10 @@ describe(`lib/tesla regions and failures on ${testDriver()}`, () => {
     expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(4_000); // 4 s · 2^1 · jitter 0.5
     faults.rate = 0;
     expect(await tesla.getVehicles()).toHaveLength(1);
-    const [row] = await queryRows<{ n: number; cost: string }>(h.db, sql`select count(*)::int as n, sum(cost_usd) as cost from api_requests where status = 500 and not billable`);
+    const [row] = await queryRows<{ n: number; cost: string }>(
+      h.db,
+      sql`select count(*)::int as n, sum(cost_usd) as cost from api_requests where status = 500 and not billable`,
+    );
     expect(row!.n).toBe(3);
   });
 
@@ -180,7 +198,10 @@ describe(`lib/tesla regions and failures on ${testDriver()}`, () => {
     const err = await failure(tesla.getVehicles());
     expect((err as TeslaApiError).code).toBe('tesla_unavailable');
     expect(byEndpoint(sim, 'vehicles').map((e) => e.fault)).toEqual(['timeout', 'timeout']);
-    const [row] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from api_requests where status is null and cost_usd = 0`);
+    const [row] = await queryRows<{ n: number }>(
+      h.db,
+      sql`select count(*)::int as n from api_requests where status is null and cost_usd = 0`,
+    );
     expect(row!.n).toBe(2);
   });
 

@@ -9,7 +9,10 @@ const t = (iso: string) => new Date(iso);
 
 describe('energyFlows (Tesla signs: battery > 0 discharging, grid > 0 importing)', () => {
   it('a sunny afternoon: solar in, Powerwall charging out, exporting out, home and car out', () => {
-    const flows = energyFlows({ solarPowerW: 6000, batteryPowerW: -1500, gridPowerW: -900, loadPowerW: 3600, wallConnectorPowerW: 2400 }, fmt);
+    const flows = energyFlows(
+      { solarPowerW: 6000, batteryPowerW: -1500, gridPowerW: -900, loadPowerW: 3600, wallConnectorPowerW: 2400 },
+      fmt,
+    );
     expect(flows.map((f) => [f.node, f.direction, f.watts, f.words])).toEqual([
       ['solar', 'in', 6000, 'Solar producing 6000 W'],
       ['powerwall', 'out', 1500, 'Powerwall charging 1500 W'],
@@ -36,7 +39,17 @@ describe('energyFlows (Tesla signs: battery > 0 discharging, grid > 0 importing)
 });
 
 describe('lastPlace', () => {
-  const home = { id: 'h', name: 'Home', latitude: 52.5, longitude: 13.4, radiusM: 150, tariffId: null, isHome: true, createdAt: new Date(), updatedAt: new Date() };
+  const home = {
+    id: 'h',
+    name: 'Home',
+    latitude: 52.5,
+    longitude: 13.4,
+    radiusM: 150,
+    tariffId: null,
+    isHome: true,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
   const sample = (lat: number, lon: number, at: string) => ({ latitude: lat, longitude: lon, timestamp: t(at) }) as never;
 
   it("names the newest sample's position by the owner's places", () => {
@@ -45,7 +58,13 @@ describe('lastPlace', () => {
   });
 
   it('prefers a later arrival over an older sample, and falls back to coordinates', () => {
-    const drive = { startedAt: t('2026-03-10T09:00:00Z'), endedAt: t('2026-03-10T09:30:00Z'), endPlace: null, endLatitude: 48.1, endLongitude: 11.5 };
+    const drive = {
+      startedAt: t('2026-03-10T09:00:00Z'),
+      endedAt: t('2026-03-10T09:30:00Z'),
+      endPlace: null,
+      endLatitude: 48.1,
+      endLongitude: 11.5,
+    };
     const p = lastPlace({ latest: sample(52.5, 13.4, '2026-03-10T08:00:00Z'), lastDrive: drive }, [home]);
     expect(placeLabel(p)).toBe('48.10000, 11.50000');
     expect(p?.at).toEqual(t('2026-03-10T09:30:00Z'));
@@ -63,7 +82,13 @@ describe('sleep timeline', () => {
     const obs = stretchObservations(stretches);
     expect(obs[0]).toEqual({ at: t('2026-03-09T22:00:00Z'), state: 'asleep' });
     expect(obs.every((o, i) => i === 0 || o.at.getTime() - obs[i - 1]!.at.getTime() <= 20 * 60_000)).toBe(true);
-    const ivs = timelineIntervals({ stretches, drives: [{ startedAt: t('2026-03-10T06:30:00Z'), endedAt: t('2026-03-10T06:50:00Z') }], charges: [], from: t('2026-03-09T23:00:00Z'), to: t('2026-03-10T12:00:00Z') });
+    const ivs = timelineIntervals({
+      stretches,
+      drives: [{ startedAt: t('2026-03-10T06:30:00Z'), endedAt: t('2026-03-10T06:50:00Z') }],
+      charges: [],
+      from: t('2026-03-09T23:00:00Z'),
+      to: t('2026-03-10T12:00:00Z'),
+    });
     expect(ivs.map((i) => [i.state, i.from.toISOString().slice(11, 16), i.to.toISOString().slice(11, 16)])).toEqual([
       ['asleep', '23:00', '06:00'],
       ['online', '06:00', '06:30'],
@@ -87,7 +112,12 @@ describe('sleep timeline', () => {
 });
 
 describe('parkedDrain', () => {
-  const span = (from: string, to: string, start: number, end: number) => ({ startedAt: t(from), endedAt: t(to), startBatteryLevel: start, endBatteryLevel: end });
+  const span = (from: string, to: string, start: number, end: number) => ({
+    startedAt: t(from),
+    endedAt: t(to),
+    startBatteryLevel: start,
+    endBatteryLevel: end,
+  });
 
   it('counts the battery lost between one activity and the next, spread over local days', () => {
     const days = parkedDrain(
@@ -107,6 +137,14 @@ describe('parkedDrain', () => {
   });
 
   it('skips spans without levels or still open', () => {
-    expect(parkedDrain([{ startedAt: t('2026-03-10T08:00:00Z'), endedAt: null, startBatteryLevel: 80, endBatteryLevel: null }, span('2026-03-10T20:00:00Z', '2026-03-10T21:00:00Z', 70, 75)], 'UTC')).toEqual([]);
+    expect(
+      parkedDrain(
+        [
+          { startedAt: t('2026-03-10T08:00:00Z'), endedAt: null, startBatteryLevel: 80, endBatteryLevel: null },
+          span('2026-03-10T20:00:00Z', '2026-03-10T21:00:00Z', 70, 75),
+        ],
+        'UTC',
+      ),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ let calls = 0;
 
 beforeAll(async () => {
   pg = new PGlite();
-  await pg.exec(`create table t (id serial primary key, name text unique, n numeric(10,3), b boolean, at timestamptz, j jsonb, big bigint)`);
+  await pg.exec(
+    `create table t (id serial primary key, name text unique, n numeric(10,3), b boolean, at timestamptz, j jsonb, big bigint)`,
+  );
   const original = pg.query.bind(pg);
   // Counts the calls that fall back to PGlite's own query path.
   fast = withFastQuery(pg, (...a) => (calls++, original(...a)), false);

@@ -29,7 +29,12 @@ describe('readJson', () => {
         c.close();
       },
     });
-    const lying = new Request('http://localhost/x', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const lying = new Request('http://localhost/x', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit);
     expect(await statusOf(readJson(lying, 10_000))).toBe(413);
   });
 });

@@ -1,6 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clock, parseClockSetting, setClock } from '@/lib/clock';
-import { addDays, addMonths, dayOf, dayStart, daysBetween, knownZone, localDay, localMonth, localParts, shiftDay, splitByLocalDay, today, weekStart } from '@/lib/time';
+import {
+  addDays,
+  addMonths,
+  dayOf,
+  dayStart,
+  daysBetween,
+  knownZone,
+  localDay,
+  localMonth,
+  localParts,
+  shiftDay,
+  splitByLocalDay,
+  today,
+  weekStart,
+} from '@/lib/time';
 
 const HOUR = 3_600_000;
 const iso = (d: Date) => d.toISOString();
@@ -12,12 +26,20 @@ describe('lib/time: local days in a zone', () => {
     expect(spring.end.getTime() - spring.start.getTime()).toBe(23 * HOUR);
     const autumn = dayOf('2026-10-25', 'Europe/Amsterdam');
     expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * HOUR);
-    expect(dayOf('2026-03-08', 'America/Los_Angeles').end.getTime() - dayStart('2026-03-08', 'America/Los_Angeles').getTime()).toBe(23 * HOUR);
-    expect(dayOf('2026-11-01', 'America/Los_Angeles').end.getTime() - dayStart('2026-11-01', 'America/Los_Angeles').getTime()).toBe(25 * HOUR);
+    expect(dayOf('2026-03-08', 'America/Los_Angeles').end.getTime() - dayStart('2026-03-08', 'America/Los_Angeles').getTime()).toBe(
+      23 * HOUR,
+    );
+    expect(dayOf('2026-11-01', 'America/Los_Angeles').end.getTime() - dayStart('2026-11-01', 'America/Los_Angeles').getTime()).toBe(
+      25 * HOUR,
+    );
   });
 
   it('the local day of an instant, around midnight and across the date line', () => {
-    expect(localDay(new Date('2026-12-06T23:20:00Z'), 'Europe/Amsterdam')).toEqual({ date: '2026-12-07', start: new Date('2026-12-06T23:00:00Z'), end: new Date('2026-12-07T23:00:00Z') });
+    expect(localDay(new Date('2026-12-06T23:20:00Z'), 'Europe/Amsterdam')).toEqual({
+      date: '2026-12-07',
+      start: new Date('2026-12-06T23:00:00Z'),
+      end: new Date('2026-12-07T23:00:00Z'),
+    });
     expect(localDay(new Date('2026-12-07T07:59:59Z'), 'America/Los_Angeles').date).toBe('2026-12-06');
     expect(localDay(new Date('2026-12-07T11:00:00Z'), 'Pacific/Auckland').date).toBe('2026-12-08');
     // Where midnight does not exist (Santiago moves 00:00 to 01:00), the day starts at 01:00.
@@ -53,7 +75,11 @@ describe('lib/time: local days in a zone', () => {
   });
 
   it('local fields and zones: unknown zones throw, stored ones fall back to UTC', () => {
-    expect(localParts(new Date('2026-10-25T01:30:00Z'), 'Europe/Amsterdam')).toMatchObject({ date: '2026-10-25', minuteOfDay: 150, weekday: 0 });
+    expect(localParts(new Date('2026-10-25T01:30:00Z'), 'Europe/Amsterdam')).toMatchObject({
+      date: '2026-10-25',
+      minuteOfDay: 150,
+      weekday: 0,
+    });
     expect(localParts(new Date('2026-10-25T00:30:00Z'), 'Europe/Amsterdam')).toMatchObject({ minuteOfDay: 150 }); // 02:30 twice
     expect(() => localParts(new Date(), 'Mars/Olympus')).toThrow(RangeError);
     expect(() => dayStart('2026-01-01', 'Mars/Olympus')).toThrow(RangeError);
@@ -68,8 +94,12 @@ describe('lib/clock: the app clock', () => {
 
   it('reads TESSIE_CLOCK as an instant, optionally anchored to a wall-clock moment', () => {
     expect(parseClockSetting('2026-03-29T00:05:00+01:00')).toEqual({ at: Date.parse('2026-03-28T23:05:00Z'), anchor: null });
-    expect(parseClockSetting('2026-03-29T00:05:00Z@1796000000000')).toEqual({ at: Date.parse('2026-03-29T00:05:00Z'), anchor: 1796000000000 });
-    for (const bad of ['2026-03-29', '2026-03-29T00:05:00', 'tomorrow', '2026-03-29T00:05:00Z@soon', '2026-03-29T00:05:00Z@1@2']) expect(parseClockSetting(bad), bad).toBeUndefined();
+    expect(parseClockSetting('2026-03-29T00:05:00Z@1796000000000')).toEqual({
+      at: Date.parse('2026-03-29T00:05:00Z'),
+      anchor: 1796000000000,
+    });
+    for (const bad of ['2026-03-29', '2026-03-29T00:05:00', 'tomorrow', '2026-03-29T00:05:00Z@soon', '2026-03-29T00:05:00Z@1@2'])
+      expect(parseClockSetting(bad), bad).toBeUndefined();
   });
 
   it('runs on from a set moment, or stands still when frozen; today follows it', () => {

@@ -1,29 +1,50 @@
-import { describe, expect, it } from "vitest";
-import { EnergyHistoryResponseSchema, LiveStatusResponseSchema, type EnergyHistoryEntry } from "@/lib/fleet-api";
-import { POWERWALL_WH } from "@/lib/simulator/energy/energy-model";
-import { addLocalDays, startOfLocalDay } from "@/lib/simulator/time-zone";
-import { DAY, MIN, setup } from "./helpers";
+import { describe, expect, it } from 'vitest';
+import { EnergyHistoryResponseSchema, LiveStatusResponseSchema, type EnergyHistoryEntry } from '@/lib/fleet-api';
+import { POWERWALL_WH } from '@/lib/simulator/energy/energy-model';
+import { addLocalDays, startOfLocalDay } from '@/lib/simulator/time-zone';
+import { DAY, MIN, setup } from './helpers';
 
 /** The reference's §4.4 identities, checked on numbers the model produced. */
 function expectIdentities(e: EnergyHistoryEntry) {
-  expect(e.solar_energy_exported).toBe(e.grid_energy_exported_from_solar + e.battery_energy_imported_from_solar + e.consumer_energy_imported_from_solar);
+  expect(e.solar_energy_exported).toBe(
+    e.grid_energy_exported_from_solar + e.battery_energy_imported_from_solar + e.consumer_energy_imported_from_solar,
+  );
   expect(e.grid_energy_imported).toBe(e.battery_energy_imported_from_grid + e.consumer_energy_imported_from_grid);
   expect(e.battery_energy_exported).toBe(e.grid_energy_exported_from_battery + e.consumer_energy_imported_from_battery);
-  expect(e.total_home_usage).toBe(e.consumer_energy_imported_from_grid + e.consumer_energy_imported_from_solar + e.consumer_energy_imported_from_battery + e.consumer_energy_imported_from_generator);
-  expect(e.total_battery_charge).toBe(e.battery_energy_imported_from_grid + e.battery_energy_imported_from_solar + e.battery_energy_imported_from_generator);
-  expect(e.total_grid_energy_exported).toBe(e.grid_energy_exported_from_solar + e.grid_energy_exported_from_generator + e.grid_energy_exported_from_battery);
+  expect(e.total_home_usage).toBe(
+    e.consumer_energy_imported_from_grid +
+      e.consumer_energy_imported_from_solar +
+      e.consumer_energy_imported_from_battery +
+      e.consumer_energy_imported_from_generator,
+  );
+  expect(e.total_battery_charge).toBe(
+    e.battery_energy_imported_from_grid + e.battery_energy_imported_from_solar + e.battery_energy_imported_from_generator,
+  );
+  expect(e.total_grid_energy_exported).toBe(
+    e.grid_energy_exported_from_solar + e.grid_energy_exported_from_generator + e.grid_energy_exported_from_battery,
+  );
   expect(e.total_solar_generation).toBe(e.solar_energy_exported);
   expect(e.total_battery_discharge).toBe(e.battery_energy_exported);
 }
 
-const FIELDS = ["solar_energy_exported", "grid_energy_imported", "total_grid_energy_exported", "battery_energy_exported", "total_battery_charge", "total_home_usage", "consumer_energy_imported_from_solar"] as const;
+const FIELDS = [
+  'solar_energy_exported',
+  'grid_energy_imported',
+  'total_grid_energy_exported',
+  'battery_energy_exported',
+  'total_battery_charge',
+  'total_home_usage',
+  'consumer_energy_imported_from_solar',
+] as const;
 
-describe.each(["solar-home", "commuter"] as const)("energy history of %s", (scenario) => {
-  it("holds the identities per 5-min bucket, and daily buckets equal the sum of their 5-min buckets", async () => {
+describe.each(['solar-home', 'commuter'] as const)('energy history of %s', (scenario) => {
+  it('holds the identities per 5-min bucket, and daily buckets equal the sum of their 5-min buckets', async () => {
     const { sim, call } = setup({ scenario, seed: 11 });
     const site = sim.scenario.site.energySiteId;
     sim.advanceBy(30 * DAY);
-    const history = async (q: string) => EnergyHistoryResponseSchema.parse((await call(`/api/1/energy_sites/${site}/calendar_history?kind=energy&${q}`)).body).response.time_series;
+    const history = async (q: string) =>
+      EnergyHistoryResponseSchema.parse((await call(`/api/1/energy_sites/${site}/calendar_history?kind=energy&${q}`)).body).response
+        .time_series;
     const days = await history(`period=month&start_date=${encodeURIComponent(new Date(sim.now() - 29 * DAY).toISOString())}`);
     expect(days.length).toBeGreaterThanOrEqual(29);
     let solarTotal = 0;
@@ -36,13 +57,13 @@ describe.each(["solar-home", "commuter"] as const)("energy history of %s", (scen
       solarTotal += dayEntry.solar_energy_exported;
     }
     expect(solarTotal).toBeGreaterThan(10_000);
-    const year = await history("period=year");
+    const year = await history('period=year');
     const month = year[year.length - 1];
-    if (!month) throw new Error("no monthly bucket");
+    if (!month) throw new Error('no monthly bucket');
     expectIdentities(month);
   }, 30_000);
 
-  it("daily totals equal the live powers integrated minute by minute, and percentage_charged follows battery_power", async () => {
+  it('daily totals equal the live powers integrated minute by minute, and percentage_charged follows battery_power', async () => {
     const { sim, call } = setup({ scenario, seed: 12 });
     const site = sim.scenario.site.energySiteId;
     const tz = sim.scenario.site.timeZone;
@@ -71,32 +92,41 @@ describe.each(["solar-home", "commuter"] as const)("energy history of %s", (scen
     }
     const endPct = (await live()).percentage_charged ?? NaN;
     const day = EnergyHistoryResponseSchema.parse(
-      (await call(`/api/1/energy_sites/${site}/calendar_history?kind=energy&period=week&start_date=${encodeURIComponent(new Date(d0).toISOString())}&end_date=${encodeURIComponent(new Date(d0 + 1000).toISOString())}`)).body,
+      (
+        await call(
+          `/api/1/energy_sites/${site}/calendar_history?kind=energy&period=week&start_date=${encodeURIComponent(new Date(d0).toISOString())}&end_date=${encodeURIComponent(new Date(d0 + 1000).toISOString())}`,
+        )
+      ).body,
     ).response.time_series.find((e) => Date.parse(e.timestamp) === d0);
-    if (!day) throw new Error("day bucket missing");
+    if (!day) throw new Error('day bucket missing');
     const TOL = 60; // Wh: rounding of 288 buckets × a few flows, plus whole-W live values
     expect(Math.abs(day.solar_energy_exported - acc.solar)).toBeLessThan(TOL);
     expect(Math.abs((day.total_home_usage ?? 0) - acc.load)).toBeLessThan(TOL);
     expect(Math.abs(day.grid_energy_imported - (day.total_grid_energy_exported ?? 0) - acc.grid)).toBeLessThan(TOL);
     expect(Math.abs(day.battery_energy_exported - (day.total_battery_charge ?? 0) - acc.battery)).toBeLessThan(TOL);
     expect(acc.load).toBeGreaterThan(5_000);
-    const homeChargingThatDay = sim.groundTruth().charges.some((c) => c.kind === "home_ac" && c.firstPowerAt !== null && c.firstPowerAt < d1 && (c.lastPowerAt ?? 0) > d0);
+    const homeChargingThatDay = sim
+      .groundTruth()
+      .charges.some((c) => c.kind === 'home_ac' && c.firstPowerAt !== null && c.firstPowerAt < d1 && (c.lastPowerAt ?? 0) > d0);
     expect(sawCarInLoad).toBe(homeChargingThatDay);
     const capacityWh = sim.scenario.site.powerwalls * POWERWALL_WH;
     const expectedPctDelta = ((acc.charge * 0.95 - acc.discharge / 0.95) / capacityWh) * 100;
     expect(endPct - startPct).toBeCloseTo(expectedPctDelta, 1);
-    expect(sim.world.site.soeWh - (sim.scenario.site.initialBatteryPercent / 100) * capacityWh).toBeCloseTo(sim.world.site.storedDeltaWh, 6);
+    expect(sim.world.site.soeWh - (sim.scenario.site.initialBatteryPercent / 100) * capacityWh).toBeCloseTo(
+      sim.world.site.storedDeltaWh,
+      6,
+    );
   }, 30_000);
 });
 
-it("splits every home charge exactly into solar, Powerwall and grid energy", () => {
-  const { sim } = setup({ scenario: "solar-home", seed: 5 });
+it('splits every home charge exactly into solar, Powerwall and grid energy', () => {
+  const { sim } = setup({ scenario: 'solar-home', seed: 5 });
   sim.advanceBy(30 * DAY);
-  const home = sim.groundTruth().charges.filter((c) => c.kind === "home_ac" && c.energyFromWallKwh > 0);
+  const home = sim.groundTruth().charges.filter((c) => c.kind === 'home_ac' && c.energyFromWallKwh > 0);
   expect(home.length).toBeGreaterThan(5);
   for (const c of home) {
     const s = c.homeSplit;
-    if (!s) throw new Error("home session without split");
+    if (!s) throw new Error('home session without split');
     expect(s.solarKwh + s.batteryKwh + s.gridKwh).toBeCloseTo(c.energyFromWallKwh, 6);
   }
   const solar = home.reduce((a, c) => a + (c.homeSplit?.solarKwh ?? 0), 0);
@@ -104,16 +134,24 @@ it("splits every home charge exactly into solar, Powerwall and grid energy", () 
   expect(solar / total).toBeGreaterThan(0.2); // mid-day charging on a solar home uses real sun
 });
 
-it("follows DST: the spring-forward day has 23 h of 5-min buckets with both offsets", async () => {
-  const { sim, call } = setup({ scenario: "commuter", seed: 1, start: Date.UTC(2026, 2, 27) });
+it('follows DST: the spring-forward day has 23 h of 5-min buckets with both offsets', async () => {
+  const { sim, call } = setup({ scenario: 'commuter', seed: 1, start: Date.UTC(2026, 2, 27) });
   sim.advanceBy(4 * DAY);
   const site = sim.scenario.site.energySiteId;
-  const res = await call(`/api/1/energy_sites/${site}/calendar_history?kind=energy&period=day&end_date=${encodeURIComponent("2026-03-29T23:59:59+02:00")}`);
+  const res = await call(
+    `/api/1/energy_sites/${site}/calendar_history?kind=energy&period=day&end_date=${encodeURIComponent('2026-03-29T23:59:59+02:00')}`,
+  );
   const series = EnergyHistoryResponseSchema.parse(res.body).response.time_series;
   expect(series).toHaveLength(23 * 12);
-  expect(series[0]?.timestamp).toBe("2026-03-29T00:00:00+01:00");
-  expect(series.at(-1)?.timestamp).toBe("2026-03-29T23:55:00+02:00");
-  const week = EnergyHistoryResponseSchema.parse((await call(`/api/1/energy_sites/${site}/calendar_history?kind=energy&period=week&end_date=${encodeURIComponent("2026-03-29T12:00:00+02:00")}`)).body).response.time_series;
-  const sunday = week.find((e) => e.timestamp === "2026-03-29T00:00:00+01:00");
+  expect(series[0]?.timestamp).toBe('2026-03-29T00:00:00+01:00');
+  expect(series.at(-1)?.timestamp).toBe('2026-03-29T23:55:00+02:00');
+  const week = EnergyHistoryResponseSchema.parse(
+    (
+      await call(
+        `/api/1/energy_sites/${site}/calendar_history?kind=energy&period=week&end_date=${encodeURIComponent('2026-03-29T12:00:00+02:00')}`,
+      )
+    ).body,
+  ).response.time_series;
+  const sunday = week.find((e) => e.timestamp === '2026-03-29T00:00:00+01:00');
   expect(sunday?.total_home_usage).toBe(series.reduce((a, e) => a + (e.total_home_usage ?? 0), 0));
 });

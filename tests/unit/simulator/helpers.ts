@@ -1,4 +1,4 @@
-import { createSimulator, createSimulatorFetch, type Scenario, type Simulator, type SimulatorOptions } from "@/lib/simulator";
+import { createSimulator, createSimulatorFetch, type Scenario, type Simulator, type SimulatorOptions } from '@/lib/simulator';
 
 export const MIN = 60_000;
 export const HOUR = 3_600_000;
@@ -19,15 +19,20 @@ export function setup(options: SimulatorOptions) {
     const headers: Record<string, string> = {};
     const bearer = init.token === undefined ? token : init.token;
     if (bearer) headers.authorization = `Bearer ${bearer}`;
-    const res = await fetch(`${init.host ?? sim.baseUrl}${path}`, { method: init.method ?? "GET", headers });
+    const res = await fetch(`${init.host ?? sim.baseUrl}${path}`, { method: init.method ?? 'GET', headers });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, text, body: text.startsWith("{") ? (JSON.parse(text) as Record<string, unknown>) : null };
+    return {
+      status: res.status,
+      headers: res.headers,
+      text,
+      body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : null,
+    };
   }
   return { sim, fetch, token: () => token, call };
 }
 
 /** A scenario variant whose cars never drive (for sleep tests). */
-export function parked(base: Scenario, overrides: Partial<Scenario["vehicles"][number]> = {}): Scenario {
+export function parked(base: Scenario, overrides: Partial<Scenario['vehicles'][number]> = {}): Scenario {
   return {
     ...base,
     vehicles: base.vehicles.map((v) => ({ ...v, ...overrides, pattern: { week: [[], [], [], [], [], [], []] } })),

@@ -38,7 +38,12 @@ describe('activityIntervals', () => {
   });
 
   it('extends an ongoing drive to the end of the window', () => {
-    const intervals = activityIntervals({ observations, drives: [{ startedAt: at('2026-03-01T11:00:00Z'), endedAt: null }], charges: [], window });
+    const intervals = activityIntervals({
+      observations,
+      drives: [{ startedAt: at('2026-03-01T11:00:00Z'), endedAt: null }],
+      charges: [],
+      window,
+    });
     expect(intervals.at(-1)).toEqual({ from: at('2026-03-01T11:00:00Z'), to: window.to, state: 'driving' });
   });
 });

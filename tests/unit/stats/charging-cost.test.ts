@@ -70,7 +70,14 @@ describe('chargingCost', () => {
 
   it('uses a real Supercharger fee over everything, then the free-Supercharging flag', () => {
     const profile = [{ from: at('2026-03-10T12:00:00Z'), to: at('2026-03-10T12:30:00Z'), kwh: 40 }];
-    const real = chargingCost({ profile, tariff: tou, timeZone: tz, chargerKind: 'supercharger', freeSupercharging: true, actualFee: { amount: 17.456, currency: 'EUR' } });
+    const real = chargingCost({
+      profile,
+      tariff: tou,
+      timeZone: tz,
+      chargerKind: 'supercharger',
+      freeSupercharging: true,
+      actualFee: { amount: 17.456, currency: 'EUR' },
+    });
     expect([real.basis, real.costWithoutSolar, real.currency]).toEqual(['actual_fee', 17.46, 'EUR']);
     const free = chargingCost({ profile, tariff: null, timeZone: tz, chargerKind: 'supercharger', freeSupercharging: true });
     expect([free.basis, free.costWithSolarCredit]).toEqual(['free_supercharging', 0]);

@@ -7,7 +7,12 @@ const opts = { vehicleId: 'v1', now: at('2026-03-02T12:00:00Z') };
 /** 18:05 plug-in at home, 11 kW AC at 90 %, 9.936 kW into the battery, Complete at 10 kWh. */
 const fullAc: VehicleStateRow[] = [
   state('2026-03-01T18:00:00Z', { batteryLevel: 40, chargeEnergyAddedKwh: 7.5 }),
-  state('2026-03-01T18:05:00Z', { chargingState: 'Starting', batteryLevel: 40, chargeEnergyAddedKwh: 7.5, fastChargerType: 'ACSingleWireCAN' }),
+  state('2026-03-01T18:05:00Z', {
+    chargingState: 'Starting',
+    batteryLevel: 40,
+    chargeEnergyAddedKwh: 7.5,
+    fastChargerType: 'ACSingleWireCAN',
+  }),
   acCharging('2026-03-01T18:15:00Z', 1.656, 42),
   acCharging('2026-03-01T18:30:00Z', 4.14, 45),
   acCharging('2026-03-01T18:45:00Z', 6.624, 49),
@@ -43,7 +48,12 @@ describe('deriveChargingSessions', () => {
   it('keeps the full energy of a charge first seen half-way and dates its start back', () => {
     const states = [
       state('2026-03-01T22:00:00Z', { batteryLevel: 30, chargeEnergyAddedKwh: 10 }),
-      state('2026-03-01T22:10:00Z', { chargingState: 'Stopped', batteryLevel: 30, chargeEnergyAddedKwh: 10, fastChargerType: 'ACSingleWireCAN' }),
+      state('2026-03-01T22:10:00Z', {
+        chargingState: 'Stopped',
+        batteryLevel: 30,
+        chargeEnergyAddedKwh: 10,
+        fastChargerType: 'ACSingleWireCAN',
+      }),
       acCharging('2026-03-02T01:00:00Z', 19.872, 57),
       acCharging('2026-03-02T01:15:00Z', 22.356, 60),
       state('2026-03-02T01:30:00Z', { chargingState: 'Complete', batteryLevel: 61, chargeEnergyAddedKwh: 23 }),
@@ -76,7 +86,9 @@ describe('deriveChargingSessions', () => {
         }),
       );
     });
-    states.push(state('2026-03-03T14:40:00Z', { odometerKm: 10_250, batteryLevel: 62, chargeEnergyAddedKwh: Math.round(added * 100) / 100 }));
+    states.push(
+      state('2026-03-03T14:40:00Z', { odometerKm: 10_250, batteryLevel: 62, chargeEnergyAddedKwh: Math.round(added * 100) / 100 }),
+    );
     const [s] = deriveChargingSessions(states, opts);
     expect(s?.chargerKind).toBe('supercharger');
     expect(s?.peakPowerKw).toBe(250);
@@ -147,7 +159,8 @@ describe('deriveChargingSessions', () => {
 });
 
 describe('acPhaseFactor', () => {
-  const sample = (v: number, a: number, phases: number, kw: number) => acCharging('2026-03-01T00:00:00Z', 1, 50, { chargerVoltage: v, chargerActualCurrent: a, chargerPhases: phases, chargerPowerKw: kw });
+  const sample = (v: number, a: number, phases: number, kw: number) =>
+    acCharging('2026-03-01T00:00:00Z', 1, 50, { chargerVoltage: v, chargerActualCurrent: a, chargerPhases: phases, chargerPowerKw: kw });
   it('trusts the reported phases when V·I·phases agrees with charger_power', () => {
     expect(acPhaseFactor([sample(230, 16, 3, 11)])).toBe(3);
     expect(acPhaseFactor([sample(240, 32, 1, 8)])).toBe(1);

@@ -29,7 +29,14 @@ const day = { start: at('00:00') };
 describe('daySoFar: a day not over yet, from history buckets then live readings', () => {
   it('just after midnight: the reading from before midnight holds into the day, clipped at midnight', () => {
     // 600 W from the grid at 23:55 (yesterday), 600 W at 00:05; it is 00:20.
-    const r = daySoFar([], [{ ...reading('00:05', { load: 600, grid: 600 }) }, { ...reading('00:00', { load: 600, grid: 600 }), timestamp: new Date('2026-06-09T23:55:00Z') }], { ...day, until: at('00:20') });
+    const r = daySoFar(
+      [],
+      [
+        { ...reading('00:05', { load: 600, grid: 600 }) },
+        { ...reading('00:00', { load: 600, grid: 600 }), timestamp: new Date('2026-06-09T23:55:00Z') },
+      ],
+      { ...day, until: at('00:20') },
+    );
     // 23:55 holds until 00:05 (the next reading): 5 min of today; 00:05 holds 15 min (to 00:20).
     expect(r.homeConsumedKwh).toBeCloseTo(0.6 * (20 / 60), 6);
     expect(r.gridImportedKwh).toBeCloseTo(0.2, 6);
@@ -41,7 +48,10 @@ describe('daySoFar: a day not over yet, from history buckets then live readings'
   });
 
   it('a reading stands for at most 15 minutes: a longer gap stays uncovered', () => {
-    const r = daySoFar([], [reading('01:00', { load: 1200, grid: 1200 }), reading('03:00', { load: 1200, grid: 1200 })], { ...day, until: at('03:10') });
+    const r = daySoFar([], [reading('01:00', { load: 1200, grid: 1200 }), reading('03:00', { load: 1200, grid: 1200 })], {
+      ...day,
+      until: at('03:10'),
+    });
     expect(r.coveredMs).toBe(25 * 60_000);
     expect(r.homeConsumedKwh).toBeCloseTo(1.2 * (25 / 60), 6);
   });
@@ -49,10 +59,21 @@ describe('daySoFar: a day not over yet, from history buckets then live readings'
   it('history buckets first, then only the readings after the last bucket', () => {
     const buckets = [
       bucket('10:00', '11:00', { solarKwh: 3, homeFromSolarKwh: 1, batteryFromSolarKwh: 1, gridExportedKwh: 1, batteryChargedKwh: 1 }),
-      bucket('11:00', '12:00', { solarKwh: 2, homeFromSolarKwh: 0.5, homeFromGridKwh: 0.5, batteryFromSolarKwh: 0, gridExportedKwh: 1.5, gridImportedKwh: 0.5 }),
+      bucket('11:00', '12:00', {
+        solarKwh: 2,
+        homeFromSolarKwh: 0.5,
+        homeFromGridKwh: 0.5,
+        batteryFromSolarKwh: 0,
+        gridExportedKwh: 1.5,
+        gridImportedKwh: 0.5,
+      }),
     ];
     // A reading inside the history (ignored: the bucket says it all), then two after it.
-    const readings = [reading('11:30', { load: 99_000 }), reading('12:00', { solar: 4000, load: 1000, battery: -2000, grid: -1000 }), reading('12:10', { solar: 4000, load: 1000, battery: -2000, grid: -1000 })];
+    const readings = [
+      reading('11:30', { load: 99_000 }),
+      reading('12:00', { solar: 4000, load: 1000, battery: -2000, grid: -1000 }),
+      reading('12:10', { solar: 4000, load: 1000, battery: -2000, grid: -1000 }),
+    ];
     const r = daySoFar(buckets, readings, { ...day, until: at('12:20') });
     const h = 20 / 60;
     expect(r.solarProducedKwh).toBeCloseTo(5 + 4 * h, 6);
@@ -77,7 +98,14 @@ describe('daySoFar: a day not over yet, from history buckets then live readings'
 
   it('nothing after `until`, nothing before the day, and nulls read as no power', () => {
     const r = daySoFar(
-      [bucket('09:00', '09:05', { solarKwh: 1 }), { ...bucket('00:00', '00:05', { solarKwh: 5 }), startAt: new Date('2026-06-09T23:00:00Z'), endAt: new Date('2026-06-09T23:05:00Z') }],
+      [
+        bucket('09:00', '09:05', { solarKwh: 1 }),
+        {
+          ...bucket('00:00', '00:05', { solarKwh: 5 }),
+          startAt: new Date('2026-06-09T23:00:00Z'),
+          endAt: new Date('2026-06-09T23:05:00Z'),
+        },
+      ],
       [{ timestamp: at('09:05'), solarPowerW: null, loadPowerW: null, batteryPowerW: null, gridPowerW: null }],
       { ...day, until: at('09:05') },
     );

@@ -62,8 +62,19 @@ describe('assignDriver', () => {
 
 describe('DriverRule', () => {
   it('accepts a full rule and refuses half windows, bad days, unknown keys and empty rules', () => {
-    expect(DriverRule.parse({ vehicleId: RED, days: [1, 2], from: '07:00', to: '24:00', startLocationId: HOME })).toMatchObject({ to: '24:00' });
-    for (const bad of [{ from: '07:00' }, { days: [7] }, { days: [1, 1] }, { days: [] }, { from: '7:00', to: '09:00' }, { colour: 'red' }, {}, { to: '24:01', from: '01:00' }]) {
+    expect(DriverRule.parse({ vehicleId: RED, days: [1, 2], from: '07:00', to: '24:00', startLocationId: HOME })).toMatchObject({
+      to: '24:00',
+    });
+    for (const bad of [
+      { from: '07:00' },
+      { days: [7] },
+      { days: [1, 1] },
+      { days: [] },
+      { from: '7:00', to: '09:00' },
+      { colour: 'red' },
+      {},
+      { to: '24:01', from: '01:00' },
+    ]) {
       expect(DriverRule.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -90,7 +101,7 @@ describe('planAssignments', () => {
 });
 
 describe('driverStats', () => {
-  it('sums distance and energy, efficiency over drives with known energy, cost from each car\'s price per kWh', () => {
+  it("sums distance and energy, efficiency over drives with known energy, cost from each car's price per kWh", () => {
     const stats = driverStats(
       [
         { driverId: 'anna', vehicleId: RED, drives: 3, distanceKm: 100, energyUsedKwh: 15, knownDistanceKm: 80, knownEnergyKwh: 12 },

@@ -33,7 +33,11 @@ describe('deriveDrives', () => {
   });
 
   it('never dates a start before the last parked sample', () => {
-    const states = [state('2026-03-02T08:10:00Z'), drivingAt('2026-03-02T08:12:00Z', 10_030, 30, 50), state('2026-03-02T08:30:00Z', { odometerKm: 10_035 })];
+    const states = [
+      state('2026-03-02T08:10:00Z'),
+      drivingAt('2026-03-02T08:12:00Z', 10_030, 30, 50),
+      state('2026-03-02T08:30:00Z', { odometerKm: 10_035 }),
+    ];
     expect(deriveDrives(states, opts)[0]?.startedAt).toEqual(at('2026-03-02T08:10:00Z'));
   });
 
@@ -52,22 +56,37 @@ describe('deriveDrives', () => {
   });
 
   it('drops the energy of an inferred drive when the battery rose (it also charged)', () => {
-    const states = [state('2026-03-03T09:00:00Z', { batteryLevel: 40 }), state('2026-03-03T18:00:00Z', { odometerKm: 10_050, batteryLevel: 70 })];
+    const states = [
+      state('2026-03-03T09:00:00Z', { batteryLevel: 40 }),
+      state('2026-03-03T18:00:00Z', { odometerKm: 10_050, batteryLevel: 70 }),
+    ];
     expect(deriveDrives(states, opts)[0]?.energyUsedKwh).toBeNull();
   });
 
   it('prefers rated range × efficiency factor for energy', () => {
-    const states = [state('2026-03-03T09:00:00Z', { batteryRangeKm: 300 }), drivingAt('2026-03-03T09:10:00Z', 10_005, 50, 49), state('2026-03-03T09:30:00Z', { odometerKm: 10_020, batteryRangeKm: 277 })];
+    const states = [
+      state('2026-03-03T09:00:00Z', { batteryRangeKm: 300 }),
+      drivingAt('2026-03-03T09:10:00Z', 10_005, 50, 49),
+      state('2026-03-03T09:30:00Z', { odometerKm: 10_020, batteryRangeKm: 277 }),
+    ];
     expect(deriveDrives(states, { vehicleId: 'v1', kwhPerRatedKm: 0.15, batteryCapacityKwh: 75 })[0]?.energyUsedKwh).toBeCloseTo(3.45, 6);
   });
 
   it('keeps an ongoing drive open with a stable key, and drops a driveway shuffle', () => {
-    const states = [state('2026-03-04T07:00:00Z'), drivingAt('2026-03-04T07:05:00Z', 10_000, 0, 50), state('2026-03-04T07:06:00Z'), drivingAt('2026-03-04T08:00:00Z', 10_002, 40, 50)];
+    const states = [
+      state('2026-03-04T07:00:00Z'),
+      drivingAt('2026-03-04T07:05:00Z', 10_000, 0, 50),
+      state('2026-03-04T07:06:00Z'),
+      drivingAt('2026-03-04T08:00:00Z', 10_002, 40, 50),
+    ];
     const drives = deriveDrives(states, opts);
     expect(drives).toHaveLength(1);
     expect(drives[0]?.open).toBe(true);
     expect(drives[0]?.endedAt).toBeNull();
-    const later = deriveDrives([...states, drivingAt('2026-03-04T08:10:00Z', 10_009, 40, 49), state('2026-03-04T08:20:00Z', { odometerKm: 10_010 })], opts);
+    const later = deriveDrives(
+      [...states, drivingAt('2026-03-04T08:10:00Z', 10_009, 40, 49), state('2026-03-04T08:20:00Z', { odometerKm: 10_010 })],
+      opts,
+    );
     expect(later[0]?.driveKey).toBe(drives[0]?.driveKey);
     expect(later[0]?.open).toBe(false);
     expect((later[0]?.endedAt?.getTime() ?? 0) - at('2026-03-04T08:10:00Z').getTime()).toBe(1.5 * MIN);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { haversineM, matchPlace, type NamedLocation } from '@/lib/stats';
 
-const loc = (id: string, latitude: number, longitude: number, radiusM: number): NamedLocation => ({ id, name: id, latitude, longitude, radiusM, tariffId: null, isHome: id === 'home' });
+const loc = (id: string, latitude: number, longitude: number, radiusM: number): NamedLocation => ({
+  id,
+  name: id,
+  latitude,
+  longitude,
+  radiusM,
+  tariffId: null,
+  isHome: id === 'home',
+});
 
 describe('places', () => {
   it('computes great-circle distances (Amsterdam–Paris ≈ 430 km)', () => {

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { adoptExistingKeys, reconcileHistories, type SessionRef } from '@/lib/stats';
 import { at, MIN } from './helpers';
 
-const home: SessionRef = { sessionKey: 'v1:home', vehicleId: 'v1', startedAt: at('2026-03-01T23:05:00Z'), endedAt: at('2026-03-02T02:40:00Z'), chargerKind: 'ac', atHome: true };
-const sc: SessionRef = { sessionKey: 'v1:sc', vehicleId: 'v1', startedAt: at('2026-03-03T14:02:00Z'), endedAt: at('2026-03-03T14:35:00Z'), chargerKind: 'supercharger', atHome: false };
+const home: SessionRef = {
+  sessionKey: 'v1:home',
+  vehicleId: 'v1',
+  startedAt: at('2026-03-01T23:05:00Z'),
+  endedAt: at('2026-03-02T02:40:00Z'),
+  chargerKind: 'ac',
+  atHome: true,
+};
+const sc: SessionRef = {
+  sessionKey: 'v1:sc',
+  vehicleId: 'v1',
+  startedAt: at('2026-03-03T14:02:00Z'),
+  endedAt: at('2026-03-03T14:35:00Z'),
+  chargerKind: 'supercharger',
+  atHome: false,
+};
 
 describe('reconcileHistories', () => {
   it('enriches polled sessions and adds unmatched history rows with their source, counting each row once', () => {
@@ -15,13 +29,35 @@ describe('reconcileHistories', () => {
         { startedAt: at('2026-03-05T22:00:00Z'), durationS: 3600, energyKwh: 7.4, din: 'WC1' },
       ],
       supercharger: [
-        { externalId: '901', siteName: 'Hoofddorp', startedAt: at('2026-03-03T14:00:00Z'), endedAt: at('2026-03-03T14:36:00Z'), energyKwh: 41.2, fee: { amount: 18.13, currency: 'EUR' } },
-        { externalId: '902', siteName: 'Utrecht', startedAt: at('2026-03-04T10:00:00Z'), endedAt: at('2026-03-04T10:30:00Z'), energyKwh: 30, fee: { amount: 13.2, currency: 'EUR' } },
+        {
+          externalId: '901',
+          siteName: 'Hoofddorp',
+          startedAt: at('2026-03-03T14:00:00Z'),
+          endedAt: at('2026-03-03T14:36:00Z'),
+          energyKwh: 41.2,
+          fee: { amount: 18.13, currency: 'EUR' },
+        },
+        {
+          externalId: '902',
+          siteName: 'Utrecht',
+          startedAt: at('2026-03-04T10:00:00Z'),
+          endedAt: at('2026-03-04T10:30:00Z'),
+          energyKwh: 30,
+          fee: { amount: 13.2, currency: 'EUR' },
+        },
       ],
     });
     expect(result.enrich).toEqual([
       { sessionKey: 'v1:home', vehicleId: 'v1', source: 'wall_connector', energyUsedKwh: 20, fee: null, externalId: null, rows: 2 },
-      { sessionKey: 'v1:sc', vehicleId: 'v1', source: 'supercharger_history', energyUsedKwh: 41.2, fee: { amount: 18.13, currency: 'EUR' }, externalId: '901', rows: 1 },
+      {
+        sessionKey: 'v1:sc',
+        vehicleId: 'v1',
+        source: 'supercharger_history',
+        energyUsedKwh: 41.2,
+        fee: { amount: 18.13, currency: 'EUR' },
+        externalId: '901',
+        rows: 1,
+      },
     ]);
     expect(result.additions.map((a) => [a.sessionKey, a.source, a.vehicleId, a.energyUsedKwh])).toEqual([
       ['wall_connector:2026-03-05T22:00:00.000Z', 'wall_connector', 'v1', 7.4],
@@ -36,20 +72,50 @@ describe('reconcileHistories', () => {
       sessions: [sc, { ...home, vehicleId: 'v2', sessionKey: 'v2:home' }],
       wallConnector: [{ startedAt: at('2026-03-03T14:05:00Z'), durationS: 600, energyKwh: 2 }],
       supercharger: [
-        { externalId: 'a', vehicleId: 'v1', siteName: null, startedAt: at('2026-03-03T14:02:00Z'), endedAt: at('2026-03-03T14:20:00Z'), energyKwh: 20, fee: null },
-        { externalId: 'b', vehicleId: 'v1', siteName: null, startedAt: at('2026-03-03T14:21:00Z'), endedAt: at('2026-03-03T14:30:00Z'), energyKwh: 9, fee: null },
-        { externalId: 'c', vehicleId: 'v2', siteName: null, startedAt: at('2026-03-03T14:02:00Z'), endedAt: at('2026-03-03T14:30:00Z'), energyKwh: 9, fee: null },
+        {
+          externalId: 'a',
+          vehicleId: 'v1',
+          siteName: null,
+          startedAt: at('2026-03-03T14:02:00Z'),
+          endedAt: at('2026-03-03T14:20:00Z'),
+          energyKwh: 20,
+          fee: null,
+        },
+        {
+          externalId: 'b',
+          vehicleId: 'v1',
+          siteName: null,
+          startedAt: at('2026-03-03T14:21:00Z'),
+          endedAt: at('2026-03-03T14:30:00Z'),
+          energyKwh: 9,
+          fee: null,
+        },
+        {
+          externalId: 'c',
+          vehicleId: 'v2',
+          siteName: null,
+          startedAt: at('2026-03-03T14:02:00Z'),
+          endedAt: at('2026-03-03T14:30:00Z'),
+          energyKwh: 9,
+          fee: null,
+        },
       ],
     });
     expect(result.enrich.map((e) => e.externalId)).toEqual(['a']);
-    expect(result.additions.map((a) => a.sessionKey)).toEqual(['wall_connector:2026-03-03T14:05:00.000Z', 'supercharger_history:b', 'supercharger_history:c']);
+    expect(result.additions.map((a) => a.sessionKey)).toEqual([
+      'wall_connector:2026-03-03T14:05:00.000Z',
+      'supercharger_history:b',
+      'supercharger_history:c',
+    ]);
   });
 
   it('matches within the tolerance around a sparsely observed session', () => {
     const late = { ...home, startedAt: at('2026-03-01T23:40:00Z'), endedAt: at('2026-03-01T23:41:00Z') };
     const row = { startedAt: at('2026-03-01T23:00:00Z'), durationS: 30 * 60, energyKwh: 5 };
     expect(reconcileHistories({ sessions: [late], wallConnector: [row], supercharger: [] }).enrich).toHaveLength(1);
-    expect(reconcileHistories({ sessions: [late], wallConnector: [row], supercharger: [], toleranceMs: 5 * MIN }).additions).toHaveLength(1);
+    expect(reconcileHistories({ sessions: [late], wallConnector: [row], supercharger: [], toleranceMs: 5 * MIN }).additions).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -65,7 +65,9 @@ describe('splitChargeEnergy', () => {
 
   it('counts energy outside every bucket as grid and reports it as uncovered', () => {
     const profile = [{ from: at('2026-06-01T10:00:00Z'), to: at('2026-06-01T12:00:00Z'), kwh: 4 }];
-    const split = splitChargeEnergy(profile, [bucket('2026-06-01T10:00:00Z', '2026-06-01T11:00:00Z', { homeFromSolarKwh: 9 })], { rule: 'proportional' });
+    const split = splitChargeEnergy(profile, [bucket('2026-06-01T10:00:00Z', '2026-06-01T11:00:00Z', { homeFromSolarKwh: 9 })], {
+      rule: 'proportional',
+    });
     expect(split.solarKwh).toBeCloseTo(2, 9);
     expect(split.gridKwh).toBeCloseTo(2, 9);
     expect(split.uncoveredKwh).toBeCloseTo(2, 9);

@@ -23,7 +23,14 @@ const row = (m: number, over: Partial<StateRow>): StateRow =>
   }) as StateRow;
 
 describe('projectArrivals', () => {
-  const driving = row(10, { shiftState: 'D', odometerKm: 110, destinationDistanceKm: 12.5, destinationEta: at(22), destinationLatitude: 52.1, destinationLongitude: 4.2 });
+  const driving = row(10, {
+    shiftState: 'D',
+    odometerKm: 110,
+    destinationDistanceKm: 12.5,
+    destinationEta: at(22),
+    destinationLatitude: 52.1,
+    destinationLongitude: 4.2,
+  });
   const nextDrive = row(600, { shiftState: 'D', odometerKm: 125 });
 
   it('ends a drive whose car went offline on arrival, from the route it reported', () => {
@@ -43,7 +50,9 @@ describe('projectArrivals', () => {
 
   it('projects nothing without an unreachable check in between, or without route data', () => {
     expect(projectArrivals([driving, nextDrive], [])).toHaveLength(2);
-    expect(projectArrivals([{ ...driving, destinationDistanceKm: null }, nextDrive], [{ state: 'offline', startedAt: at(25) }])).toHaveLength(2);
+    expect(
+      projectArrivals([{ ...driving, destinationDistanceKm: null }, nextDrive], [{ state: 'offline', startedAt: at(25) }]),
+    ).toHaveLength(2);
   });
 });
 
@@ -60,7 +69,10 @@ describe('projectChargeEnds', () => {
   });
 
   it('leaves a charge alone when the next sample still shows it plugged at the same spot', () => {
-    const out = projectChargeEnds([row(0, { chargingState: 'Charging' }), row(30, { chargingState: 'Complete', chargeEnergyAddedKwh: 9 })], []);
+    const out = projectChargeEnds(
+      [row(0, { chargingState: 'Charging' }), row(30, { chargingState: 'Complete', chargeEnergyAddedKwh: 9 })],
+      [],
+    );
     expect(out).toHaveLength(2);
   });
 });

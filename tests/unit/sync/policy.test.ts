@@ -3,8 +3,19 @@ import { naivePolicy, smartPolicy, tenMinutePolicy, type LastSample, type Policy
 
 const T0 = new Date('2026-03-02T08:00:00Z');
 const min = (n: number) => new Date(T0.getTime() + n * 60_000);
-const input = (over: Partial<PolicyInput>): PolicyInput => ({ now: T0, connectivity: 'online', previous: 'online', last: null, fresh: false, ...over });
-const sample = (activity: LastSample['activity'], atMin: number, endMin?: number): LastSample => ({ at: min(atMin), activity, expectedEndAt: endMin === undefined ? null : min(endMin) });
+const input = (over: Partial<PolicyInput>): PolicyInput => ({
+  now: T0,
+  connectivity: 'online',
+  previous: 'online',
+  last: null,
+  fresh: false,
+  ...over,
+});
+const sample = (activity: LastSample['activity'], atMin: number, endMin?: number): LastSample => ({
+  at: min(atMin),
+  activity,
+  expectedEndAt: endMin === undefined ? null : min(endMin),
+});
 
 describe('smart polling policy', () => {
   it('never wakes or samples a car that is asleep or offline, even for "sync now"', () => {

@@ -4,7 +4,12 @@ import { s256 } from '@/lib/tesla/oauth-flow';
 import { s256 as simS256 } from '@/lib/simulator/auth/token-store';
 
 const KEY = 'ab'.repeat(32);
-const pending: PendingAuthorization = { state: 'st-1', codeVerifier: 'v'.repeat(43), redirectUri: 'https://stats.example.com/api/tesla/callback', expiresAt: 2_000_000 };
+const pending: PendingAuthorization = {
+  state: 'st-1',
+  codeVerifier: 'v'.repeat(43),
+  redirectUri: 'https://stats.example.com/api/tesla/callback',
+  expiresAt: 2_000_000,
+};
 
 describe('PKCE', () => {
   it('computes base64url(sha256(verifier)) without padding, in the app and in the simulator', () => {
@@ -49,7 +54,15 @@ describe('sealed OAuth state cookie', () => {
 
 describe('authorize URL', () => {
   it('carries everything Tesla requires plus PKCE', () => {
-    const url = new URL(buildAuthorizeUrl({ authorizeUrl: 'https://auth.tesla.com/oauth2/v3/authorize', clientId: 'cid', redirectUri: 'https://x.example/api/tesla/callback', state: 'st', codeChallenge: 'ch' }));
+    const url = new URL(
+      buildAuthorizeUrl({
+        authorizeUrl: 'https://auth.tesla.com/oauth2/v3/authorize',
+        clientId: 'cid',
+        redirectUri: 'https://x.example/api/tesla/callback',
+        state: 'st',
+        codeChallenge: 'ch',
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://auth.tesla.com/oauth2/v3/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',

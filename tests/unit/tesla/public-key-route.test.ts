@@ -19,7 +19,9 @@ describe('TESLA_PUBLIC_KEY', () => {
     const priv = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(normalizePublicKeyPem(priv)).toBeUndefined();
     expect(() => parseEnv({ NODE_ENV: 'test', DATA_DIR: process.env.DATA_DIR, TESLA_PUBLIC_KEY: rsa })).toThrow(EnvError);
-    expect(() => parseEnv({ NODE_ENV: 'test', DATA_DIR: process.env.DATA_DIR, TESLA_PUBLIC_KEY: rsa })).toThrow(/TESLA_PUBLIC_KEY: must be an EC prime256v1 public key/);
+    expect(() => parseEnv({ NODE_ENV: 'test', DATA_DIR: process.env.DATA_DIR, TESLA_PUBLIC_KEY: rsa })).toThrow(
+      /TESLA_PUBLIC_KEY: must be an EC prime256v1 public key/,
+    );
   });
 });
 

@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  EnergyHistoryResponseSchema,
-  LiveStatusResponseSchema,
-  VehicleDataResponseSchema,
-  parseFleetJson,
-} from '@/lib/fleet-api';
+import { EnergyHistoryResponseSchema, LiveStatusResponseSchema, VehicleDataResponseSchema, parseFleetJson } from '@/lib/fleet-api';
 import { KM_PER_MILE, toEnergyHistory, toSiteLiveData, toVehicle, toVehicleSnapshot } from '@/lib/tesla/transform';
 
 /** Fixtures are the reference's example shapes (tests/fixtures/tesla), read as Tesla sends them. */

@@ -44,11 +44,21 @@ export function HistoryChart(props: HistoryChartProps) {
     showLegend: false,
   };
   return (
-    <figure role="group" aria-label={props.label} data-testid={props.testId} data-chart={props.kind} data-points={props.data.length} className="m-0">
+    <figure
+      role="group"
+      aria-label={props.label}
+      data-testid={props.testId}
+      data-chart={props.kind}
+      data-points={props.data.length}
+      className="m-0"
+    >
       <ul aria-label="Legend" className="mb-2 flex flex-wrap justify-end gap-x-3 gap-y-1 text-xs text-gray-700 dark:text-gray-300">
         {props.categories.map((c, i) => (
           <li key={c} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className={`inline-block size-2.5 rounded-full ${SWATCH[props.colors[i] ?? 'gray'] ?? 'bg-gray-500'}`} />
+            <span
+              aria-hidden="true"
+              className={`inline-block size-2.5 rounded-full ${SWATCH[props.colors[i] ?? 'gray'] ?? 'bg-gray-500'}`}
+            />
             {c}
           </li>
         ))}

@@ -5,7 +5,15 @@ import { liveFormatter, type LiveFormat } from './live-format';
 type Point = Record<string, string | number | null>;
 
 /** A Tremor bar chart for per-period figures the server prepared (see LiveAreaChart). */
-export function LiveBarChart(props: { data: Point[]; index: string; categories: string[]; colors?: string[]; format: LiveFormat; label: string; testId?: string }) {
+export function LiveBarChart(props: {
+  data: Point[];
+  index: string;
+  categories: string[];
+  colors?: string[];
+  format: LiveFormat;
+  label: string;
+  testId?: string;
+}) {
   return (
     <figure data-testid={props.testId}>
       <figcaption className="sr-only">{props.label}</figcaption>

@@ -31,7 +31,9 @@ function arrowHead(from: Pt, tip: Pt): string {
   const ux = (tip.x - from.x) / len;
   const uy = (tip.y - from.y) / len;
   const back = { x: tip.x - ux * 9, y: tip.y - uy * 9 };
-  return [tip, { x: back.x - uy * 5, y: back.y + ux * 5 }, { x: back.x + uy * 5, y: back.y - ux * 5 }].map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+  return [tip, { x: back.x - uy * 5, y: back.y + ux * 5 }, { x: back.x + uy * 5, y: back.y - ux * 5 }]
+    .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+    .join(' ');
 }
 
 /**
@@ -42,7 +44,11 @@ function arrowHead(from: Pt, tip: Pt): string {
 export function EnergyFlowDiagram(props: { flows: Flow[]; labels: Partial<Record<FlowNode, string>> }) {
   return (
     <svg viewBox="0 0 320 240" className="h-auto w-full max-w-sm" aria-hidden="true" data-testid="energy-flow-diagram">
-      <style>{'@keyframes tessie-flow{to{stroke-dashoffset:-20}}@media (prefers-reduced-motion:no-preference){.tessie-flowing{animation:tessie-flow 1s linear infinite}}'}</style>
+      <style>
+        {
+          '@keyframes tessie-flow{to{stroke-dashoffset:-20}}@media (prefers-reduced-motion:no-preference){.tessie-flowing{animation:tessie-flow 1s linear infinite}}'
+        }
+      </style>
       <circle cx={BUS.x} cy={BUS.y} r="6" className="fill-gray-400 dark:fill-gray-500" />
       {props.flows.map((f) => {
         const node = POS[f.node];

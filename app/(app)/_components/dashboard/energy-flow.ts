@@ -13,7 +13,10 @@ const IDLE_W = 20;
  * importing (a source), < 0 = exporting (a sink). load_power includes the Wall Connector, so the
  * home's own use is load − wall connector.
  */
-export function energyFlows(s: Pick<EnergyStateRow, 'solarPowerW' | 'batteryPowerW' | 'gridPowerW' | 'loadPowerW' | 'wallConnectorPowerW'>, fmt: (w: number) => string): Flow[] {
+export function energyFlows(
+  s: Pick<EnergyStateRow, 'solarPowerW' | 'batteryPowerW' | 'gridPowerW' | 'loadPowerW' | 'wallConnectorPowerW'>,
+  fmt: (w: number) => string,
+): Flow[] {
   const solar = Math.max(0, s.solarPowerW ?? 0);
   const battery = s.batteryPowerW ?? 0;
   const grid = s.gridPowerW ?? 0;
@@ -22,7 +25,9 @@ export function energyFlows(s: Pick<EnergyStateRow, 'solarPowerW' | 'batteryPowe
   const flow = (node: FlowNode, watts: number, ifIn: string, ifOut: string, ifIdle: string): Flow => {
     const abs = Math.abs(watts);
     if (abs < IDLE_W) return { node, watts: 0, direction: 'idle', words: ifIdle };
-    return watts > 0 ? { node, watts: abs, direction: 'in', words: `${ifIn} ${fmt(abs)}` } : { node, watts: abs, direction: 'out', words: `${ifOut} ${fmt(abs)}` };
+    return watts > 0
+      ? { node, watts: abs, direction: 'in', words: `${ifIn} ${fmt(abs)}` }
+      : { node, watts: abs, direction: 'out', words: `${ifOut} ${fmt(abs)}` };
   };
   return [
     flow('solar', solar, 'Solar producing', '', 'Solar not producing'),

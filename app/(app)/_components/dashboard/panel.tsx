@@ -1,12 +1,18 @@
 import Link from 'next/link';
 
 /** A titled card: every dashboard and vehicle panel is one, so each has a heading to navigate by. */
-export function Panel(props: { title: string; id: string; action?: { href: string; label: string }; className?: string; children: React.ReactNode }) {
+export function Panel(props: {
+  title: string;
+  id: string;
+  action?: { href: string; label: string };
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
     <section
       aria-labelledby={`${props.id}-title`}
       data-testid={`panel-${props.id}`}
-      className={`min-w-0 rounded-xl border border-gray-200 bg-white p-4 shadow-sm dark:border-gray-800 dark:bg-gray-900 sm:p-5 ${props.className ?? ''}`}
+      className={`min-w-0 rounded-xl border border-gray-200 bg-white p-4 shadow-sm sm:p-5 dark:border-gray-800 dark:bg-gray-900 ${props.className ?? ''}`}
     >
       <div className="mb-3 flex items-baseline justify-between gap-3">
         <h2 id={`${props.id}-title`} className="text-base font-semibold text-gray-900 dark:text-gray-50">
@@ -28,7 +34,7 @@ export function Stat(props: { label: string; value: string; testId?: string; hin
   return (
     <div className="min-w-0">
       <dt className="text-xs text-gray-600 dark:text-gray-400">{props.label}</dt>
-      <dd className="truncate text-lg font-semibold tabular-nums text-gray-900 dark:text-gray-50" data-testid={props.testId}>
+      <dd className="truncate text-lg font-semibold text-gray-900 tabular-nums dark:text-gray-50" data-testid={props.testId}>
         {props.value}
       </dd>
       {props.hint ? <dd className="text-xs text-gray-600 dark:text-gray-400">{props.hint}</dd> : null}
@@ -42,7 +48,7 @@ export function PanelSkeleton(props: { title: string; lines?: number; className?
     <div
       aria-busy="true"
       aria-label={`${props.title} loading`}
-      className={`rounded-xl border border-gray-200 bg-white p-4 shadow-sm dark:border-gray-800 dark:bg-gray-900 sm:p-5 ${props.className ?? ''}`}
+      className={`rounded-xl border border-gray-200 bg-white p-4 shadow-sm sm:p-5 dark:border-gray-800 dark:bg-gray-900 ${props.className ?? ''}`}
     >
       <p className="mb-3 text-base font-semibold text-gray-900 dark:text-gray-50">{props.title}</p>
       <div className="animate-pulse space-y-2">

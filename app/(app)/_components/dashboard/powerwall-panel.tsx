@@ -15,7 +15,9 @@ export async function PowerwallPanel() {
   if (!site || !state) {
     return (
       <Panel title="Powerwall" id="powerwall">
-        <PanelEmpty>No energy site data yet. Once a Powerwall or solar site is on your Tesla account, the sync shows its live flow here.</PanelEmpty>
+        <PanelEmpty>
+          No energy site data yet. Once a Powerwall or solar site is on your Tesla account, the sync shows its live flow here.
+        </PanelEmpty>
       </Panel>
     );
   }
@@ -24,11 +26,21 @@ export async function PowerwallPanel() {
   const watts = (n: string) => (byNode[n]?.direction === 'idle' ? 'idle' : formatPower(byNode[n]?.watts));
   const connected = gridConnected(state.gridStatus);
   return (
-    <Panel title={site.siteName ? `Powerwall · ${site.siteName}` : 'Powerwall'} id="powerwall" action={{ href: '/energy', label: 'Energy' }}>
+    <Panel
+      title={site.siteName ? `Powerwall · ${site.siteName}` : 'Powerwall'}
+      id="powerwall"
+      action={{ href: '/energy', label: 'Energy' }}
+    >
       <div className="flex flex-col items-center gap-4 sm:flex-row sm:items-start">
         <EnergyFlowDiagram
           flows={flows}
-          labels={{ solar: watts('solar'), grid: watts('grid'), home: watts('home'), car: watts('car'), powerwall: `${formatPercent(state.batteryPercentage)} · ${watts('powerwall')}` }}
+          labels={{
+            solar: watts('solar'),
+            grid: watts('grid'),
+            home: watts('home'),
+            car: watts('car'),
+            powerwall: `${formatPercent(state.batteryPercentage)} · ${watts('powerwall')}`,
+          }}
         />
         <div className="w-full space-y-3 text-sm">
           <ul aria-label="Energy flow now" className="space-y-1" data-testid="energy-flows">

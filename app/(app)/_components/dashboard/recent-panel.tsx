@@ -26,7 +26,11 @@ async function latestDrives(db: Db, limit: number): Promise<DriveRow[]> {
 /** The newest charges (to their session page) and drives (to their car's page): LIMIT lookups on the started_at indexes. */
 export async function RecentPanel() {
   const db = await getDb();
-  const [charges, drives, prefs] = await Promise.all([listChargingSessions(db, { limit: ROWS }), latestDrives(db, ROWS), loadPreferences()]);
+  const [charges, drives, prefs] = await Promise.all([
+    listChargingSessions(db, { limit: ROWS }),
+    latestDrives(db, ROWS),
+    loadPreferences(),
+  ]);
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Panel title="Latest charges" id="latest-charges" action={{ href: '/charging', label: 'All charges' }}>
@@ -36,10 +40,14 @@ export async function RecentPanel() {
           <ul className="divide-y divide-gray-100 dark:divide-gray-800">
             {charges.map((c) => (
               <li key={c.id} className={li} data-testid="latest-charge">
-                <Link href={`/charging/${c.id}`} prefetch={false} className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+                <Link
+                  href={`/charging/${c.id}`}
+                  prefetch={false}
+                  className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+                >
                   {formatDateTime(c.startedAt, prefs.timeZone)} · {c.locationName ?? 'Unknown place'}
                 </Link>
-                <span className="shrink-0 text-sm tabular-nums text-gray-800 dark:text-gray-200">
+                <span className="shrink-0 text-sm text-gray-800 tabular-nums dark:text-gray-200">
                   <span data-testid="latest-charge-kwh">{formatKwh(c.energyAddedKwh)}</span>
                   {c.cost != null && c.costCurrency ? ` · ${formatMoney(c.cost, c.costCurrency)}` : ''}
                 </span>
@@ -55,10 +63,15 @@ export async function RecentPanel() {
           <ul className="divide-y divide-gray-100 dark:divide-gray-800">
             {drives.map((d) => (
               <li key={d.id} className={li} data-testid="latest-drive">
-                <Link href={`/vehicles/${d.vehicleId}`} className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+                <Link
+                  href={`/vehicles/${d.vehicleId}`}
+                  className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+                >
                   {formatDateTime(d.startedAt, prefs.timeZone)} · {d.startPlace ?? '?'} → {d.endPlace ?? '?'}
                 </Link>
-                <span className="shrink-0 text-sm tabular-nums text-gray-800 dark:text-gray-200">{formatDistance(d.distanceKm, prefs)}</span>
+                <span className="shrink-0 text-sm text-gray-800 tabular-nums dark:text-gray-200">
+                  {formatDistance(d.distanceKm, prefs)}
+                </span>
               </li>
             ))}
           </ul>

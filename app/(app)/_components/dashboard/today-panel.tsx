@@ -30,7 +30,11 @@ export async function TodayPanel() {
             <Stat label="From the grid" value={formatKwh(day.gridImportedKwh)} testId="today-grid-in" />
             <Stat label="To the grid" value={formatKwh(day.gridExportedKwh)} testId="today-grid-out" />
           </dl>
-          <p className="mt-2 text-xs text-gray-600 dark:text-gray-400" data-testid="today-note" data-complete={day.complete ? 'true' : 'false'}>
+          <p
+            className="mt-2 text-xs text-gray-600 dark:text-gray-400"
+            data-testid="today-note"
+            data-complete={day.complete ? 'true' : 'false'}
+          >
             <time dateTime={date}>{formatDate(`${date}T12:00:00Z`, 'UTC')}</time>
             {day.complete ? '' : ' so far'}
             {timeZone !== prefs.timeZone ? ` (the site's day, ${timeZone})` : ''}
@@ -38,7 +42,11 @@ export async function TodayPanel() {
           </p>
         </>
       ) : (
-        <PanelEmpty>{site ? 'Nothing recorded today yet: the sync reads the site’s live power every few minutes.' : 'No energy site on the Tesla account yet.'}</PanelEmpty>
+        <PanelEmpty>
+          {site
+            ? 'Nothing recorded today yet: the sync reads the site’s live power every few minutes.'
+            : 'No energy site on the Tesla account yet.'}
+        </PanelEmpty>
       )}
     </Panel>
   );

@@ -38,7 +38,10 @@ export async function UsagePanel() {
           aria-valuetext={`${formatNumber(u.budgetUsedPercentage ?? 0, 1)} % of ${money(u.budgetUsd)}`}
           className="h-2.5 overflow-hidden rounded-full bg-gray-200 dark:bg-gray-800"
         >
-          <div className={`h-full rounded-full ${used >= 90 ? 'bg-red-600' : used >= 70 ? 'bg-amber-500' : 'bg-blue-600'}`} style={{ width: `${used}%` }} />
+          <div
+            className={`h-full rounded-full ${used >= 90 ? 'bg-red-600' : used >= 70 ? 'bg-amber-500' : 'bg-blue-600'}`}
+            style={{ width: `${used}%` }}
+          />
         </div>
         <p className="text-xs text-gray-600 dark:text-gray-400" data-testid="usage-budget">
           {formatNumber(u.budgetUsedPercentage ?? 0, 1)} % of the {money(u.budgetUsd)} budget

@@ -15,7 +15,7 @@ export function VehicleCard(props: { summary: VehicleSummary; place: LastPlace; 
     <article
       aria-labelledby={`vehicle-${vehicle.id}`}
       data-testid="vehicle-card"
-      className="min-w-0 rounded-xl border border-gray-200 bg-white p-4 shadow-sm dark:border-gray-800 dark:bg-gray-900 sm:p-5"
+      className="min-w-0 rounded-xl border border-gray-200 bg-white p-4 shadow-sm sm:p-5 dark:border-gray-800 dark:bg-gray-900"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <Heading id={`vehicle-${vehicle.id}`} className="text-base font-semibold text-gray-900 dark:text-gray-50">
@@ -23,7 +23,9 @@ export function VehicleCard(props: { summary: VehicleSummary; place: LastPlace; 
             {name}
           </Link>
         </Heading>
-        <span className="text-xs text-gray-600 dark:text-gray-400">{[vehicle.year, modelName(vehicle.model)].filter(Boolean).join(' ')}</span>
+        <span className="text-xs text-gray-600 dark:text-gray-400">
+          {[vehicle.year, modelName(vehicle.model)].filter(Boolean).join(' ')}
+        </span>
       </div>
       <div className="mt-2">
         <StatusBadge status={status} since={props.summary.statusSince} timeZone={props.units.timeZone} />
@@ -59,7 +61,11 @@ function ChargingProgress(props: { latest: NonNullable<VehicleSummary['latest']>
         className="relative h-3 overflow-hidden rounded-full bg-gray-200 dark:bg-gray-800"
       >
         <div className="h-full rounded-full bg-emerald-500" style={{ width: `${Math.min(100, level)}%` }} />
-        <div className="absolute inset-y-0 w-0.5 bg-gray-900 dark:bg-gray-100" style={{ left: `${Math.min(100, limit)}%` }} aria-hidden="true" />
+        <div
+          className="absolute inset-y-0 w-0.5 bg-gray-900 dark:bg-gray-100"
+          style={{ left: `${Math.min(100, limit)}%` }}
+          aria-hidden="true"
+        />
       </div>
       <p className="text-sm text-gray-700 dark:text-gray-300">
         {formatPower(chargerPowerKw == null ? null : chargerPowerKw * 1000)} · {level} % of {limit} % ·{' '}
@@ -69,5 +75,11 @@ function ChargingProgress(props: { latest: NonNullable<VehicleSummary['latest']>
   );
 }
 
-const MODELS: Record<string, string> = { model3: 'Model 3', modely: 'Model Y', models: 'Model S', modelx: 'Model X', cybertruck: 'Cybertruck' };
+const MODELS: Record<string, string> = {
+  model3: 'Model 3',
+  modely: 'Model Y',
+  models: 'Model S',
+  modelx: 'Model X',
+  cybertruck: 'Cybertruck',
+};
 const modelName = (m: string | null) => (m ? (MODELS[m.toLowerCase()] ?? m) : null);

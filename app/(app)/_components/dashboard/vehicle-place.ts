@@ -10,10 +10,15 @@ export type LastPlace = { name: string | null; latitude: number; longitude: numb
  * places (nearest within its radius), else by the drive's own place name, else coordinates only.
  */
 export function lastPlace(s: Pick<VehicleSummary, 'latest' | 'lastDrive'>, places: readonly LocationRow[]): LastPlace {
-  const sample = s.latest?.latitude != null && s.latest.longitude != null ? { latitude: s.latest.latitude, longitude: s.latest.longitude, at: s.latest.timestamp } : null;
+  const sample =
+    s.latest?.latitude != null && s.latest.longitude != null
+      ? { latitude: s.latest.latitude, longitude: s.latest.longitude, at: s.latest.timestamp }
+      : null;
   const d = s.lastDrive;
   const arrival =
-    d?.endedAt && d.endLatitude != null && d.endLongitude != null ? { latitude: d.endLatitude, longitude: d.endLongitude, at: d.endedAt, name: d.endPlace } : null;
+    d?.endedAt && d.endLatitude != null && d.endLongitude != null
+      ? { latitude: d.endLatitude, longitude: d.endLongitude, at: d.endedAt, name: d.endPlace }
+      : null;
   const point = arrival && (!sample || arrival.at > sample.at) ? arrival : sample;
   if (!point) return null;
   const named = matchPlace(point, places)?.location.name ?? (point === arrival ? arrival.name : null);

@@ -20,13 +20,14 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Charging session' };
 
 const RULE_NAMES = { house_first: 'house load first', car_first: 'car first', proportional: 'proportional' } as const;
-const ruleName = (r: string | null) => (r && r in RULE_NAMES ? RULE_NAMES[r as keyof typeof RULE_NAMES] : r ?? 'unknown');
+const ruleName = (r: string | null) => (r && r in RULE_NAMES ? RULE_NAMES[r as keyof typeof RULE_NAMES] : (r ?? 'unknown'));
 
 const SOURCE_TEXT = {
   polled: 'Seen charging by the sync while it polled the car.',
   wall_connector: "Confirmed by the Wall Connector's own session record.",
   supercharger_history: "From Tesla's Supercharger charging history (billed energy and fee).",
-  inferred: 'Inferred: nobody saw the car charge; the battery level rose while it was not observed, so the session was reconstructed from the states before and after.',
+  inferred:
+    'Inferred: nobody saw the car charge; the battery level rose while it was not observed, so the session was reconstructed from the states before and after.',
 } as const;
 
 export default async function ChargingSessionPage(props: { params: Promise<{ id: string }> }) {
@@ -45,7 +46,9 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
 
   return (
     <>
-      <Link href="/charging" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">← All charging sessions</Link>
+      <Link href="/charging" className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+        ← All charging sessions
+      </Link>
       <PageHeader title="Charging session">
         <span data-testid="session-title">
           {session.vehicleName ?? session.vin} · {formatDateTime(session.startedAt, tz)} · {placeOf(session)}
@@ -57,7 +60,11 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
           <HistoryStat label="Energy added" value={formatKwh(session.energyAddedKwh)} raw={session.energyAddedKwh} testId="session-kwh" />
           <HistoryStat label="From the wall" value={formatKwh(session.energyUsedKwh)} raw={session.energyUsedKwh} />
           <HistoryStat label="Battery" value={`${formatPercent(session.startBatteryLevel)} → ${formatPercent(session.endBatteryLevel)}`} />
-          <HistoryStat label="Duration" value={session.endedAt ? formatDuration(duration) : 'Still charging'} hint={`until ${formatDateTime(session.endedAt, tz)}`} />
+          <HistoryStat
+            label="Duration"
+            value={session.endedAt ? formatDuration(duration) : 'Still charging'}
+            hint={`until ${formatDateTime(session.endedAt, tz)}`}
+          />
           <HistoryStat label="Peak power" value={session.peakPowerKw === null ? '–' : `${formatNumber(session.peakPowerKw, 1)} kW`} />
           <HistoryStat label="Charger" value={session.chargerType ? CHARGER_LABELS[session.chargerType] : 'Unknown'} />
           <HistoryStat label="Source" value={SOURCE_LABELS[session.source]} testId="session-source" />
@@ -68,11 +75,23 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
 
       <HistoryPanel id="cost" title="Cost">
         {session.cost === null ? (
-          <p className="text-sm text-gray-700 dark:text-gray-300">No cost: no tariff applies to this place. Add the location and its tariff in Settings to price charges here.</p>
+          <p className="text-sm text-gray-700 dark:text-gray-300">
+            No cost: no tariff applies to this place. Add the location and its tariff in Settings to price charges here.
+          </p>
         ) : (
           <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
-            <HistoryStat label="Cost (after the solar credit)" value={formatMoney(session.cost, currency)} raw={session.cost} testId="session-cost" />
-            <HistoryStat label="Without the solar credit" value={formatMoney(session.costWithoutSolar ?? session.cost, currency)} raw={session.costWithoutSolar ?? session.cost} testId="session-cost-without-solar" />
+            <HistoryStat
+              label="Cost (after the solar credit)"
+              value={formatMoney(session.cost, currency)}
+              raw={session.cost}
+              testId="session-cost"
+            />
+            <HistoryStat
+              label="Without the solar credit"
+              value={formatMoney(session.costWithoutSolar ?? session.cost, currency)}
+              raw={session.costWithoutSolar ?? session.cost}
+              testId="session-cost-without-solar"
+            />
             <HistoryStat label="Saved by solar" value={formatMoney((session.costWithoutSolar ?? session.cost) - session.cost, currency)} />
           </dl>
         )}
@@ -81,22 +100,51 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
       <HistoryPanel id="split" title="Solar, Powerwall and grid">
         {split === null ? (
           <p className="text-sm text-gray-700 dark:text-gray-300">
-            No split for this charge: it was away from home, or the home&apos;s energy records for its time have not been read yet. Only charges at home are split between solar, Powerwall and grid.
+            No split for this charge: it was away from home, or the home&apos;s energy records for its time have not been read yet. Only
+            charges at home are split between solar, Powerwall and grid.
           </p>
         ) : (
           <>
             <dl className="grid grid-cols-1 gap-2 sm:grid-cols-4">
-              <HistoryStat label="Solar, direct" value={formatKwh(split.solarKwh, 2)} raw={split.solarKwh} hint={formatPercent(share(split.solarKwh), 1)} testId="split-solar" />
-              <HistoryStat label="Powerwall" value={formatKwh(split.batteryKwh, 2)} raw={split.batteryKwh} hint={formatPercent(share(split.batteryKwh), 1)} testId="split-battery" />
-              <HistoryStat label="Grid" value={formatKwh(split.gridKwh, 2)} raw={split.gridKwh} hint={formatPercent(share(split.gridKwh), 1)} testId="split-grid" />
-              <HistoryStat label="Solar share" value={formatPercent(split.solarPercentage, 1)} raw={split.solarPercentage} hint={`${formatKwh(split.solarShareKwh, 2)} incl. Powerwall solar`} testId="split-share" />
+              <HistoryStat
+                label="Solar, direct"
+                value={formatKwh(split.solarKwh, 2)}
+                raw={split.solarKwh}
+                hint={formatPercent(share(split.solarKwh), 1)}
+                testId="split-solar"
+              />
+              <HistoryStat
+                label="Powerwall"
+                value={formatKwh(split.batteryKwh, 2)}
+                raw={split.batteryKwh}
+                hint={formatPercent(share(split.batteryKwh), 1)}
+                testId="split-battery"
+              />
+              <HistoryStat
+                label="Grid"
+                value={formatKwh(split.gridKwh, 2)}
+                raw={split.gridKwh}
+                hint={formatPercent(share(split.gridKwh), 1)}
+                testId="split-grid"
+              />
+              <HistoryStat
+                label="Solar share"
+                value={formatPercent(split.solarPercentage, 1)}
+                raw={split.solarPercentage}
+                hint={`${formatKwh(split.solarShareKwh, 2)} incl. Powerwall solar`}
+                testId="split-share"
+              />
             </dl>
             <div className="mt-3 space-y-1 text-sm text-gray-700 dark:text-gray-300" data-testid="split-rule">
               <p>
-                <strong className="font-semibold">Rule: {ruleName(split.attributionRule)}.</strong> {split.statement ?? 'This session was split by an unknown rule.'}
+                <strong className="font-semibold">Rule: {ruleName(split.attributionRule)}.</strong>{' '}
+                {split.statement ?? 'This session was split by an unknown rule.'}
               </p>
               {split.attributionRule !== ownRule ? (
-                <p>Your current rule is {RULE_NAMES[ownRule]}: {describeRule(ownRule, null)} New charges are split that way; this one keeps the rule it was split with.</p>
+                <p>
+                  Your current rule is {RULE_NAMES[ownRule]}: {describeRule(ownRule, null)} New charges are split that way; this one keeps
+                  the rule it was split with.
+                </p>
               ) : null}
             </div>
           </>

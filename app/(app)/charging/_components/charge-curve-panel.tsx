@@ -18,27 +18,50 @@ export async function ChargeCurvePanel(props: { db: Db; session: ChargingSession
   const samples = await listStatesBetween(props.db, { vehicleId: s.vehicleId, from: s.startedAt, to, limit: MAX_SAMPLES });
   const step = Math.max(1, Math.ceil(samples.length / MAX_POINTS));
   const points = samples.filter((_, i) => i % step === 0 || i === samples.length - 1);
-  const data = points.map((p) => ({ time: formatTime(p.timestamp, props.timeZone), Power: p.chargerPowerKw, 'Battery level': p.batteryLevel }));
+  const data = points.map((p) => ({
+    time: formatTime(p.timestamp, props.timeZone),
+    Power: p.chargerPowerKw,
+    'Battery level': p.batteryLevel,
+  }));
   const hasPower = points.some((p) => p.chargerPowerKw !== null);
   return (
     <HistoryPanel id="curve" title="Charge curve" description={`${samples.length} states recorded by the sync during the charge.`}>
       {points.length < 2 ? (
         <p className="text-sm text-gray-700 dark:text-gray-300">
-          No curve: the sync recorded fewer than two states of the car during this charge (a charge seen only afterwards, or one from Tesla&apos;s history, has no samples).
+          No curve: the sync recorded fewer than two states of the car during this charge (a charge seen only afterwards, or one from
+          Tesla&apos;s history, has no samples).
         </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           <div>
             <h3 className="mb-1 text-sm font-medium text-gray-700 dark:text-gray-300">Power (kW)</h3>
             {hasPower ? (
-              <HistoryChart kind="area" data={data} index="time" categories={['Power']} colors={['blue']} unit="kW" label="Charging power over time, kW" testId="chart-power" />
+              <HistoryChart
+                kind="area"
+                data={data}
+                index="time"
+                categories={['Power']}
+                colors={['blue']}
+                unit="kW"
+                label="Charging power over time, kW"
+                testId="chart-power"
+              />
             ) : (
               <p className="text-sm text-gray-700 dark:text-gray-300">The car reported no charger power for this charge.</p>
             )}
           </div>
           <div>
             <h3 className="mb-1 text-sm font-medium text-gray-700 dark:text-gray-300">Battery level (%)</h3>
-            <HistoryChart kind="line" data={data} index="time" categories={['Battery level']} colors={['emerald']} unit="%" label="Battery level over time, percent" testId="chart-battery" />
+            <HistoryChart
+              kind="line"
+              data={data}
+              index="time"
+              categories={['Battery level']}
+              colors={['emerald']}
+              unit="%"
+              label="Battery level over time, percent"
+              testId="chart-battery"
+            />
           </div>
         </div>
       )}

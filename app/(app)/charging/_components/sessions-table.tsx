@@ -5,10 +5,20 @@ import { formatDateTime, formatKwh, formatMoney, formatNumber, formatPercent } f
 import type { Preferences } from '@/lib/settings/preferences';
 import { EmptyState } from '../../_components/empty-state';
 import { HistoryPanel } from '../../_components/charts/history-panel';
-import { CHARGER_LABELS, PAGE_SIZE, SOURCE_LABELS, periodLabel, periodRange, tableHref, toSessionFilter, type TableQuery } from '../_lib/filters';
+import {
+  CHARGER_LABELS,
+  PAGE_SIZE,
+  SOURCE_LABELS,
+  periodLabel,
+  periodRange,
+  tableHref,
+  toSessionFilter,
+  type TableQuery,
+} from '../_lib/filters';
 
 export const placeOf = (s: Pick<ChargingSessionRow, 'locationName' | 'latitude' | 'longitude'>) =>
-  s.locationName ?? (s.latitude !== null && s.longitude !== null ? `${formatNumber(s.latitude, 4)}, ${formatNumber(s.longitude, 4)}` : 'Unknown place');
+  s.locationName ??
+  (s.latitude !== null && s.longitude !== null ? `${formatNumber(s.latitude, 4)}, ${formatNumber(s.longitude, 4)}` : 'Unknown place');
 
 const th = 'whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400';
 const td = 'whitespace-nowrap px-3 py-2 text-sm text-gray-800 dark:text-gray-200';
@@ -25,7 +35,8 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
   if (any.length === 0) {
     return (
       <EmptyState title="No charging sessions yet">
-        The sync has not stored a charge. Connect your Tesla account in Settings (or start the demo); sessions show up here after the car next charges.
+        The sync has not stored a charge. Connect your Tesla account in Settings (or start the demo); sessions show up here after the car
+        next charges.
       </EmptyState>
     );
   }
@@ -43,28 +54,50 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
       {rows.length === 0 ? (
         <p className="rounded-md bg-gray-50 p-4 text-sm text-gray-700 dark:bg-gray-800/60 dark:text-gray-300">
           No session matches these filters{q.page > 1 ? ' on this page' : ''}. Choose a longer period or{' '}
-          <Link href="/charging" className="font-medium text-blue-700 underline dark:text-blue-300">clear the filters</Link>.
+          <Link href="/charging" className="font-medium text-blue-700 underline dark:text-blue-300">
+            clear the filters
+          </Link>
+          .
         </p>
       ) : (
         <div role="region" aria-label="Charging sessions table" tabIndex={0} className="-mx-4 overflow-x-auto sm:mx-0">
           <table className="min-w-full divide-y divide-gray-200 dark:divide-gray-800" data-testid="sessions-table">
             <thead>
               <tr>
-                <th scope="col" className={th}>Date</th>
-                <th scope="col" className={th}>Vehicle</th>
-                <th scope="col" className={th}>Place</th>
-                <th scope="col" className={th}>Charger</th>
-                <th scope="col" className={th}>Source</th>
-                <th scope="col" className={`${th} text-right`}>Energy</th>
-                <th scope="col" className={`${th} text-right`}>Cost</th>
-                <th scope="col" className={`${th} text-right`}>Solar</th>
+                <th scope="col" className={th}>
+                  Date
+                </th>
+                <th scope="col" className={th}>
+                  Vehicle
+                </th>
+                <th scope="col" className={th}>
+                  Place
+                </th>
+                <th scope="col" className={th}>
+                  Charger
+                </th>
+                <th scope="col" className={th}>
+                  Source
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Energy
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Cost
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Solar
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
               {rows.map((s) => (
                 <tr key={s.id} data-testid="session-row" data-session-id={s.id}>
                   <td className={td}>
-                    <Link href={`/charging/${s.id}`} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                    <Link
+                      href={`/charging/${s.id}`}
+                      className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+                    >
                       {formatDateTime(s.startedAt, prefs.timeZone)}
                     </Link>
                   </td>
@@ -72,8 +105,12 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
                   <td className={`${td} max-w-48 truncate`}>{placeOf(s)}</td>
                   <td className={td}>{s.chargerType ? CHARGER_LABELS[s.chargerType] : '–'}</td>
                   <td className={td}>{SOURCE_LABELS[s.source]}</td>
-                  <td className={`${td} text-right tabular-nums`} data-value={s.energyAddedKwh ?? undefined}>{formatKwh(s.energyAddedKwh)}</td>
-                  <td className={`${td} text-right tabular-nums`} data-value={s.cost ?? undefined}>{s.cost === null ? '–' : formatMoney(s.cost, s.costCurrency ?? prefs.currency)}</td>
+                  <td className={`${td} text-right tabular-nums`} data-value={s.energyAddedKwh ?? undefined}>
+                    {formatKwh(s.energyAddedKwh)}
+                  </td>
+                  <td className={`${td} text-right tabular-nums`} data-value={s.cost ?? undefined}>
+                    {s.cost === null ? '–' : formatMoney(s.cost, s.costCurrency ?? prefs.currency)}
+                  </td>
                   <td className={`${td} text-right tabular-nums`}>{formatPercent(s.solarPercentage)}</td>
                 </tr>
               ))}
@@ -83,9 +120,23 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
       )}
       {pages > 1 || q.page > 1 ? (
         <nav aria-label="Pages of sessions" className="mt-3 flex items-center justify-between text-sm">
-          {q.page > 1 ? <Link href={tableHref(q, { page: q.page - 1 })} className="font-medium text-blue-700 hover:underline dark:text-blue-300">← Newer</Link> : <span />}
-          <span className="text-gray-600 dark:text-gray-400" data-testid="page-of">Page {q.page} of {pages}</span>
-          {q.page < pages ? <Link href={tableHref(q, { page: q.page + 1 })} className="font-medium text-blue-700 hover:underline dark:text-blue-300">Older →</Link> : <span />}
+          {q.page > 1 ? (
+            <Link href={tableHref(q, { page: q.page - 1 })} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+              ← Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-gray-600 dark:text-gray-400" data-testid="page-of">
+            Page {q.page} of {pages}
+          </span>
+          {q.page < pages ? (
+            <Link href={tableHref(q, { page: q.page + 1 })} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+              Older →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </HistoryPanel>

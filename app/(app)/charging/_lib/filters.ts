@@ -33,7 +33,14 @@ const fields = {
   page: z.coerce.number().int().min(1).max(10_000),
 };
 type Key = keyof typeof fields;
-const NAMES: Record<Key, string> = { vehicle: 'vehicle', location: 'location', source: 'source', type: 'charger type', period: 'period', page: 'page' };
+const NAMES: Record<Key, string> = {
+  vehicle: 'vehicle',
+  location: 'location',
+  source: 'source',
+  type: 'charger type',
+  period: 'period',
+  page: 'page',
+};
 
 export type TableQuery = {
   vehicle?: string;
@@ -63,7 +70,14 @@ export function parseTableQuery(
     if (parsed.success && exists) out[key] = parsed.data;
     else messages.push(`Ignored the ${NAMES[key]} filter: “${value.slice(0, 40)}” is not ${exists ? 'a valid value' : 'known'}.`);
   }
-  return { query: { ...(out as Partial<TableQuery>), period: (out.period as string | undefined) ?? DEFAULT_PERIOD, page: (out.page as number | undefined) ?? 1 }, messages };
+  return {
+    query: {
+      ...(out as Partial<TableQuery>),
+      period: (out.period as string | undefined) ?? DEFAULT_PERIOD,
+      page: (out.page as number | undefined) ?? 1,
+    },
+    messages,
+  };
 }
 
 /** The period as an instant range in the owner's zone ([from, to); `all` has no bounds). */

@@ -26,7 +26,10 @@ export type MonthStat = {
  * GET /api/charging/stats?period=month (lib/api/charging-stats), plus the distance driven that
  * month for cost per 100 km. Reads only the months shown (started_at indexes), never all history.
  */
-export async function monthStats(db: Db, p: { timeZone: string; currency: string; now?: Date }): Promise<{ months: MonthStat[]; from: Date }> {
+export async function monthStats(
+  db: Db,
+  p: { timeZone: string; currency: string; now?: Date },
+): Promise<{ months: MonthStat[]; from: Date }> {
   const to = p.now ?? clock.now();
   const first = addMonths(today(p.timeZone, to), -(STAT_MONTHS - 1));
   const from = dayStart(first, p.timeZone);

@@ -8,7 +8,13 @@ const RULES = '__rules__';
 const NOBODY = '__nobody__';
 
 /** Assigns one drive by hand (PUT /api/drives/:id/driver), or hands it back to the rules. */
-export function DriveDriverSelect(props: { driveId: string; label: string; driverId: string | null; assignment: 'rule' | 'manual' | null; drivers: { id: string; name: string }[] }) {
+export function DriveDriverSelect(props: {
+  driveId: string;
+  label: string;
+  driverId: string | null;
+  assignment: 'rule' | 'manual' | null;
+  drivers: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

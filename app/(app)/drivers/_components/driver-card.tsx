@@ -40,7 +40,7 @@ export function DriverCard(props: {
         {props.figures.map((f) => (
           <div key={f.label}>
             <dt className="text-xs text-gray-600 dark:text-gray-400">{f.label}</dt>
-            <dd className="text-lg font-semibold tabular-nums text-gray-900 dark:text-gray-50" data-testid={f.testId}>
+            <dd className="text-lg font-semibold text-gray-900 tabular-nums dark:text-gray-50" data-testid={f.testId}>
               {f.value}
             </dd>
           </div>

@@ -10,7 +10,13 @@ type Option = { id: string; label: string };
 type Draft = { vehicleId: string; days: number[]; from: string; to: string; startLocationId: string };
 export type DriverFormValue = { id: string; name: string; priority: number; rules: DriverRule[] };
 
-const toDraft = (r: DriverRule): Draft => ({ vehicleId: r.vehicleId ?? '', days: r.days ?? [], from: r.from ?? '', to: r.to ?? '', startLocationId: r.startLocationId ?? '' });
+const toDraft = (r: DriverRule): Draft => ({
+  vehicleId: r.vehicleId ?? '',
+  days: r.days ?? [],
+  from: r.from ?? '',
+  to: r.to ?? '',
+  startLocationId: r.startLocationId ?? '',
+});
 const fromDraft = (d: Draft): Record<string, unknown> => ({
   ...(d.vehicleId ? { vehicleId: d.vehicleId } : {}),
   ...(d.days.length > 0 ? { days: [...d.days].sort((a, b) => a - b) } : {}),
@@ -45,7 +51,11 @@ export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]
     else if (trimmed.length > 100 || /[<>]/.test(trimmed)) local.name = 'must be plain text of at most 100 characters';
     if (!/^\d{1,4}$/.test(priority) || Number(priority) > 1000) local.priority = 'must be a whole number from 0 to 1000';
     const parsed = DriverRules.safeParse(rules);
-    if (!parsed.success) Object.assign(local, Object.fromEntries(Object.entries(zodFields(parsed.error.issues)).map(([k, v]) => [`rules.${k}`.replace(/\.$/, ''), v])));
+    if (!parsed.success)
+      Object.assign(
+        local,
+        Object.fromEntries(Object.entries(zodFields(parsed.error.issues)).map(([k, v]) => [`rules.${k}`.replace(/\.$/, ''), v])),
+      );
     setErrors(local);
     setMessage(Object.keys(local).length > 0 ? 'Please correct the marked fields.' : null);
     if (Object.keys(local).length > 0) return;
@@ -72,21 +82,43 @@ export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]
     <form onSubmit={submit} noValidate className="space-y-3" aria-label={editing ? `Edit ${props.driver!.name}` : 'Add a driver'}>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_8rem]">
         <Field id={`${uid}-name`} label="Name" error={err('name')}>
-          <input id={`${uid}-name`} className={input} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(err('name'))} aria-describedby={err('name') ? `${uid}-name-error` : undefined} />
+          <input
+            id={`${uid}-name`}
+            className={input}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(err('name'))}
+            aria-describedby={err('name') ? `${uid}-name-error` : undefined}
+          />
         </Field>
         <Field id={`${uid}-priority`} label="Priority (lower wins)" error={err('priority')}>
-          <input id={`${uid}-priority`} className={input} inputMode="numeric" value={priority} onChange={(e) => setPriority(e.target.value)} aria-invalid={Boolean(err('priority'))} />
+          <input
+            id={`${uid}-priority`}
+            className={input}
+            inputMode="numeric"
+            value={priority}
+            onChange={(e) => setPriority(e.target.value)}
+            aria-invalid={Boolean(err('priority'))}
+          />
         </Field>
       </div>
       <fieldset className="space-y-3">
-        <legend className="text-xs font-medium text-gray-700 dark:text-gray-300">Assignment rules (a drive is theirs when every part of one rule matches its start)</legend>
-        {drafts.length === 0 ? <p className="text-xs text-gray-600 dark:text-gray-400">No rules: drives are assigned to this driver by hand only.</p> : null}
+        <legend className="text-xs font-medium text-gray-700 dark:text-gray-300">
+          Assignment rules (a drive is theirs when every part of one rule matches its start)
+        </legend>
+        {drafts.length === 0 ? (
+          <p className="text-xs text-gray-600 dark:text-gray-400">No rules: drives are assigned to this driver by hand only.</p>
+        ) : null}
         {drafts.map((d, i) => (
           <div key={i} className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800" data-testid="rule-editor">
             <div className="flex flex-wrap gap-x-3 gap-y-1" role="group" aria-label={`Rule ${i + 1} days`}>
               {DAY_NAMES.map((day, n) => (
                 <label key={day} className="inline-flex items-center gap-1 text-sm">
-                  <input type="checkbox" checked={d.days.includes(n)} onChange={(e) => update(i, { days: e.target.checked ? [...d.days, n] : d.days.filter((x) => x !== n) })} />
+                  <input
+                    type="checkbox"
+                    checked={d.days.includes(n)}
+                    onChange={(e) => update(i, { days: e.target.checked ? [...d.days, n] : d.days.filter((x) => x !== n) })}
+                  />
                   {day}
                 </label>
               ))}
@@ -94,13 +126,30 @@ export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]
             {err(`rules.${i}.days`) ? <p className="text-xs text-red-700 dark:text-red-400">{err(`rules.${i}.days`)}</p> : null}
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
               <Field id={`${uid}-r${i}-from`} label="From" error={err(`rules.${i}.from`)}>
-                <input id={`${uid}-r${i}-from`} type="time" className={input} value={d.from} onChange={(e) => update(i, { from: e.target.value })} />
+                <input
+                  id={`${uid}-r${i}-from`}
+                  type="time"
+                  className={input}
+                  value={d.from}
+                  onChange={(e) => update(i, { from: e.target.value })}
+                />
               </Field>
               <Field id={`${uid}-r${i}-to`} label="To" error={err(`rules.${i}.to`) ?? err(`rules.${i}`)}>
-                <input id={`${uid}-r${i}-to`} type="time" className={input} value={d.to} onChange={(e) => update(i, { to: e.target.value })} />
+                <input
+                  id={`${uid}-r${i}-to`}
+                  type="time"
+                  className={input}
+                  value={d.to}
+                  onChange={(e) => update(i, { to: e.target.value })}
+                />
               </Field>
               <Field id={`${uid}-r${i}-car`} label="Car">
-                <select id={`${uid}-r${i}-car`} className={input} value={d.vehicleId} onChange={(e) => update(i, { vehicleId: e.target.value })}>
+                <select
+                  id={`${uid}-r${i}-car`}
+                  className={input}
+                  value={d.vehicleId}
+                  onChange={(e) => update(i, { vehicleId: e.target.value })}
+                >
                   <option value="">Any car</option>
                   {props.vehicles.map((v) => (
                     <option key={v.id} value={v.id}>
@@ -110,7 +159,12 @@ export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]
                 </select>
               </Field>
               <Field id={`${uid}-r${i}-place`} label="Starting at">
-                <select id={`${uid}-r${i}-place`} className={input} value={d.startLocationId} onChange={(e) => update(i, { startLocationId: e.target.value })}>
+                <select
+                  id={`${uid}-r${i}-place`}
+                  className={input}
+                  value={d.startLocationId}
+                  onChange={(e) => update(i, { startLocationId: e.target.value })}
+                >
                   <option value="">Anywhere</option>
                   {props.locations.map((l) => (
                     <option key={l.id} value={l.id}>
@@ -125,7 +179,13 @@ export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]
             </button>
           </div>
         ))}
-        <button type="button" className={secondary} onClick={() => setDrafts((all) => [...all, { vehicleId: '', days: [1, 2, 3, 4, 5], from: '07:00', to: '09:00', startLocationId: '' }])}>
+        <button
+          type="button"
+          className={secondary}
+          onClick={() =>
+            setDrafts((all) => [...all, { vehicleId: '', days: [1, 2, 3, 4, 5], from: '07:00', to: '09:00', startLocationId: '' }])
+          }
+        >
           Add a rule
         </button>
       </fieldset>

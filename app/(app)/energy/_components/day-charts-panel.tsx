@@ -29,11 +29,23 @@ export async function DayChartsPanel(props: { db: Db; siteId: string; period: En
   const step = Math.max(1, Math.ceil(series.length / MAX_POINTS));
   const power = series
     .filter((_, i) => i % step === 0)
-    .map((p) => ({ time: formatTime(p.at, props.timeZone), Solar: kw(p.solarW), Home: kw(p.homeW), Powerwall: kw(p.batteryW), Grid: kw(p.gridW) }));
+    .map((p) => ({
+      time: formatTime(p.at, props.timeZone),
+      Solar: kw(p.solarW),
+      Home: kw(p.homeW),
+      Powerwall: kw(p.batteryW),
+      Grid: kw(p.gridW),
+    }));
   const fromHistory = series.some((p) => p.source === 'history');
   const fromLive = series.some((p) => p.source === 'live');
-  const origin = fromHistory && fromLive ? "From the Powerwall's 5-minute history, then live readings." : fromHistory ? "From the Powerwall's 5-minute history." : 'From live readings.';
-  const perHour = (kwh: number, b: { startAt: Date; endAt: Date }) => Math.round((kwh / ((b.endAt.getTime() - b.startAt.getTime()) / 3_600_000)) * 100) / 100;
+  const origin =
+    fromHistory && fromLive
+      ? "From the Powerwall's 5-minute history, then live readings."
+      : fromHistory
+        ? "From the Powerwall's 5-minute history."
+        : 'From live readings.';
+  const perHour = (kwh: number, b: { startAt: Date; endAt: Date }) =>
+    Math.round((kwh / ((b.endAt.getTime() - b.startAt.getTime()) / 3_600_000)) * 100) / 100;
   const home = buckets.map((b) => ({
     time: formatTime(b.startAt, props.timeZone),
     Solar: perHour(b.homeFromSolarKwh, b),
@@ -42,18 +54,49 @@ export async function DayChartsPanel(props: { db: Db; siteId: string; period: En
   }));
   return (
     <>
-      <HistoryPanel id="power" title="Power through the day" description={`Solar, home, Powerwall (above zero: discharging) and grid (above zero: importing), kW. ${origin}`}>
+      <HistoryPanel
+        id="power"
+        title="Power through the day"
+        description={`Solar, home, Powerwall (above zero: discharging) and grid (above zero: importing), kW. ${origin}`}
+      >
         {power.length < 2 ? (
-          <p className="text-sm text-gray-700 dark:text-gray-300">No readings for this day: neither the Powerwall's history nor live readings cover it yet. Pick another day.</p>
+          <p className="text-sm text-gray-700 dark:text-gray-300">
+            No readings for this day: neither the Powerwall's history nor live readings cover it yet. Pick another day.
+          </p>
         ) : (
-          <HistoryChart kind="area" data={power} index="time" categories={['Solar', 'Home', 'Powerwall', 'Grid']} colors={['amber', 'blue', 'emerald', 'gray']} unit="kW" label="Solar, home, Powerwall and grid power through the day, kW" testId="chart-day-power" />
+          <HistoryChart
+            kind="area"
+            data={power}
+            index="time"
+            categories={['Solar', 'Home', 'Powerwall', 'Grid']}
+            colors={['amber', 'blue', 'emerald', 'gray']}
+            unit="kW"
+            label="Solar, home, Powerwall and grid power through the day, kW"
+            testId="chart-day-power"
+          />
         )}
       </HistoryPanel>
-      <HistoryPanel id="home-sources" title="Home by source" description="Average power the home drew from solar, the Powerwall and the grid in each 5-minute interval, kW.">
+      <HistoryPanel
+        id="home-sources"
+        title="Home by source"
+        description="Average power the home drew from solar, the Powerwall and the grid in each 5-minute interval, kW."
+      >
         {home.length < 2 ? (
-          <p className="text-sm text-gray-700 dark:text-gray-300">No 5-minute records for this day yet: the sync reads them from the Powerwall&apos;s history. Pick an earlier day.</p>
+          <p className="text-sm text-gray-700 dark:text-gray-300">
+            No 5-minute records for this day yet: the sync reads them from the Powerwall&apos;s history. Pick an earlier day.
+          </p>
         ) : (
-          <HistoryChart kind="area" stack data={home} index="time" categories={['Solar', 'Powerwall', 'Grid']} colors={['amber', 'emerald', 'gray']} unit="kW" label="Home consumption by source through the day, kW" testId="chart-day-sources" />
+          <HistoryChart
+            kind="area"
+            stack
+            data={home}
+            index="time"
+            categories={['Solar', 'Powerwall', 'Grid']}
+            colors={['amber', 'emerald', 'gray']}
+            unit="kW"
+            label="Home consumption by source through the day, kW"
+            testId="chart-day-sources"
+          />
         )}
       </HistoryPanel>
     </>

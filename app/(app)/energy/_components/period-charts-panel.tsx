@@ -7,7 +7,10 @@ import { addDays, addMonths } from '@/lib/time';
 import { homeBySource, type EnergyPeriod } from '../_lib/period';
 
 const label = (period: string, unit: 'day' | 'month') =>
-  new Intl.DateTimeFormat('en-GB', unit === 'day' ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' }).format(new Date(`${period}T00:00:00Z`));
+  new Intl.DateTimeFormat(
+    'en-GB',
+    unit === 'day' ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' },
+  ).format(new Date(`${period}T00:00:00Z`));
 
 /** The period's days (`YYYY-MM-DD`) or, for a year, its months' first days. */
 function slots(p: EnergyPeriod, unit: 'day' | 'month'): string[] {
@@ -26,7 +29,9 @@ export async function PeriodChartsPanel(props: { db: Db; siteId: string; period:
   if (rows.length === 0) {
     return (
       <HistoryPanel id="charts" title="Charts">
-        <p className="text-sm text-gray-700 dark:text-gray-300">No daily records in {props.period.label}. Go back to a period the sync has covered.</p>
+        <p className="text-sm text-gray-700 dark:text-gray-300">
+          No daily records in {props.period.label}. Go back to a period the sync has covered.
+        </p>
       </HistoryPanel>
     );
   }
@@ -56,16 +61,39 @@ export async function PeriodChartsPanel(props: { db: Db; siteId: string; period:
   return (
     <>
       <HistoryPanel id="solar-home" title="Solar and home" description={`Solar produced and home consumption, kWh ${per}.`}>
-        <HistoryChart kind="bar" data={data} index="at" categories={['Solar', 'Home']} colors={['amber', 'blue']} unit="kWh" label={`Solar produced and home consumption, kWh ${per}`} testId="chart-solar-home" />
+        <HistoryChart
+          kind="bar"
+          data={data}
+          index="at"
+          categories={['Solar', 'Home']}
+          colors={['amber', 'blue']}
+          unit="kWh"
+          label={`Solar produced and home consumption, kWh ${per}`}
+          testId="chart-solar-home"
+        />
       </HistoryPanel>
       <HistoryPanel
         id="home-sources"
         title="Home by source"
         description="From the daily totals: grid import and Powerwall discharge are counted toward the home first, the rest of its consumption is solar."
       >
-        <HistoryChart kind="bar" stack data={data} index="at" categories={['From solar', 'From Powerwall', 'From grid']} colors={['amber', 'emerald', 'gray']} unit="kWh" label={`Home consumption by source, kWh ${per}`} testId="chart-home-sources" />
+        <HistoryChart
+          kind="bar"
+          stack
+          data={data}
+          index="at"
+          categories={['From solar', 'From Powerwall', 'From grid']}
+          colors={['amber', 'emerald', 'gray']}
+          unit="kWh"
+          label={`Home consumption by source, kWh ${per}`}
+          testId="chart-home-sources"
+        />
       </HistoryPanel>
-      <HistoryPanel id="battery-grid" title="Powerwall and grid" description={`Powerwall charge and discharge, grid import and export, kWh ${per}.`}>
+      <HistoryPanel
+        id="battery-grid"
+        title="Powerwall and grid"
+        description={`Powerwall charge and discharge, grid import and export, kWh ${per}.`}
+      >
         <HistoryChart
           kind="bar"
           data={data}
@@ -77,8 +105,21 @@ export async function PeriodChartsPanel(props: { db: Db; siteId: string; period:
           testId="chart-battery-grid"
         />
       </HistoryPanel>
-      <HistoryPanel id="ratios" title="Self-consumption and self-powered" description="Self-consumption: share of the solar used at home. Self-powered: share of the home not drawn from the grid.">
-        <HistoryChart kind="bar" data={data} index="at" categories={['Self-consumption', 'Self-powered']} colors={['amber', 'blue']} unit="%" label={`Self-consumption and self-powered percentage ${per}`} testId="chart-ratios" />
+      <HistoryPanel
+        id="ratios"
+        title="Self-consumption and self-powered"
+        description="Self-consumption: share of the solar used at home. Self-powered: share of the home not drawn from the grid."
+      >
+        <HistoryChart
+          kind="bar"
+          data={data}
+          index="at"
+          categories={['Self-consumption', 'Self-powered']}
+          colors={['amber', 'blue']}
+          unit="%"
+          label={`Self-consumption and self-powered percentage ${per}`}
+          testId="chart-ratios"
+        />
       </HistoryPanel>
     </>
   );

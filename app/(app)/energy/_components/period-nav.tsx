@@ -22,14 +22,28 @@ export function PeriodNav(props: { period: EnergyPeriod; site?: string; today: s
         ))}
       </nav>
       <nav aria-label="Period" className="flex items-center gap-1">
-        <Link href={energyHref({ view: p.view, date: p.prev, site: props.site })} className={`${link} text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950`} aria-label={`Previous ${p.view}`}>
+        <Link
+          href={energyHref({ view: p.view, date: p.prev, site: props.site })}
+          className={`${link} text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950`}
+          aria-label={`Previous ${p.view}`}
+        >
           ← Previous
         </Link>
-        <p className="min-w-36 text-center text-sm font-semibold text-gray-900 dark:text-gray-50" data-testid="period-label" data-from={p.from} data-to={p.to} aria-live="polite">
+        <p
+          className="min-w-36 text-center text-sm font-semibold text-gray-900 dark:text-gray-50"
+          data-testid="period-label"
+          data-from={p.from}
+          data-to={p.to}
+          aria-live="polite"
+        >
           {p.label}
         </p>
         {p.next ? (
-          <Link href={energyHref({ view: p.view, date: p.next, site: props.site })} className={`${link} text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950`} aria-label={`Next ${p.view}`}>
+          <Link
+            href={energyHref({ view: p.view, date: p.next, site: props.site })}
+            className={`${link} text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-blue-950`}
+            aria-label={`Next ${p.view}`}
+          >
             Next →
           </Link>
         ) : (

@@ -22,7 +22,8 @@ export async function TotalsPanel(props: { db: Db; siteId: string; period: Energ
     return (
       <HistoryPanel id="totals" title="Totals">
         <p className="text-sm text-gray-700 dark:text-gray-300" data-testid="totals-empty">
-          No daily totals stored for {period.label}. The sync keeps each day&apos;s totals: provisional from live readings while the day runs, then from the Powerwall&apos;s history once it is over. Go back to a period it has covered, or run a sync from Settings.
+          No daily totals stored for {period.label}. The sync keeps each day&apos;s totals: provisional from live readings while the day
+          runs, then from the Powerwall&apos;s history once it is over. Go back to a period it has covered, or run a sync from Settings.
         </p>
       </HistoryPanel>
     );
@@ -32,11 +33,39 @@ export async function TotalsPanel(props: { db: Db; siteId: string; period: Energ
     <HistoryPanel id="totals" title="Totals" description={describe(t, todayRow, props.timeZone)}>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <HistoryStat label="Solar produced" value={formatKwh(t.solarProducedKwh)} raw={t.solarProducedKwh} testId="total-solar" />
-        <HistoryStat label="Home used" value={formatKwh(t.homeConsumedKwh)} raw={t.homeConsumedKwh} testId="total-home" hint={`solar ${formatKwh(home.solar)} · Powerwall ${formatKwh(home.battery)} · grid ${formatKwh(home.grid)}`} />
-        <HistoryStat label="Self-consumption" value={formatPercent(t.selfConsumptionPercentage)} raw={t.selfConsumptionPercentage} testId="total-self-consumption" hint="of the solar, used at home" />
-        <HistoryStat label="Self-powered" value={formatPercent(t.selfPoweredPercentage)} raw={t.selfPoweredPercentage} testId="total-self-powered" hint="of the home, without the grid" />
-        <HistoryStat label="Powerwall charged" value={formatKwh(t.batteryChargedKwh)} raw={t.batteryChargedKwh} testId="total-battery-charged" />
-        <HistoryStat label="Powerwall discharged" value={formatKwh(t.batteryDischargedKwh)} raw={t.batteryDischargedKwh} testId="total-battery-discharged" />
+        <HistoryStat
+          label="Home used"
+          value={formatKwh(t.homeConsumedKwh)}
+          raw={t.homeConsumedKwh}
+          testId="total-home"
+          hint={`solar ${formatKwh(home.solar)} · Powerwall ${formatKwh(home.battery)} · grid ${formatKwh(home.grid)}`}
+        />
+        <HistoryStat
+          label="Self-consumption"
+          value={formatPercent(t.selfConsumptionPercentage)}
+          raw={t.selfConsumptionPercentage}
+          testId="total-self-consumption"
+          hint="of the solar, used at home"
+        />
+        <HistoryStat
+          label="Self-powered"
+          value={formatPercent(t.selfPoweredPercentage)}
+          raw={t.selfPoweredPercentage}
+          testId="total-self-powered"
+          hint="of the home, without the grid"
+        />
+        <HistoryStat
+          label="Powerwall charged"
+          value={formatKwh(t.batteryChargedKwh)}
+          raw={t.batteryChargedKwh}
+          testId="total-battery-charged"
+        />
+        <HistoryStat
+          label="Powerwall discharged"
+          value={formatKwh(t.batteryDischargedKwh)}
+          raw={t.batteryDischargedKwh}
+          testId="total-battery-discharged"
+        />
         <HistoryStat label="Grid import" value={formatKwh(t.gridImportedKwh)} raw={t.gridImportedKwh} testId="total-grid-import" />
         <HistoryStat label="Grid export" value={formatKwh(t.gridExportedKwh)} raw={t.gridExportedKwh} testId="total-grid-export" />
       </dl>
@@ -51,7 +80,9 @@ function describe(t: { days: number; completeDays: number }, todayRow: Awaited<R
   return [
     `${t.days} ${t.days === 1 ? 'day' : 'days'} of records.`,
     todayOpen ? `Today is provisional: ${provisionalSource(todayRow, timeZone)}.` : '',
-    others > 0 ? `${others === 1 ? 'One earlier day is' : `${others} earlier days are`} provisional until Tesla's history for it is read (shortly after midnight).` : '',
+    others > 0
+      ? `${others === 1 ? 'One earlier day is' : `${others} earlier days are`} provisional until Tesla's history for it is read (shortly after midnight).`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');

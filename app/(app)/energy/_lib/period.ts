@@ -6,7 +6,15 @@ export const VIEWS = ['day', 'week', 'month', 'year'] as const;
 export type EnergyView = (typeof VIEWS)[number];
 
 /** One period on the site's calendar: local dates `from`..`to` inclusive, and its neighbours' anchors. */
-export type EnergyPeriod = { view: EnergyView; from: string; to: string; label: string; prev: string; next: string | null; isCurrent: boolean };
+export type EnergyPeriod = {
+  view: EnergyView;
+  from: string;
+  to: string;
+  label: string;
+  prev: string;
+  next: string | null;
+  isCurrent: boolean;
+};
 
 const viewParam = z.enum(VIEWS);
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -15,7 +23,10 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * Reads `view` and `date` from the URL. A bad view falls back to day, a bad or future date to
  * today, each with a message; the page never fails on them.
  */
-export function parseEnergyQuery(sp: Record<string, string | string[] | undefined>, today: string): { view: EnergyView; date: string; site?: string; messages: string[] } {
+export function parseEnergyQuery(
+  sp: Record<string, string | string[] | undefined>,
+  today: string,
+): { view: EnergyView; date: string; site?: string; messages: string[] } {
   const messages: string[] = [];
   const rawView = first(sp.view);
   const view = viewParam.safeParse(rawView ?? 'day');
@@ -23,14 +34,16 @@ export function parseEnergyQuery(sp: Record<string, string | string[] | undefine
   const rawDate = first(sp.date);
   let date = today;
   if (rawDate !== undefined && rawDate !== '') {
-    if (!parseLocalDate(rawDate)) messages.push(`Ignored the date “${rawDate.slice(0, 20)}”: it is not a real date written YYYY-MM-DD. Showing today.`);
+    if (!parseLocalDate(rawDate))
+      messages.push(`Ignored the date “${rawDate.slice(0, 20)}”: it is not a real date written YYYY-MM-DD. Showing today.`);
     else if (rawDate > today) messages.push(`${rawDate} has not happened yet. Showing today.`);
     else date = rawDate;
   }
   return { view: view.success ? view.data : 'day', date, site: first(sp.site), messages };
 }
 
-const fmt = (date: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const fmt = (date: string, o: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** The period of `view` containing `date`, with the anchors of the previous and next one (none after today's). */
 export function energyPeriod(view: EnergyView, date: string, today: string): EnergyPeriod {

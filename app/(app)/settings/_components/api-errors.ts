@@ -5,7 +5,11 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; message: string;
 export async function sendJson<T>(url: string, method: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(url, { method, headers: body === undefined ? undefined : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     return { ok: false, message: 'The server could not be reached. Check the connection and try again.', fields: {} };
   }

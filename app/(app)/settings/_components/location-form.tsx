@@ -4,7 +4,15 @@ import { useId, useState } from 'react';
 import { sendJson, type FieldErrors } from './api-errors';
 import { Field, FormActions, input } from './form-ui';
 
-export type LocationValue = { id: string; name: string; latitude: number; longitude: number; radiusM: number; tariffId: string | null; isHome: boolean };
+export type LocationValue = {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  radiusM: number;
+  tariffId: string | null;
+  isHome: boolean;
+};
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
 
 /** Adds or edits a named place (POST /api/locations, PUT /api/locations/:id). */
@@ -35,7 +43,14 @@ export function LocationForm(props: { location?: LocationValue; tariffs: { id: s
       setMessage('Please correct the marked fields.');
       return;
     }
-    const body = { name: v.name.trim(), latitude: num(v.latitude), longitude: num(v.longitude), radiusM: num(v.radiusM), tariffId: v.tariffId || null, isHome: v.isHome };
+    const body = {
+      name: v.name.trim(),
+      latitude: num(v.latitude),
+      longitude: num(v.longitude),
+      radiusM: num(v.radiusM),
+      tariffId: v.tariffId || null,
+      isHome: v.isHome,
+    };
     setBusy(true);
     const res = l ? await sendJson(`/api/locations/${l.id}`, 'PUT', body) : await sendJson('/api/locations', 'POST', body);
     setBusy(false);
@@ -59,13 +74,31 @@ export function LocationForm(props: { location?: LocationValue; tariffs: { id: s
           <input id={`${uid}-name`} className={input} value={v.name} onChange={(e) => set('name', e.target.value)} />
         </Field>
         <Field id={`${uid}-lat`} label="Latitude" error={err('latitude')}>
-          <input id={`${uid}-lat`} className={input} inputMode="decimal" value={v.latitude} onChange={(e) => set('latitude', e.target.value)} />
+          <input
+            id={`${uid}-lat`}
+            className={input}
+            inputMode="decimal"
+            value={v.latitude}
+            onChange={(e) => set('latitude', e.target.value)}
+          />
         </Field>
         <Field id={`${uid}-lon`} label="Longitude" error={err('longitude')}>
-          <input id={`${uid}-lon`} className={input} inputMode="decimal" value={v.longitude} onChange={(e) => set('longitude', e.target.value)} />
+          <input
+            id={`${uid}-lon`}
+            className={input}
+            inputMode="decimal"
+            value={v.longitude}
+            onChange={(e) => set('longitude', e.target.value)}
+          />
         </Field>
         <Field id={`${uid}-radius`} label="Radius (m)" error={err('radiusM')}>
-          <input id={`${uid}-radius`} className={input} inputMode="numeric" value={v.radiusM} onChange={(e) => set('radiusM', e.target.value)} />
+          <input
+            id={`${uid}-radius`}
+            className={input}
+            inputMode="numeric"
+            value={v.radiusM}
+            onChange={(e) => set('radiusM', e.target.value)}
+          />
         </Field>
         <Field id={`${uid}-tariff`} label="Tariff" error={err('tariffId')}>
           <select id={`${uid}-tariff`} className={input} value={v.tariffId} onChange={(e) => set('tariffId', e.target.value)}>

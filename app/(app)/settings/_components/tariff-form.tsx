@@ -58,7 +58,16 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
       pricePerKwh: num(price),
       sessionFee: num(fee),
       feedInPricePerKwh: feedIn.trim() === '' ? null : num(feedIn),
-      periods: kind === 'flat' ? [] : periods.map((p) => ({ days: [...p.days].sort(), from: p.from, to: p.to, pricePerKwh: num(p.pricePerKwh), crossesMidnight: p.to !== '24:00' && p.to <= p.from })),
+      periods:
+        kind === 'flat'
+          ? []
+          : periods.map((p) => ({
+              days: [...p.days].sort(),
+              from: p.from,
+              to: p.to,
+              pricePerKwh: num(p.pricePerKwh),
+              crossesMidnight: p.to !== '24:00' && p.to <= p.from,
+            })),
     };
     setBusy(true);
     const res = t ? await sendJson(`/api/tariffs/${t.id}`, 'PUT', body) : await sendJson('/api/tariffs', 'POST', body);
@@ -95,7 +104,11 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
         <Field id={`${uid}-currency`} label="Currency" error={err('currency')}>
           <input id={`${uid}-currency`} className={input} maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value)} />
         </Field>
-        <Field id={`${uid}-price`} label={kind === 'flat' ? 'Price per kWh' : 'Price per kWh outside the periods'} error={err('pricePerKwh')}>
+        <Field
+          id={`${uid}-price`}
+          label={kind === 'flat' ? 'Price per kWh' : 'Price per kWh outside the periods'}
+          error={err('pricePerKwh')}
+        >
           <input id={`${uid}-price`} className={input} inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
         </Field>
         <Field id={`${uid}-fee`} label="Fee per session" error={err('sessionFee')}>
@@ -107,28 +120,54 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
       </div>
       {kind === 'time_of_use' ? (
         <fieldset className="space-y-2">
-          <legend className="text-xs font-medium text-gray-700 dark:text-gray-300">Time-of-use periods (local time; a period past midnight belongs to the day it starts)</legend>
+          <legend className="text-xs font-medium text-gray-700 dark:text-gray-300">
+            Time-of-use periods (local time; a period past midnight belongs to the day it starts)
+          </legend>
           {err('periods') ? <p className="text-xs text-red-700 dark:text-red-400">{err('periods')}</p> : null}
           {periods.map((p, i) => (
             <div key={i} className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800">
               <div className="flex flex-wrap gap-x-3 gap-y-1" role="group" aria-label={`Period ${i + 1} days`}>
                 {DAYS.map((d, n) => (
                   <label key={d} className="inline-flex items-center gap-1 text-sm">
-                    <input type="checkbox" checked={p.days.includes(n)} onChange={(e) => upd(i, { days: e.target.checked ? [...p.days, n] : p.days.filter((x) => x !== n) })} />
+                    <input
+                      type="checkbox"
+                      checked={p.days.includes(n)}
+                      onChange={(e) => upd(i, { days: e.target.checked ? [...p.days, n] : p.days.filter((x) => x !== n) })}
+                    />
                     {d}
                   </label>
                 ))}
               </div>
-              {err(`periods.${i}.days`) || err(`periods.${i}`) ? <p className="text-xs text-red-700 dark:text-red-400">{err(`periods.${i}.days`) ?? err(`periods.${i}`)}</p> : null}
+              {err(`periods.${i}.days`) || err(`periods.${i}`) ? (
+                <p className="text-xs text-red-700 dark:text-red-400">{err(`periods.${i}.days`) ?? err(`periods.${i}`)}</p>
+              ) : null}
               <div className="grid grid-cols-3 gap-2">
                 <Field id={`${uid}-p${i}-from`} label="From" error={err(`periods.${i}.from`)}>
-                  <input id={`${uid}-p${i}-from`} type="time" className={input} value={p.from} onChange={(e) => upd(i, { from: e.target.value })} />
+                  <input
+                    id={`${uid}-p${i}-from`}
+                    type="time"
+                    className={input}
+                    value={p.from}
+                    onChange={(e) => upd(i, { from: e.target.value })}
+                  />
                 </Field>
                 <Field id={`${uid}-p${i}-to`} label="To" error={err(`periods.${i}.to`)}>
-                  <input id={`${uid}-p${i}-to`} type="time" className={input} value={p.to} onChange={(e) => upd(i, { to: e.target.value })} />
+                  <input
+                    id={`${uid}-p${i}-to`}
+                    type="time"
+                    className={input}
+                    value={p.to}
+                    onChange={(e) => upd(i, { to: e.target.value })}
+                  />
                 </Field>
                 <Field id={`${uid}-p${i}-price`} label="Price/kWh" error={err(`periods.${i}.pricePerKwh`)}>
-                  <input id={`${uid}-p${i}-price`} className={input} inputMode="decimal" value={p.pricePerKwh} onChange={(e) => upd(i, { pricePerKwh: e.target.value })} />
+                  <input
+                    id={`${uid}-p${i}-price`}
+                    className={input}
+                    inputMode="decimal"
+                    value={p.pricePerKwh}
+                    onChange={(e) => upd(i, { pricePerKwh: e.target.value })}
+                  />
                 </Field>
               </div>
               <button type="button" className={danger} onClick={() => setPeriods((all) => all.filter((_, j) => j !== i))}>
@@ -136,7 +175,11 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
               </button>
             </div>
           ))}
-          <button type="button" className={secondary} onClick={() => setPeriods((all) => [...all, { days: [0, 1, 2, 3, 4, 5, 6], from: '00:00', to: '06:00', pricePerKwh: '' }])}>
+          <button
+            type="button"
+            className={secondary}
+            onClick={() => setPeriods((all) => [...all, { days: [0, 1, 2, 3, 4, 5, 6], from: '00:00', to: '06:00', pricePerKwh: '' }])}
+          >
             Add a period
           </button>
         </fieldset>

@@ -52,14 +52,20 @@ export function TeslaTokenForm(props: { buttonClassName: string }) {
     setError(null);
     setDone(null);
     try {
-      const res = await fetch('/api/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+      const res = await fetch('/api/auth/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
       if (!res.ok) {
         setError(await errorMessage(res));
         return;
       }
       const body = (await res.json()) as { region: string | null; missingScopes: string[] };
       form.reset();
-      setDone(`Stored. Region ${body.region?.toUpperCase() ?? 'unknown'}${body.missingScopes.length > 0 ? `; missing scopes: ${body.missingScopes.join(', ')}` : ''}.`);
+      setDone(
+        `Stored. Region ${body.region?.toUpperCase() ?? 'unknown'}${body.missingScopes.length > 0 ? `; missing scopes: ${body.missingScopes.join(', ')}` : ''}.`,
+      );
       router.refresh();
     } catch {
       setError('The server could not be reached.');
@@ -85,7 +91,7 @@ export function TeslaTokenForm(props: { buttonClassName: string }) {
           minLength={16}
           autoComplete="off"
           spellCheck={false}
-          className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-mono text-base focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 dark:border-gray-700 dark:bg-gray-950 dark:focus:ring-blue-900"
+          className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 font-mono text-base focus:border-blue-600 focus:ring-2 focus:ring-blue-200 focus:outline-none dark:border-gray-700 dark:bg-gray-950 dark:focus:ring-blue-900"
         />
       </label>
       {error ? (
@@ -151,7 +157,9 @@ export function TeslaCheckButton(props: { className: string }) {
             }
             const body = (await res.json()) as { steps: { label: string; state: string; detail: string }[] };
             const failed = body.steps.filter((s) => s.state === 'failed');
-            setResult(failed.length === 0 ? 'Tesla answered: the connection works.' : failed.map((s) => `${s.label}: ${s.detail}`).join(' '));
+            setResult(
+              failed.length === 0 ? 'Tesla answered: the connection works.' : failed.map((s) => `${s.label}: ${s.detail}`).join(' '),
+            );
           } finally {
             setBusy(false);
           }

@@ -23,7 +23,11 @@ export async function TeslaConnection() {
   const report = await getConnectionReport({ db: await getDb(), env: env(), mode, clientId });
   const summary = report.connected ? `Connected${report.region ? ` (region ${report.region.toUpperCase()})` : ''}` : 'Not connected';
   return (
-    <section aria-labelledby="tesla-connection-title" data-testid="tesla-connection" className="space-y-5 rounded-xl border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900 sm:p-6">
+    <section
+      aria-labelledby="tesla-connection-title"
+      data-testid="tesla-connection"
+      className="space-y-5 rounded-xl border border-gray-200 bg-white p-4 sm:p-6 dark:border-gray-800 dark:bg-gray-900"
+    >
       <div className="space-y-1">
         <h2 id="tesla-connection-title" className="text-base font-semibold text-gray-900 dark:text-gray-100">
           Tesla connection
@@ -44,7 +48,9 @@ export async function TeslaConnection() {
           const s = STATE_TEXT[step.state];
           return (
             <li key={step.id} data-step={step.id} data-state={step.state} className="flex items-start gap-3 text-sm">
-              <span className={`mt-0.5 inline-flex min-w-16 shrink-0 items-center justify-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${s.className}`}>
+              <span
+                className={`mt-0.5 inline-flex min-w-16 shrink-0 items-center justify-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${s.className}`}
+              >
                 <span aria-hidden="true">{s.mark}</span>
                 {s.label}
               </span>
@@ -59,37 +65,60 @@ export async function TeslaConnection() {
 
       <div className="flex flex-wrap gap-2">
         {/* A plain link: the route answers with a redirect to Tesla's sign-in page. */}
-        <a href="/api/tesla/connect" className={`${buttonClass} bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500`}>
+        <a
+          href="/api/tesla/connect"
+          className={`${buttonClass} bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500`}
+        >
           {report.connected ? 'Reconnect with Tesla' : 'Connect with Tesla'}
         </a>
-        {report.connected ? <TeslaCheckButton className={`${buttonClass} border border-gray-300 text-gray-800 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-100 dark:hover:bg-gray-800`} /> : null}
-        {report.connected ? <TeslaDisconnectButton className={`${buttonClass} border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950`} /> : null}
+        {report.connected ? (
+          <TeslaCheckButton
+            className={`${buttonClass} border border-gray-300 text-gray-800 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-100 dark:hover:bg-gray-800`}
+          />
+        ) : null}
+        {report.connected ? (
+          <TeslaDisconnectButton
+            className={`${buttonClass} border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950`}
+          />
+        ) : null}
       </div>
 
       <details className="group rounded-lg border border-gray-200 p-3 dark:border-gray-800">
         <summary className="cursor-pointer text-sm font-medium text-gray-900 dark:text-gray-100">Paste a refresh token instead</summary>
         <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          Have a Tesla refresh token from another tool made with this app’s client id? It is tried at Tesla first; only a working one is stored (encrypted).
+          Have a Tesla refresh token from another tool made with this app’s client id? It is tried at Tesla first; only a working one is
+          stored (encrypted).
         </p>
-        <TeslaTokenForm buttonClassName={`${buttonClass} bg-gray-900 text-white hover:bg-gray-700 dark:bg-gray-100 dark:text-gray-900 dark:hover:bg-gray-300`} />
+        <TeslaTokenForm
+          buttonClassName={`${buttonClass} bg-gray-900 text-white hover:bg-gray-700 dark:bg-gray-100 dark:text-gray-900 dark:hover:bg-gray-300`}
+        />
       </details>
 
       <details className="rounded-lg border border-gray-200 p-3 dark:border-gray-800">
         <summary className="cursor-pointer text-sm font-medium text-gray-900 dark:text-gray-100">Creating the Tesla developer app</summary>
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-gray-700 dark:text-gray-300">
           <li>
-            On <span className="font-medium">developer.tesla.com</span>, create an application (“Authorization Code and Machine-to-Machine”) with your domain as allowed origin and
-            <code className="mx-1 break-all rounded bg-gray-100 px-1 dark:bg-gray-800">https://&lt;your domain&gt;/api/tesla/callback</code>
+            On <span className="font-medium">developer.tesla.com</span>, create an application (“Authorization Code and Machine-to-Machine”)
+            with your domain as allowed origin and
+            <code className="mx-1 rounded bg-gray-100 px-1 break-all dark:bg-gray-800">https://&lt;your domain&gt;/api/tesla/callback</code>
             as redirect URI. Ask for vehicle information, vehicle location, vehicle commands, charging and energy product information.
           </li>
           <li>
-            Set <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_CLIENT_ID</code> and <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_CLIENT_SECRET</code> and
-            run <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">npm run tesla:setup</code>: it creates the key pair and prints <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_PUBLIC_KEY</code>.
+            Set <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_CLIENT_ID</code> and{' '}
+            <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_CLIENT_SECRET</code> and run{' '}
+            <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">npm run tesla:setup</code>: it creates the key pair and prints{' '}
+            <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_PUBLIC_KEY</code>.
           </li>
-          <li>Deploy with <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_PUBLIC_KEY</code> set, so the key is served from your domain.</li>
+          <li>
+            Deploy with <code className="rounded bg-gray-100 px-1 dark:bg-gray-800">TESLA_PUBLIC_KEY</code> set, so the key is served from
+            your domain.
+          </li>
           <li>
             Register the domain in your region(s):{' '}
-            <code className="break-all rounded bg-gray-100 px-1 dark:bg-gray-800">npm run tesla:setup -- --domain &lt;your domain&gt; --region na,eu --record</code>.
+            <code className="rounded bg-gray-100 px-1 break-all dark:bg-gray-800">
+              npm run tesla:setup -- --domain &lt;your domain&gt; --region na,eu --record
+            </code>
+            .
           </li>
           <li>Press “Connect with Tesla”, sign in and allow every permission (location included).</li>
         </ol>

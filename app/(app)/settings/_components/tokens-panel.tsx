@@ -46,17 +46,23 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
   return (
     <div className="space-y-3">
       {created ? (
-        <div role="status" className="space-y-1 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-          <p>
-            Token “{created.name}” created. Copy it now: it is not shown again.
-          </p>
-          <code className="block break-all rounded bg-white px-2 py-1 font-mono text-xs text-gray-900 dark:bg-gray-900 dark:text-gray-100" data-testid="new-token">
+        <div
+          role="status"
+          className="space-y-1 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+        >
+          <p>Token “{created.name}” created. Copy it now: it is not shown again.</p>
+          <code
+            className="block rounded bg-white px-2 py-1 font-mono text-xs break-all text-gray-900 dark:bg-gray-900 dark:text-gray-100"
+            data-testid="new-token"
+          >
             {created.token}
           </code>
         </div>
       ) : null}
       {props.tokens.length === 0 ? (
-        <p className={muted}>No API tokens. Create one for a script or another app; it authenticates as `Authorization: Bearer &lt;token&gt;`.</p>
+        <p className={muted}>
+          No API tokens. Create one for a script or another app; it authenticates as `Authorization: Bearer &lt;token&gt;`.
+        </p>
       ) : (
         <ul className="divide-y divide-gray-200 dark:divide-gray-800">
           {props.tokens.map((t) => (
@@ -76,7 +82,14 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
       )}
       <form onSubmit={create} noValidate className="flex flex-wrap items-end gap-2" aria-label="Create an API token">
         <Field id="token-name" label="New token name" error={error} className="min-w-0 flex-1 space-y-1">
-          <input id="token-name" className={input} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(error)} />
+          <input
+            id="token-name"
+            className={input}
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(error)}
+          />
         </Field>
         <button type="submit" className={button} disabled={busy}>
           {busy ? 'Creating…' : 'Create token'}

@@ -38,8 +38,9 @@ export async function TripsPanel(props: { vehicle: VehicleRow }) {
               <span className="min-w-0 text-gray-900 dark:text-gray-100">
                 {formatDateTime(d.startedAt, prefs.timeZone)} · {d.startPlace ?? 'somewhere'} → {d.endPlace ?? 'somewhere'}
               </span>
-              <span className="tabular-nums text-gray-700 dark:text-gray-300">
-                <span data-testid="trip-distance">{formatDistance(d.distanceKm, prefs)}</span> · {formatDuration(d.endedAt ? d.endedAt.getTime() - d.startedAt.getTime() : null)}
+              <span className="text-gray-700 tabular-nums dark:text-gray-300">
+                <span data-testid="trip-distance">{formatDistance(d.distanceKm, prefs)}</span> ·{' '}
+                {formatDuration(d.endedAt ? d.endedAt.getTime() - d.startedAt.getTime() : null)}
                 {d.startBatteryLevel != null && d.endBatteryLevel != null ? ` · ${d.startBatteryLevel}→${d.endBatteryLevel} %` : ''}
               </span>
             </li>
@@ -55,8 +56,17 @@ export async function BatteryPanel(props: { vehicle: VehicleRow }) {
   const db = await getDb();
   const prefs = await loadPreferences();
   const to = clock.now();
-  const buckets = await listVehicleStateBuckets(db, { vehicleId: props.vehicle.id, from: new Date(to.getTime() - BATTERY_DAYS * DAY_MS), to, unit: 'hour', timeZone: prefs.timeZone, limit: 24 * BATTERY_DAYS + 2 });
-  const data = buckets.filter((b) => b.batteryLevelAvg != null).map((b) => ({ time: shortTime(b.timestamp, prefs.timeZone), 'Battery level': b.batteryLevelAvg }));
+  const buckets = await listVehicleStateBuckets(db, {
+    vehicleId: props.vehicle.id,
+    from: new Date(to.getTime() - BATTERY_DAYS * DAY_MS),
+    to,
+    unit: 'hour',
+    timeZone: prefs.timeZone,
+    limit: 24 * BATTERY_DAYS + 2,
+  });
+  const data = buckets
+    .filter((b) => b.batteryLevelAvg != null)
+    .map((b) => ({ time: shortTime(b.timestamp, prefs.timeZone), 'Battery level': b.batteryLevelAvg }));
   const levels = data.map((d) => d['Battery level'] as number);
   return (
     <Panel title="Battery level, last 7 days" id="battery">
@@ -64,7 +74,17 @@ export async function BatteryPanel(props: { vehicle: VehicleRow }) {
         <PanelEmpty>Not enough samples in the last week to draw the battery level. It fills in as the sync stores samples.</PanelEmpty>
       ) : (
         <>
-          <LiveAreaChart data={data} index="time" categories={['Battery level']} colors={['emerald']} format="percent" minValue={0} maxValue={100} label="Battery level per hour over the last 7 days" testId="battery-chart" />
+          <LiveAreaChart
+            data={data}
+            index="time"
+            categories={['Battery level']}
+            colors={['emerald']}
+            format="percent"
+            minValue={0}
+            maxValue={100}
+            label="Battery level per hour over the last 7 days"
+            testId="battery-chart"
+          />
           <p className="mt-2 text-sm text-gray-700 dark:text-gray-300" data-testid="battery-range">
             Between {formatPercent(Math.min(...levels))} and {formatPercent(Math.max(...levels))}, now {formatPercent(levels.at(-1))}.
           </p>
@@ -84,8 +104,15 @@ export async function EfficiencyPanel(props: { vehicle: VehicleRow }) {
   const prefs = await loadPreferences();
   const to = clock.now();
   const [days, estimated] = await Promise.all([
-    driveEfficiencyByDay(db, { vehicleId: props.vehicle.id, from: new Date(to.getTime() - EFFICIENCY_DAYS * DAY_MS), to, timeZone: prefs.timeZone }),
-    props.vehicle.batteryCapacityKwh ? Promise.resolve(null) : estimateCapacityKwh(db, { vehicleId: props.vehicle.id, from: new Date(to.getTime() - CAPACITY_DAYS * DAY_MS), to }),
+    driveEfficiencyByDay(db, {
+      vehicleId: props.vehicle.id,
+      from: new Date(to.getTime() - EFFICIENCY_DAYS * DAY_MS),
+      to,
+      timeZone: prefs.timeZone,
+    }),
+    props.vehicle.batteryCapacityKwh
+      ? Promise.resolve(null)
+      : estimateCapacityKwh(db, { vehicleId: props.vehicle.id, from: new Date(to.getTime() - CAPACITY_DAYS * DAY_MS), to }),
   ]);
   const capacity = props.vehicle.batteryCapacityKwh ?? estimated;
   const perMile = prefs.distanceUnit === 'mi';
@@ -107,13 +134,26 @@ export async function EfficiencyPanel(props: { vehicle: VehicleRow }) {
   return (
     <Panel title="Efficiency, last 30 days" id="efficiency">
       {data.length === 0 ? (
-        <PanelEmpty>No drives with a known energy use in the last 30 days. Efficiency shows after a drive and a charge the sync has seen.</PanelEmpty>
+        <PanelEmpty>
+          No drives with a known energy use in the last 30 days. Efficiency shows after a drive and a charge the sync has seen.
+        </PanelEmpty>
       ) : (
         <>
-          <LiveBarChart data={data} index="day" categories={[label]} colors={['blue']} format={perMile ? 'wh-per-mi' : 'wh-per-km'} label={`Driving efficiency per day in ${label}`} testId="efficiency-chart" />
+          <LiveBarChart
+            data={data}
+            index="day"
+            categories={[label]}
+            colors={['blue']}
+            format={perMile ? 'wh-per-mi' : 'wh-per-km'}
+            label={`Driving efficiency per day in ${label}`}
+            testId="efficiency-chart"
+          />
           <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">
-            Average <span data-testid="efficiency-average">{formatEfficiency(average, prefs)}</span> over {formatDistance(totalKm, prefs, 0)}.
-            {props.vehicle.batteryCapacityKwh == null && capacity ? ` Estimated from battery use with a usable capacity of about ${formatNumber(capacity, 0)} kWh (from recent charges).` : ''}
+            Average <span data-testid="efficiency-average">{formatEfficiency(average, prefs)}</span> over{' '}
+            {formatDistance(totalKm, prefs, 0)}.
+            {props.vehicle.batteryCapacityKwh == null && capacity
+              ? ` Estimated from battery use with a usable capacity of about ${formatNumber(capacity, 0)} kWh (from recent charges).`
+              : ''}
           </p>
         </>
       )}
@@ -143,7 +183,8 @@ export async function SleepPanel(props: { vehicle: VehicleRow }) {
       ) : (
         <>
           <p className="mb-3 text-sm text-gray-700 dark:text-gray-300">
-            Asleep <span data-testid="asleep-share">{formatPercent(totals.asleepShare == null ? null : totals.asleepShare * 100)}</span> of the observed time · idle drain{' '}
+            Asleep <span data-testid="asleep-share">{formatPercent(totals.asleepShare == null ? null : totals.asleepShare * 100)}</span> of
+            the observed time · idle drain{' '}
             <span data-testid="idle-drain">{perDay == null ? 'not measured yet' : `${formatNumber(perDay, 1)} % a day`}</span>
             {perDay != null && drainHours > 0 ? ` (over ${formatNumber(drainHours, 0)} parked hours)` : ''}.
           </p>

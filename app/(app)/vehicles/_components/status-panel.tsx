@@ -37,10 +37,17 @@ export async function StatusPanel(props: { vehicle: VehicleRow }) {
           <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="detail-charging">
             <Stat label="Charge port" value={l.chargingState ?? '–'} testId="detail-charging-state" />
             <Stat label="Charge limit" value={formatPercent(l.chargeLimitSoc)} testId="detail-charge-limit" />
-            <Stat label="Power" value={s.status === 'charging' ? formatPower(l.chargerPowerKw == null ? null : l.chargerPowerKw * 1000) : 'not charging'} />
+            <Stat
+              label="Power"
+              value={s.status === 'charging' ? formatPower(l.chargerPowerKw == null ? null : l.chargerPowerKw * 1000) : 'not charging'}
+            />
             <Stat
               label={s.status === 'charging' ? 'Full in' : 'Added last charge'}
-              value={s.status === 'charging' ? formatDuration(l.minutesToFull == null ? null : l.minutesToFull * 60_000) : formatKwh(l.chargeEnergyAddedKwh)}
+              value={
+                s.status === 'charging'
+                  ? formatDuration(l.minutesToFull == null ? null : l.minutesToFull * 60_000)
+                  : formatKwh(l.chargeEnergyAddedKwh)
+              }
             />
           </dl>
           <p className="mt-3 text-xs text-gray-600 dark:text-gray-400">

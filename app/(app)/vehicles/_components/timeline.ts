@@ -20,8 +20,19 @@ export function stretchObservations(stretches: readonly ActivityStretch[]): Stat
   return out;
 }
 
-export function timelineIntervals(p: { stretches: readonly ActivityStretch[]; drives: readonly TimedActivity[]; charges: readonly TimedActivity[]; from: Date; to: Date }): ActivityInterval[] {
-  return activityIntervals({ observations: stretchObservations(p.stretches), drives: p.drives, charges: p.charges, window: { from: p.from, to: p.to } });
+export function timelineIntervals(p: {
+  stretches: readonly ActivityStretch[];
+  drives: readonly TimedActivity[];
+  charges: readonly TimedActivity[];
+  from: Date;
+  to: Date;
+}): ActivityInterval[] {
+  return activityIntervals({
+    observations: stretchObservations(p.stretches),
+    drives: p.drives,
+    charges: p.charges,
+    window: { from: p.from, to: p.to },
+  });
 }
 
 export type Band = { state: ActivityState; leftPct: number; widthPct: number; from: Date; to: Date };
@@ -34,10 +45,20 @@ export function timelineDays(intervals: readonly ActivityInterval[], timeZone: s
   const days = new Map<string, TimelineDay>();
   for (const iv of intervals) {
     for (const piece of splitByLocalDay(iv, timeZone)) {
-      const day = days.get(piece.date) ?? { date: piece.date, bands: [], hours: { asleep: 0, online: 0, offline: 0, driving: 0, charging: 0, unknown: 0 } };
+      const day = days.get(piece.date) ?? {
+        date: piece.date,
+        bands: [],
+        hours: { asleep: 0, online: 0, offline: 0, driving: 0, charging: 0, unknown: 0 },
+      };
       const minutes = (piece.to.getTime() - piece.from.getTime()) / 60_000;
       const start = localParts(piece.from, timeZone).minuteOfDay + piece.from.getUTCSeconds() / 60;
-      day.bands.push({ state: iv.state, leftPct: (start / DAY_MIN) * 100, widthPct: Math.min(100, (minutes / DAY_MIN) * 100), from: piece.from, to: piece.to });
+      day.bands.push({
+        state: iv.state,
+        leftPct: (start / DAY_MIN) * 100,
+        widthPct: Math.min(100, (minutes / DAY_MIN) * 100),
+        from: piece.from,
+        to: piece.to,
+      });
       day.hours[iv.state] += minutes / 60;
       days.set(piece.date, day);
     }

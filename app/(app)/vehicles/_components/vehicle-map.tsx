@@ -30,7 +30,9 @@ export function VehicleMap(props: { latitude: number; longitude: number; label: 
       layer.on('tileerror', () => setTiles((t) => (t === 'loaded' ? t : 'failed')));
       layer.on('tileload', () => setTiles('loaded'));
       layer.addTo(map);
-      L.circleMarker([latitude, longitude], { radius: 9, color: '#1d4ed8', weight: 3, fillColor: '#3b82f6', fillOpacity: 0.8 }).addTo(map).bindTooltip(label);
+      L.circleMarker([latitude, longitude], { radius: 9, color: '#1d4ed8', weight: 3, fillColor: '#3b82f6', fillOpacity: 0.8 })
+        .addTo(map)
+        .bindTooltip(label);
       remove = () => map.remove();
     });
     return () => {
@@ -42,9 +44,18 @@ export function VehicleMap(props: { latitude: number; longitude: number; label: 
   return (
     <figure className="space-y-2">
       <div className="relative">
-        <div ref={el} className="h-64 w-full overflow-hidden rounded-lg bg-gray-100 dark:bg-gray-800" data-testid="vehicle-map" role="region" aria-label={`Map around ${props.label}`} />
+        <div
+          ref={el}
+          className="h-64 w-full overflow-hidden rounded-lg bg-gray-100 dark:bg-gray-800"
+          data-testid="vehicle-map"
+          role="region"
+          aria-label={`Map around ${props.label}`}
+        />
         {tiles === 'failed' ? (
-          <p className="absolute left-14 right-3 top-3 z-[500] rounded-md bg-white/90 px-3 py-2 text-sm text-gray-800 shadow dark:bg-gray-900/90 dark:text-gray-100" data-testid="map-fallback">
+          <p
+            className="absolute top-3 right-3 left-14 z-[500] rounded-md bg-white/90 px-3 py-2 text-sm text-gray-800 shadow dark:bg-gray-900/90 dark:text-gray-100"
+            data-testid="map-fallback"
+          >
             The map tiles could not load. The car is at {props.label} ({props.coordinates}).
           </p>
         ) : null}

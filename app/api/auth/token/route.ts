@@ -28,13 +28,26 @@ export const POST = withAuth(async ({ req }) => {
   try {
     const r = await tesla.connectWithRefreshToken(refreshToken);
     return Response.json(
-      { connected: true, region: r.region, fleetApiBaseUrl: r.fleetApiBaseUrl, scopes: r.scopes, missingScopes: REQUIRED_SCOPES.filter((s) => !r.scopes.includes(s)), regionDiscovered: r.regionDiscovered },
+      {
+        connected: true,
+        region: r.region,
+        fleetApiBaseUrl: r.fleetApiBaseUrl,
+        scopes: r.scopes,
+        missingScopes: REQUIRED_SCOPES.filter((s) => !r.scopes.includes(s)),
+        regionDiscovered: r.regionDiscovered,
+      },
       { status: 201 },
     );
   } catch (err) {
-    const rejected = (err instanceof TeslaAuthError && err.reason === 'reauth_required') || (err instanceof TeslaApiError && err.code === 'tesla_token_error' && (err.upstreamStatus ?? 500) < 500);
+    const rejected =
+      (err instanceof TeslaAuthError && err.reason === 'reauth_required') ||
+      (err instanceof TeslaApiError && err.code === 'tesla_token_error' && (err.upstreamStatus ?? 500) < 500);
     if (rejected) {
-      throw new HttpError(422, 'tesla_token_rejected', 'Tesla did not accept this refresh token (expired, revoked, already used, or issued to another app). Nothing was changed.');
+      throw new HttpError(
+        422,
+        'tesla_token_rejected',
+        'Tesla did not accept this refresh token (expired, revoked, already used, or issued to another app). Nothing was changed.',
+      );
     }
     throw err;
   }

@@ -9,7 +9,12 @@ import { withAuth } from '@/lib/http/handler';
 export const dynamic = 'force-dynamic';
 
 /** Per period: default span (days) when from is missing, and the longest span allowed. */
-const SPANS = { day: { defaultDays: 30, maxDays: 732 }, week: { defaultDays: 182, maxDays: 3660 }, month: { defaultDays: 365, maxDays: 7320 }, year: { defaultDays: 1830, maxDays: 18300 } } as const;
+const SPANS = {
+  day: { defaultDays: 30, maxDays: 732 },
+  week: { defaultDays: 182, maxDays: 3660 },
+  month: { defaultDays: 365, maxDays: 7320 },
+  year: { defaultDays: 1830, maxDays: 18300 },
+} as const;
 
 const Query = z
   .object({
@@ -28,5 +33,12 @@ export const GET = withAuth(async ({ req }) => {
   const db = await getDb();
   const vehicleId = q.vehicle ? (await vehicleOr404(db, q.vehicle)).id : undefined;
   const stats = await chargingStats(db, { from, to, unit: q.period, timeZone: q.tz, vehicleId });
-  return Response.json({ period: q.period, timeZone: q.tz, from: from.toISOString(), to: to.toISOString(), vehicleId: vehicleId ?? null, ...stats });
+  return Response.json({
+    period: q.period,
+    timeZone: q.tz,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    vehicleId: vehicleId ?? null,
+    ...stats,
+  });
 });

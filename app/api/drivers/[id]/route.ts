@@ -21,7 +21,9 @@ export const GET = withAuth<{ id: string }>(async ({ params }) => {
 export const PUT = withAuth<{ id: string }>(async ({ req, params }) => {
   const id = pathUuid(params.id, 'driver');
   const patch = DriverUpdate.parse(await readJson(req));
-  const { driver, reassigned } = await (await getDb()).transaction(async (tx) => {
+  const { driver, reassigned } = await (
+    await getDb()
+  ).transaction(async (tx) => {
     const updated = await updateDriver(tx, id, patch);
     if (!updated) throw notFound('driver');
     return { driver: updated, reassigned: patch.rules !== undefined || patch.priority !== undefined ? await assignDrivers(tx) : 0 };
@@ -32,7 +34,9 @@ export const PUT = withAuth<{ id: string }>(async ({ req, params }) => {
 // DELETE /api/drivers/:id – remove a driver; their drives go back to the rules (hand assignments to them are cleared).
 export const DELETE = withAuth<{ id: string }>(async ({ params }) => {
   const id = pathUuid(params.id, 'driver');
-  await (await getDb()).transaction(async (tx) => {
+  await (
+    await getDb()
+  ).transaction(async (tx) => {
     if (!(await deleteDriver(tx, id))) throw notFound('driver');
     await assignDrivers(tx);
   });

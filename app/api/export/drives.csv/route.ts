@@ -13,5 +13,7 @@ const BATCH = 500;
 export const GET = withAuth(async ({ req }) => {
   const db = await getDb();
   const { filter } = await driveFilter(db, req, false);
-  return csvResponse('drives.csv', driveColumns, (last) => listDrives(db, { ...filter, limit: BATCH, dir: 'asc', after: last && { at: last.startedAt, id: last.id } }));
+  return csvResponse('drives.csv', driveColumns, (last) =>
+    listDrives(db, { ...filter, limit: BATCH, dir: 'asc', after: last && { at: last.startedAt, id: last.id } }),
+  );
 });

@@ -16,7 +16,8 @@ const Query = z.object({ site: z.string().optional(), from: localDateParam.optio
 // GET /api/export/energy-daily.csv – daily energy totals (kWh) per site and local date, oldest first, streamed as CSV.
 export const GET = withAuth(async ({ req }) => {
   const q = parseQuery(req, Query);
-  if (q.from && q.to && q.from > q.to) throw invalidQuery('The query string is not valid (from must not be after to).', [{ path: 'from', message: 'must not be after to' }]);
+  if (q.from && q.to && q.from > q.to)
+    throw invalidQuery('The query string is not valid (from must not be after to).', [{ path: 'from', message: 'must not be after to' }]);
   const db = await getDb();
   const siteId = q.site === undefined ? undefined : (await siteOr404(db, q.site)).id;
   const range = { siteId, from: q.from ?? '1970-01-01', to: q.to ?? '2100-12-31' };

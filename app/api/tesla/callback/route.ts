@@ -25,15 +25,26 @@ export async function GET(req: Request): Promise<Response> {
     res.headers.set('cache-control', 'no-store');
     return res;
   };
-  const toSettings = (query: string) => withCleared(new Response(null, { status: 303, headers: { location: `${origin}/settings?${query}` } }));
+  const toSettings = (query: string) =>
+    withCleared(new Response(null, { status: 303, headers: { location: `${origin}/settings?${query}` } }));
   try {
     const url = new URL(req.url);
     const parsed = Query.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) throw new HttpError(400, 'invalid_oauth_callback', 'The callback parameters are not valid.');
     const q = parsed.data;
     const pending = openPending(readCookie(req.headers.get('cookie'), OAUTH_COOKIE), env().ENCRYPTION_KEY, clock.ms());
-    if (!pending) throw new HttpError(400, 'invalid_oauth_state', 'This sign-in with Tesla was not started here, or it expired (10 minutes). Start again from Settings → Connect with Tesla.');
-    if (!q.state || !sameString(q.state, pending.state)) throw new HttpError(400, 'invalid_oauth_state', 'The state returned by Tesla does not match this sign-in. Nothing was stored; start again from Settings.');
+    if (!pending)
+      throw new HttpError(
+        400,
+        'invalid_oauth_state',
+        'This sign-in with Tesla was not started here, or it expired (10 minutes). Start again from Settings → Connect with Tesla.',
+      );
+    if (!q.state || !sameString(q.state, pending.state))
+      throw new HttpError(
+        400,
+        'invalid_oauth_state',
+        'The state returned by Tesla does not match this sign-in. Nothing was stored; start again from Settings.',
+      );
     if (q.error) return toSettings(`tesla=error&reason=${shortCode(q.error)}`);
     if (!q.code) throw new HttpError(400, 'invalid_oauth_callback', 'Tesla sent no authorization code.');
     const app = await appTesla();

@@ -1,7 +1,17 @@
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/errors';
 import { withAuth } from '@/lib/http/handler';
-import { OAUTH_STATE_TTL_MS, appTesla, buildAuthorizeUrl, createPkce, oauthCookie, randomState, redirectUriFor, requestOrigin, sealPending } from '@/lib/tesla';
+import {
+  OAUTH_STATE_TTL_MS,
+  appTesla,
+  buildAuthorizeUrl,
+  createPkce,
+  oauthCookie,
+  randomState,
+  redirectUriFor,
+  requestOrigin,
+  sealPending,
+} from '@/lib/tesla';
 import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
@@ -11,14 +21,27 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(async ({ req }) => {
   const app = await appTesla();
   if (!app.clientId || (app.mode === 'live' && !env().TESLA_CLIENT_SECRET)) {
-    throw new HttpError(409, 'tesla_not_configured', 'Set TESLA_CLIENT_ID and TESLA_CLIENT_SECRET (from your app on developer.tesla.com) before connecting.');
+    throw new HttpError(
+      409,
+      'tesla_not_configured',
+      'Set TESLA_CLIENT_ID and TESLA_CLIENT_SECRET (from your app on developer.tesla.com) before connecting.',
+    );
   }
   const origin = requestOrigin(req);
   const redirectUri = redirectUriFor(origin);
   const { verifier, challenge } = createPkce();
   const state = randomState();
-  const sealed = sealPending({ state, codeVerifier: verifier, redirectUri, expiresAt: clock.ms() + OAUTH_STATE_TTL_MS }, env().ENCRYPTION_KEY);
-  const location = buildAuthorizeUrl({ authorizeUrl: app.authorizeUrl(origin), clientId: app.clientId, redirectUri, state, codeChallenge: challenge });
+  const sealed = sealPending(
+    { state, codeVerifier: verifier, redirectUri, expiresAt: clock.ms() + OAUTH_STATE_TTL_MS },
+    env().ENCRYPTION_KEY,
+  );
+  const location = buildAuthorizeUrl({
+    authorizeUrl: app.authorizeUrl(origin),
+    clientId: app.clientId,
+    redirectUri,
+    state,
+    codeChallenge: challenge,
+  });
   return new Response(null, {
     status: 302,
     headers: { location, 'set-cookie': oauthCookie(sealed, { secure: origin.startsWith('https:') }), 'cache-control': 'no-store' },

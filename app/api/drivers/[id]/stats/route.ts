@@ -23,7 +23,10 @@ export const GET = withAuth<{ id: string }>(async ({ req, params }) => {
   const db = await getDb();
   const driver = await getDriver(db, id);
   if (!driver) throw notFound('driver');
-  const [byVehicle, stats] = await Promise.all([driverTotalsByVehicle(db, { driverId: id, from: q.from, to: q.to }), loadDriverStats(db, { driverId: id, from: q.from, to: q.to })]);
+  const [byVehicle, stats] = await Promise.all([
+    driverTotalsByVehicle(db, { driverId: id, from: q.from, to: q.to }),
+    loadDriverStats(db, { driverId: id, from: q.from, to: q.to }),
+  ]);
   const sum = (f: (v: (typeof byVehicle)[number]) => number) => byVehicle.reduce((s, v) => s + f(v), 0);
   const withEnergy = byVehicle.filter((v) => v.efficiencyWhPerKm !== null);
   const knownKm = withEnergy.reduce((s, v) => s + v.distanceKm, 0);
@@ -33,10 +36,19 @@ export const GET = withAuth<{ id: string }>(async ({ req, params }) => {
     to: iso(q.to),
     totals: {
       drives: sum((v) => v.drives),
-      distanceKm: r(sum((v) => v.distanceKm), 1),
-      energyUsedKwh: r(sum((v) => v.energyUsedKwh), 3),
+      distanceKm: r(
+        sum((v) => v.distanceKm),
+        1,
+      ),
+      energyUsedKwh: r(
+        sum((v) => v.energyUsedKwh),
+        3,
+      ),
       efficiencyWhPerKm: knownKm > 0 ? Math.round(withEnergy.reduce((s, v) => s + v.efficiencyWhPerKm! * v.distanceKm, 0) / knownKm) : null,
-      durationHours: r(sum((v) => v.durationHours), 2),
+      durationHours: r(
+        sum((v) => v.durationHours),
+        2,
+      ),
       cost: statsOf(stats.byDriver, id).cost,
       currency: stats.currency,
     },

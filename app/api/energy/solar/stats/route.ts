@@ -20,7 +20,10 @@ export const GET = withAuth(async ({ req }) => {
   const site = q.site === undefined ? undefined : await siteOr404(db, q.site);
   const timeZone = knownZone(site?.timeZone);
   const range = resolveDateRange(q, { timeZone, defaultDays: 365, maxDays: 18300, what: 'solar statistics' });
-  const [totals, cars] = await Promise.all([energyTotals(db, { siteId: site?.id, ...range }), chargingSolarTotals(db, { ...range, timeZone })]);
+  const [totals, cars] = await Promise.all([
+    energyTotals(db, { siteId: site?.id, ...range }),
+    chargingSolarTotals(db, { ...range, timeZone }),
+  ]);
   const energy = energyTotalsJson(totals);
   return Response.json({
     siteId: site?.id ?? null,
@@ -36,7 +39,8 @@ export const GET = withAuth(async ({ req }) => {
       directSolarKwh: cars.solarKwh,
       solarShareKwh: cars.solarShareKwh,
       solarPercentage: cars.splitKwh > 0 ? Math.round((cars.solarShareKwh / cars.splitKwh) * 1000) / 10 : null,
-      shareOfSolarProducedPercentage: totals.solarProducedKwh > 0 ? Math.round((cars.solarKwh / totals.solarProducedKwh) * 1000) / 10 : null,
+      shareOfSolarProducedPercentage:
+        totals.solarProducedKwh > 0 ? Math.round((cars.solarKwh / totals.solarProducedKwh) * 1000) / 10 : null,
     },
   });
 });

@@ -17,9 +17,14 @@ export const GET = withAuth(async ({ req }) => {
   const callback = redirectUriFor(requestOrigin(req));
   if (res.status !== 302 || !location) {
     const body = (await res.json().catch(() => ({}))) as { error?: string; error_description?: string };
-    throw new HttpError(400, 'invalid_authorize_request', `The simulated Tesla refused the request (${body.error ?? res.status}${body.error_description ? `: ${body.error_description}` : ''}).`);
+    throw new HttpError(
+      400,
+      'invalid_authorize_request',
+      `The simulated Tesla refused the request (${body.error ?? res.status}${body.error_description ? `: ${body.error_description}` : ''}).`,
+    );
   }
   // Never an open redirect: only back to this app's own callback.
-  if (`${new URL(location).origin}${new URL(location).pathname}` !== callback) throw new HttpError(400, 'invalid_authorize_request', 'redirect_uri must be this app’s callback.');
+  if (`${new URL(location).origin}${new URL(location).pathname}` !== callback)
+    throw new HttpError(400, 'invalid_authorize_request', 'redirect_uri must be this app’s callback.');
   return new Response(null, { status: 302, headers: { location, 'cache-control': 'no-store' } });
 });

@@ -10,7 +10,11 @@ import { withAuth } from '@/lib/http/handler';
 export const dynamic = 'force-dynamic';
 
 /** Per resolution: default span when from is missing, longest span allowed (days). */
-const SPANS = { raw: { defaultDays: 1, maxDays: 31 }, hour: { defaultDays: 7, maxDays: 366 }, day: { defaultDays: 90, maxDays: 3660 } } as const;
+const SPANS = {
+  raw: { defaultDays: 1, maxDays: 31 },
+  hour: { defaultDays: 7, maxDays: 366 },
+  day: { defaultDays: 90, maxDays: 3660 },
+} as const;
 
 const Query = z
   .object({

@@ -17,7 +17,13 @@ export const POST = withAuth<{ id: string }>(async ({ params }) => {
   const { tesla } = await appTesla();
   const woke = await tesla.wakeVehicle(vehicle.vin);
   return Response.json(
-    { vehicleId: vehicle.id, vin: vehicle.vin, state: woke.state, wakeSentAt: clock.now().toISOString(), message: woke.state === 'online' ? 'The car is online.' : 'Wake sent: the car usually comes online within 10–60 seconds.' },
+    {
+      vehicleId: vehicle.id,
+      vin: vehicle.vin,
+      state: woke.state,
+      wakeSentAt: clock.now().toISOString(),
+      message: woke.state === 'online' ? 'The car is online.' : 'Wake sent: the car usually comes online within 10–60 seconds.',
+    },
     { status: 202 },
   );
 });
