@@ -54,6 +54,8 @@ MOMENTS.forEach((m, i) => {
     const minuteOfDay = localParts(new Date(m.at), m.zone).minuteOfDay;
 
     test.beforeAll(async ({ browser }) => {
+      // Seeding, migrations and a cold server: more than a hook's default 30 s on a loaded machine.
+      test.setTimeout(150_000);
       server = await startMomentServer({ at: m.at, scenario: m.scenario, days: 3, port: port + i, name: m.name });
       page = await ownerPage(browser, server.baseURL);
     });
