@@ -14,7 +14,7 @@ beforeAll(async () => {
   const original = pg.query.bind(pg);
   // Counts the calls that fall back to PGlite's own query path.
   fast = withFastQuery(pg, (...a) => (calls++, original(...a)), false);
-});
+}, 60_000); // starting PGlite takes seconds, many more on a loaded machine
 afterAll(async () => pg.close());
 
 describe('PGlite one-call queries', () => {

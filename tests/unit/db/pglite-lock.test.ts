@@ -42,13 +42,13 @@ describe('one process per PGlite folder', () => {
     const res = (await reopened.db.execute('select v from kept')) as unknown as { rows: Array<{ v: number }> };
     expect(res.rows).toEqual([{ v: 42 }]);
     await reopened.close();
-  });
+  }, 120_000); // spawns processes that start PGlite: slow on a loaded machine
 
   it('refuses a folder held by another live process, in this process too', async () => {
     const dir = tempDir();
     const other = run(['tests/fixtures/hold-pglite.ts'], { DIR: dir });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`holder never started: ${other.output()}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`holder never started: ${other.output()}`)), 60_000);
       other.child.stdout.on('data', () => other.output().includes('HOLDING') && (clearTimeout(timer), resolve()));
     });
     expect(() => createDb({ pgliteDir: dir })).toThrow(PgliteLockedError);
@@ -58,5 +58,5 @@ describe('one process per PGlite folder', () => {
     const after = createDb({ pgliteDir: dir });
     await after.db.execute('select 1');
     await after.close();
-  });
+  }, 120_000); // spawns processes that start PGlite: slow on a loaded machine
 });
