@@ -11,7 +11,8 @@ import { z } from 'zod';
  * - an array entry that is not even the right kind of value (not an object where one is expected,
  *   or null) is left out, reported as a dropped entry; the other entries are kept;
  * - keys the schema does not name are ignored (the caller keeps the original body for them);
- * - a union takes the first member that accepts the value, else the one with the fewest problems.
+ * - a union takes the first member that accepts the value, else the one that fits best (fewest
+ *   problems, a missing required key counting as ten).
  * Paths name schema keys only (`charge_state.charger_power`, `wall_connectors[].din`), never values.
  */
 export type UnreadableKind = 'invalid' | 'missing' | 'unknown_value' | 'dropped';
@@ -83,7 +84,9 @@ function walk(schema: z.ZodType, value: unknown, path: string, out: Unreadable[]
   if (schema instanceof z.ZodUnion && isRecord(value)) {
     const options = (schema.options as z.ZodType[]).filter((o) => baseOf(o) instanceof z.ZodObject);
     if (options.length > 0) {
-      const problems = (o: z.ZodType) => o.safeParse(value).error?.issues.length ?? 0;
+      // A member whose required keys are absent fits worse than one whose keys hold bad values.
+      const problems = (o: z.ZodType) =>
+        (o.safeParse(value).error?.issues ?? []).reduce((n, i) => n + (valueAt(value, i.path) === undefined ? 10 : 1), 0);
       const best = options.reduce((a, b) => (problems(b) < problems(a) ? b : a));
       return walk(best, value, path, out);
     }
@@ -108,6 +111,10 @@ function unusable(schema: z.ZodType, value: unknown, path: string, out: Unreadab
     kind: value === undefined ? 'missing' : known && typeof value === 'string' ? 'unknown_value' : 'invalid',
   });
   return null;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined), value);
 }
 
 /** The schema under optional/nullable/default/catch wrappers and a preprocessing pipe. */
