@@ -12,7 +12,7 @@ export type VehicleSummary = {
   status: VehicleStatus;
   /** Since when the status holds (start of the open drive/charge, else the state check's stretch). */
   statusSince: Date | null;
-  /** The newest sample; `minutesToFull` is Tesla's estimate while charging (raw charge_state). */
+  /** The newest sample; `minutesToFull` is Tesla's estimate while charging (`minutes_to_full_charge`). */
   latest: (VehicleStateRow & { minutesToFull: number | null }) | null;
   /** The newest drive: where it ended can be newer than the newest sample (the car slept on arrival). */
   lastDrive: {
@@ -41,7 +41,7 @@ export async function getVehicleSummaries(db: Db): Promise<VehicleSummary[]> {
         getLatestVehicleState(db, vehicle.id),
         db
           .select({
-            m: sql<number | null>`round(((${vehicleStates.rawData} -> 'charge_state' ->> 'minutes_to_full_charge'))::numeric)::int`,
+            m: sql<number | null>`round(${vehicleStates.minutesToFullCharge})::int`,
           })
           .from(vehicleStates)
           .where(eq(vehicleStates.vehicleId, vehicle.id))

@@ -91,6 +91,13 @@ export const SYNC_TRIGGERS = ['cron', 'manual', 'scheduler', 'demo'] as const;
 export const SYNC_STATUSES = ['running', 'succeeded', 'failed', 'skipped'] as const;
 
 /**
+ * What Tesla sent in a run that the app could not read (lib/tesla/unreadable.ts): values read as
+ * null per field path (`vehicle_data.charge_state.charger_power`) and entries left out per entry
+ * path (`products[]`). Paths only, never values.
+ */
+export type TeslaUnreadable = { fields: Record<string, number>; entries: Record<string, number> };
+
+/**
  * One row per sync run: what triggered it, how it ended, what it counted.
  * At most one row is 'running' (partial unique index): that is the sync's cross-process lock.
  */
@@ -103,6 +110,7 @@ export const syncRuns = pgTable(
     trigger: varchar('trigger', { length: 16 }).$type<(typeof SYNC_TRIGGERS)[number]>().notNull(),
     status: varchar('status', { length: 16 }).$type<(typeof SYNC_STATUSES)[number]>().notNull(),
     counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    teslaUnreadable: jsonb('tesla_unreadable').$type<TeslaUnreadable>().notNull().default({ fields: {}, entries: {} }),
     requests: integer('requests').notNull().default(0),
     error: text('error'),
   },

@@ -37,6 +37,7 @@ export const energyStates = pgTable(
     wallConnectorPowerW: num('wall_connector_power_w', 10, 2),
     batteryPercentage: num('battery_percentage', 5, 2),
     gridStatus: varchar('grid_status', { length: 20 }),
+    /** The live_status answer exactly as Tesla sent it (for re-deriving after a fix). */
     rawData: jsonb('raw_data'),
     createdAt: createdAt(),
   },

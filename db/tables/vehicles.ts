@@ -39,7 +39,9 @@ export const vehicles = pgTable('vehicles', {
 
 /**
  * Snapshots of `vehicle_data`, converted to metric. `timestamp` is the car's own timestamp.
- * Units: km, km/h, kWh, kW, °C, %. The raw Tesla payload (Tesla's units) is kept in raw_data.
+ * Units: km, km/h, kWh, kW, °C, %. raw_data keeps Tesla's answer exactly as sent (Tesla's units,
+ * fields the app does not read, values it could not read), so a later fix can re-derive from it;
+ * nothing reads it back (the columns hold what the app uses).
  */
 export const vehicleStates = pgTable(
   'vehicle_states',
@@ -76,6 +78,8 @@ export const vehicleStates = pgTable(
     destinationDistanceKm: num('destination_distance_km', 8, 2),
     destinationLatitude: latitude('destination_latitude'),
     destinationLongitude: longitude('destination_longitude'),
+    /** Tesla's estimate while charging: minutes until the charge limit. */
+    minutesToFullCharge: num('minutes_to_full_charge', 8, 1),
     driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
     rawData: jsonb('raw_data'),
     createdAt: createdAt(),

@@ -8,3 +8,4 @@ export * from './paths';
 export * from './billing';
 export * from './ids';
 export * from './schemas';
+export * from './lenient';

@@ -71,10 +71,10 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
     batteryPowerW: live.batteryPowerW,
     gridPowerW: live.gridPowerW,
     loadPowerW: live.loadPowerW,
-    wallConnectorPowerW: live.wallConnectors.reduce((s, w) => s + w.powerW, 0),
+    wallConnectorPowerW: wallConnectorPower(live.wallConnectors),
     batteryPercentage: live.batteryPercentage,
     gridStatus: live.gridStatus,
-    rawData: live,
+    rawData: live.raw,
   });
   if (stored) ctx.count('energy_states');
 
@@ -156,6 +156,12 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
     });
     await upsertDaily(db, [provisionalRow(site.id, yesterday, yesterday.end, y)]);
   }
+}
+
+/** The Wall Connectors' draw (W): 0 without any, null when none of their readings is readable. */
+function wallConnectorPower(wcs: readonly { powerW: number | null }[]): number | null {
+  const readable = wcs.map((w) => w.powerW).filter((w): w is number => w !== null);
+  return wcs.length > 0 && readable.length === 0 ? null : readable.reduce((s, w) => s + w, 0);
 }
 
 /** The energy_daily row of a day not yet complete: history buckets, then live readings, up to `until`. */

@@ -3,6 +3,7 @@ import { listPlaces } from '@/db/queries/sync-sessions';
 import { upsertVehicles } from '@/db/queries/sync-vehicles';
 import type { Connectivity } from '@/db/schema';
 import { log } from '@/lib/log';
+import { emptyTally, withUnreadableTally } from '@/lib/tesla';
 import { SyncBudgetExceeded, createBudget, type SyncContext } from './context';
 import { ensureSites, syncSite } from './energy-step';
 import { smartPolicy } from './policy';
@@ -26,6 +27,9 @@ export type { SyncDeps, SyncOptions, SyncSummary, SyncLimits } from './types';
  * - Safe to repeat and to crash: samples are keyed by the car's timestamp, sessions and drives by
  *   natural keys and re-derived from stored samples, so a run killed half-way leaves complete rows
  *   and the next run converges to the same rows; each session is upserted in its own transaction.
+ * - Lenient with Tesla: what Tesla sent that could not be read (values read as null, entries left
+ *   out) never stops the run; it is counted per path in `sync_runs.tesla_unreadable`, and in
+ *   `counts.tesla_fields_nulled` / `counts.tesla_entries_skipped`.
  */
 export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSummary> {
   const { db } = deps;
@@ -41,61 +45,67 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
   };
   const errors: string[] = [];
   let status: 'succeeded' | 'failed' = 'succeeded';
-  try {
-    let pricing: ReturnType<SyncContext['pricing']> | undefined;
-    const ctx: SyncContext = {
-      db,
-      tesla: deps.tesla,
-      now: deps.now,
-      policy: deps.policy ?? smartPolicy,
-      fresh: opts.fresh ?? false,
-      pricing: () => (pricing ??= Promise.all([listPlaces(db), readAttributionRule(db)]).then(([places, rule]) => ({ places, rule }))),
-      site: null,
-      observationGapMs: limits.observationGapMs,
-      count,
-      nextDecision: (at) => {
-        const inS = Math.max(0, Math.round((at.getTime() - startedAt.getTime()) / 1000));
-        counts.next_decision_in_s = Math.min(counts.next_decision_in_s ?? Infinity, inS);
-      },
-      call: (fn) => budget.call(fn),
-    };
-    const listed = await ctx.call(() => deps.tesla.getVehicles());
-    const rows = await upsertVehicles(
-      db,
-      listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })),
-    );
-    const sites = await ensureSites(ctx);
-    const site = sites[0];
-    ctx.site = site ? { id: site.id, timeZone: knownZone(site.timeZone) } : null;
-    const state = new Map(listed.map((v) => [v.vin, v.state as Connectivity]));
-    const batch = rows.filter((r) => state.has(r.vin)).slice(0, limits.maxVehicles);
-    const results = await Promise.allSettled(batch.map((v) => syncVehicle(ctx, v, state.get(v.vin)!)));
-    results.forEach((r, i) => {
-      if (r.status !== 'rejected') return;
-      errors.push(`${batch[i]!.vin}: ${messageOf(r.reason)}`);
-      ctx.nextDecision(startedAt); // unfinished work: worth the very next tick
-    });
-    count('vehicles', batch.length);
-    for (const s of sites) {
-      try {
-        await syncSite(ctx, s, rows);
-      } catch (err) {
-        errors.push(`site ${s.teslaSiteId}: ${messageOf(err)}`);
+  const unreadable = emptyTally();
+  await withUnreadableTally(unreadable, async () => {
+    try {
+      let pricing: ReturnType<SyncContext['pricing']> | undefined;
+      const ctx: SyncContext = {
+        db,
+        tesla: deps.tesla,
+        now: deps.now,
+        policy: deps.policy ?? smartPolicy,
+        fresh: opts.fresh ?? false,
+        pricing: () => (pricing ??= Promise.all([listPlaces(db), readAttributionRule(db)]).then(([places, rule]) => ({ places, rule }))),
+        site: null,
+        observationGapMs: limits.observationGapMs,
+        count,
+        nextDecision: (at) => {
+          const inS = Math.max(0, Math.round((at.getTime() - startedAt.getTime()) / 1000));
+          counts.next_decision_in_s = Math.min(counts.next_decision_in_s ?? Infinity, inS);
+        },
+        call: (fn) => budget.call(fn),
+      };
+      const listed = await ctx.call(() => deps.tesla.getVehicles());
+      const rows = await upsertVehicles(
+        db,
+        listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })),
+      );
+      const sites = await ensureSites(ctx);
+      const site = sites[0];
+      ctx.site = site ? { id: site.id, timeZone: knownZone(site.timeZone) } : null;
+      const state = new Map(listed.map((v) => [v.vin, v.state as Connectivity]));
+      const batch = rows.filter((r) => state.has(r.vin)).slice(0, limits.maxVehicles);
+      const results = await Promise.allSettled(batch.map((v) => syncVehicle(ctx, v, state.get(v.vin)!)));
+      results.forEach((r, i) => {
+        if (r.status !== 'rejected') return;
+        errors.push(`${batch[i]!.vin}: ${messageOf(r.reason)}`);
+        ctx.nextDecision(startedAt); // unfinished work: worth the very next tick
+      });
+      count('vehicles', batch.length);
+      for (const s of sites) {
+        try {
+          await syncSite(ctx, s, rows);
+        } catch (err) {
+          errors.push(`site ${s.teslaSiteId}: ${messageOf(err)}`);
+        }
+      }
+      const real = errors.filter((e) => !e.includes('Sync budget reached'));
+      if (errors.length > real.length) count('budget_reached');
+      if (real.length > 0 && real.length >= batch.length + sites.length) status = 'failed';
+    } catch (err) {
+      if (err instanceof SyncBudgetExceeded) count('budget_reached');
+      else {
+        status = 'failed';
+        errors.push(messageOf(err));
       }
     }
-    const real = errors.filter((e) => !e.includes('Sync budget reached'));
-    if (errors.length > real.length) count('budget_reached');
-    if (real.length > 0 && real.length >= batch.length + sites.length) status = 'failed';
-  } catch (err) {
-    if (err instanceof SyncBudgetExceeded) count('budget_reached');
-    else {
-      status = 'failed';
-      errors.push(messageOf(err));
-    }
-  }
+  });
+  const total = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  if (total(unreadable.fields) > 0) count('tesla_fields_nulled', total(unreadable.fields));
+  if (total(unreadable.entries) > 0) count('tesla_entries_skipped', total(unreadable.entries));
   const error = errors.length > 0 ? errors.join('; ').slice(0, 2000) : undefined;
   if (error) log.warn(`Sync ${opts.trigger}: ${error}`);
-  const requests = await finishRun(db, run.id, { status, now: deps.now(), counts, requestsSince: startedAt, error });
+  const requests = await finishRun(db, run.id, { status, now: deps.now(), counts, requestsSince: startedAt, error, unreadable });
   return { runId: run.id, status, counts, requests, ...(error ? { error } : {}) };
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { pgErrorCode, type Db } from '@/db/client';
-import { syncRuns, type SYNC_TRIGGERS } from '@/db/schema';
+import { syncRuns, type SYNC_TRIGGERS, type TeslaUnreadable } from '@/db/schema';
 
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 export type SyncRun = typeof syncRuns.$inferSelect;
@@ -68,7 +68,15 @@ async function closeStaleRuns(db: Db, now: Date): Promise<number> {
 export async function finishRun(
   db: Db,
   id: string,
-  result: { status: 'succeeded' | 'failed'; now: Date; counts: Record<string, number>; requestsSince: Date; error?: string | null },
+  result: {
+    status: 'succeeded' | 'failed';
+    now: Date;
+    counts: Record<string, number>;
+    requestsSince: Date;
+    error?: string | null;
+    /** What Tesla sent that could not be read, per path. */
+    unreadable?: TeslaUnreadable;
+  },
 ): Promise<number> {
   const since = result.requestsSince.toISOString(); // raw SQL parameter: postgres.js takes no Date there
   const [row] = await db
@@ -77,6 +85,7 @@ export async function finishRun(
       status: result.status,
       finishedAt: result.now,
       counts: result.counts,
+      teslaUnreadable: result.unreadable ?? { fields: {}, entries: {} },
       requests: sql`(select count(*)::int from api_requests where requested_at >= ${since}::timestamptz and category <> 'auth')`,
       error: result.error ?? null,
     })
@@ -88,4 +97,24 @@ export async function finishRun(
 /** Latest runs, newest first. */
 export async function listRuns(db: Db, limit = 20): Promise<SyncRun[]> {
   return db.select().from(syncRuns).orderBy(desc(syncRuns.startedAt)).limit(limit);
+}
+
+/**
+ * What Tesla sent in a run that the app could not read, in words (sync status and Settings), or
+ * null when everything was read: "3 values Tesla sent could not be read: vehicle_data.charge_state.charger_power (2×), …".
+ */
+export function describeUnreadable(t: TeslaUnreadable | null | undefined, most = 8): string | null {
+  const part = (counts: Record<string, number>, one: string, many: string) => {
+    const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const total = entries.reduce((s, [, n]) => s + n, 0);
+    if (total === 0) return null;
+    const listed = entries.slice(0, most).map(([path, n]) => `${path} (${n}×)`);
+    const more = entries.length > most ? `, and ${entries.length - most} more` : '';
+    return `${total} ${total === 1 ? one : many}: ${listed.join(', ')}${more}.`;
+  };
+  const parts = [
+    part(t?.fields ?? {}, 'value Tesla sent could not be read', 'values Tesla sent could not be read'),
+    part(t?.entries ?? {}, 'entry Tesla sent was left out', 'entries Tesla sent were left out'),
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join(' ') : null;
 }

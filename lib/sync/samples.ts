@@ -2,13 +2,15 @@ import 'server-only';
 import type { NewStateRow } from '@/db/queries/sync-vehicles';
 import type { VehicleSnapshot } from '@/lib/tesla';
 import type { LastSample } from './policy';
-import { HOUR_MS } from '@/lib/time';
+import { MINUTE_MS } from '@/lib/time';
 
 const MOVING = new Set(['D', 'R', 'N']);
 
-/** A `vehicle_data` snapshot as a `vehicle_states` row (metric; the raw payload kept in Tesla's units). */
+/**
+ * A `vehicle_data` snapshot as a `vehicle_states` row (metric). `raw` is Tesla's answer exactly as
+ * sent, kept for re-deriving after a fix; nothing is read back from it.
+ */
 export function toStateRow(vehicleId: string, s: VehicleSnapshot, raw: unknown): NewStateRow {
-  const route = (raw as { drive_state?: { active_route_latitude?: number; active_route_longitude?: number } } | null)?.drive_state;
   return {
     vehicleId,
     timestamp: s.timestamp,
@@ -36,14 +38,15 @@ export function toStateRow(vehicleId: string, s: VehicleSnapshot, raw: unknown):
     destinationName: s.destinationName,
     destinationEta: s.destinationMinutes != null ? new Date(s.timestamp.getTime() + s.destinationMinutes * 60_000) : null,
     destinationDistanceKm: s.destinationDistanceKm,
-    destinationLatitude: route?.active_route_latitude ?? null,
-    destinationLongitude: route?.active_route_longitude ?? null,
+    destinationLatitude: s.destinationLatitude,
+    destinationLongitude: s.destinationLongitude,
+    minutesToFullCharge: s.minutesToFullCharge,
     rawData: raw,
   };
 }
 
 /** What the policy reads of a sample: a stored row, or the one this run has just stored. */
-export type SampleFacts = Pick<NewStateRow, 'timestamp' | 'shiftState' | 'chargingState' | 'destinationEta' | 'rawData'>;
+export type SampleFacts = Pick<NewStateRow, 'timestamp' | 'shiftState' | 'chargingState' | 'destinationEta' | 'minutesToFullCharge'>;
 
 export const isMoving = (s: Pick<SampleFacts, 'shiftState'>) => MOVING.has(s.shiftState ?? '');
 export const isCharging = (s: Pick<SampleFacts, 'chargingState'>) => s.chargingState === 'Charging' || s.chargingState === 'Starting';
@@ -53,11 +56,11 @@ export function toLastSample(s: SampleFacts | undefined): LastSample | null {
   if (!s) return null;
   if (isMoving(s)) return { at: s.timestamp, activity: 'driving', expectedEndAt: s.destinationEta ?? null };
   if (isCharging(s)) {
-    const hours = (s.rawData as { charge_state?: { time_to_full_charge?: number | null } } | null)?.charge_state?.time_to_full_charge;
+    const minutes = s.minutesToFullCharge;
     return {
       at: s.timestamp,
       activity: 'charging',
-      expectedEndAt: hours != null && hours > 0 ? new Date(s.timestamp.getTime() + hours * HOUR_MS) : null,
+      expectedEndAt: minutes != null && minutes > 0 ? new Date(s.timestamp.getTime() + Math.round(minutes * MINUTE_MS)) : null,
     };
   }
   return { at: s.timestamp, activity: 'idle', expectedEndAt: null };

@@ -42,8 +42,14 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
       // The car's timestamps only move forward; a late-arriving older sample leaves `last` the newest.
       if (sampled && (!last || row.timestamp > last.timestamp)) newest = row;
       const s = r.snapshot;
-      if (s.carType !== v.model || s.firmwareVersion !== v.firmwareVersion)
-        await updateVehicle(ctx.db, v.id, { model: s.carType, firmwareVersion: s.firmwareVersion ?? v.firmwareVersion });
+      // A car without a display_name in the vehicle list is named by the sample (vehicle_state.vehicle_name).
+      const named = v.displayName ? {} : s.displayName ? { displayName: s.displayName } : {};
+      const model = s.carType ?? v.model;
+      const firmwareVersion = s.firmwareVersion ?? v.firmwareVersion;
+      if (model !== v.model || firmwareVersion !== v.firmwareVersion || 'displayName' in named) {
+        await updateVehicle(ctx.db, v.id, { model, firmwareVersion, ...named });
+        Object.assign(v, { model, firmwareVersion, ...named });
+      }
     } else ctx.count('data_not_online');
   }
   // The car became unreachable right after moving or charging: its arrival or charge end may be projected now.

@@ -67,6 +67,7 @@ export {
   TokenDecryptError,
 } from './errors';
 export type * from './types';
+export { emptyTally, withUnreadableTally, type UnreadableTally } from './unreadable';
 export type { ConnectResult, ProbeResult } from './connect';
 export { appTesla, setAppTeslaForTests, redirectUriFor, requestOrigin, teslaConnectionConfig, type AppTesla } from './app-client';
 export {

@@ -7,10 +7,26 @@ import { FleetErrorBodySchema, OAuthErrorSchema, parseFleetJson } from '@/lib/fl
 export function parseBody(text: string): unknown {
   if (!text) return undefined;
   try {
-    return parseFleetJson(text);
+    const body = parseFleetJson(text);
+    return /\\u0000|\\ud[89a-f]/i.test(text) ? storable(body) : body;
   } catch {
     return undefined;
   }
+}
+
+// eslint-disable-next-line no-control-regex -- NUL is exactly what Postgres cannot store
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The body with what Postgres cannot hold in text or jsonb (NUL, unpaired UTF-16 surrogates)
+ * replaced by U+FFFD in every string and key, so Tesla's answer can always be cached and kept.
+ */
+function storable(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(UNSTORABLE, '\uFFFD');
+  if (Array.isArray(v)) return v.map(storable);
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [storable(k) as string, storable(x)]));
+  return v;
 }
 
 /** Tesla's short error string of a Fleet or OAuth error body, '' when there is none. */

@@ -23,9 +23,10 @@ export type DisplayUnits = { distance: 'km' | 'mi'; temperature: 'C' | 'F' };
 
 export type VehicleSnapshot = {
   vin: string;
-  /** Newest sub-object timestamp of the payload (the car's own clock). */
+  /** Newest sub-object timestamp of the payload (the car's own clock); when none is readable, when the answer arrived. */
   timestamp: Date;
   state: VehicleConnectivity;
+  /** `display_name`, else (missing or empty) `vehicle_state.vehicle_name`. */
   displayName: string | null;
   vehicleName: string | null;
   carType: string | null;
@@ -46,6 +47,8 @@ export type VehicleSnapshot = {
   /** Range added per hour of charging, km/h. */
   chargeRateKmh: number | null;
   timeToFullChargeHours: number | null;
+  /** Tesla's estimate of the minutes left to the charge limit (`time_to_full_charge` × 60, else `minutes_to_full_charge`). */
+  minutesToFullCharge: number | null;
   fastChargerPresent: boolean | null;
   fastChargerType: string | null;
   fastChargerBrand: string | null;
@@ -60,6 +63,9 @@ export type VehicleSnapshot = {
   destinationName: string | null;
   destinationDistanceKm: number | null;
   destinationMinutes: number | null;
+  /** The navigation destination's position (not the car's). */
+  destinationLatitude: number | null;
+  destinationLongitude: number | null;
   locked: boolean | null;
   sentryMode: boolean | null;
   /** Tyre pressures, bar. */
@@ -124,32 +130,37 @@ export type SiteLiveData = {
   gridStatus: string | null;
   islandStatus: string | null;
   stormModeActive: boolean | null;
-  wallConnectors: { din: string; vin: string | null; state: number; powerW: number }[];
+  /** Each field null when Tesla's value was unreadable. */
+  wallConnectors: { din: string | null; vin: string | null; state: number | null; powerW: number | null }[];
 };
 
 export type EnergyPeriod = 'day' | 'week' | 'month' | 'year' | 'lifetime';
 /** RFC 3339 instants (Date or string with offset); `end` is inclusive as Tesla reads it. */
 export type HistoryRange = { start: Date | string; end: Date | string; timeZone?: string };
 
-/** One calendar_history bucket, Wh per bucket (not cumulative). */
+/**
+ * One calendar_history bucket, Wh per bucket (not cumulative). The directed flows the app stores
+ * for every bucket are always there (a bucket without them is left out); the totals are null when
+ * Tesla's value and the flows they derive from are unreadable.
+ */
 export type EnergyHistoryBucket = {
   timestamp: Date;
   /** The bucket start as Tesla wrote it, with the site-local offset. */
   localTimestamp: string;
-  solarWh: number;
-  gridImportedWh: number;
-  gridExportedWh: number;
-  gridExportedFromSolarWh: number;
-  gridExportedFromBatteryWh: number;
-  batteryChargedWh: number;
+  solarWh: number | null;
+  gridImportedWh: number | null;
+  gridExportedWh: number | null;
+  gridExportedFromSolarWh: number | null;
+  gridExportedFromBatteryWh: number | null;
+  batteryChargedWh: number | null;
   batteryChargedFromSolarWh: number;
   batteryChargedFromGridWh: number;
   batteryDischargedWh: number;
-  homeWh: number;
+  homeWh: number | null;
   homeFromGridWh: number;
   homeFromSolarWh: number;
   homeFromBatteryWh: number;
-  generatorWh: number;
+  generatorWh: number | null;
 };
 
 export type EnergyHistory = { period: string; timeZone: string | null; buckets: EnergyHistoryBucket[] };
@@ -159,14 +170,14 @@ export type WallConnectorSession = { startedAt: Date; durationSeconds: number; e
 export type SuperchargerSession = {
   sessionId: string;
   vin: string;
-  siteName: string;
+  siteName: string | null;
   startedAt: Date;
   stoppedAt: Date;
   countryCode: string | null;
   /** Sum of `totalDue` per currency. */
   totalDue: Record<string, number>;
   energyKwh: number | null;
-  fees: { type: string; currency: string; unit: string; usage: number; totalDue: number }[];
+  fees: { type: string | null; currency: string; unit: string | null; usage: number | null; totalDue: number }[];
   invoices: { fileName: string; contentId: string }[];
 };
 

@@ -1,26 +1,19 @@
 import 'server-only';
 import { z } from 'zod';
-import {
-  VehicleDataResponseSchema,
-  VehicleDataSchema,
-  VehicleListResponseSchema,
-  VehicleResponseSchema,
-  VehicleSummarySchema,
-  WakeUpResponseSchema,
-  fleetPaths,
-  type VehicleData,
-  type VehicleDataEndpoint,
-} from '@/lib/fleet-api';
+import { RawEnvelopeSchema, VehicleDataSchema, VehicleSummarySchema, fleetPaths, type VehicleDataEndpoint } from '@/lib/fleet-api';
 import { cacheKey, type CacheEntry } from './cache';
 import type { TeslaContext } from './context';
-import { VehicleAsleepError } from './errors';
+import { TeslaApiError, VehicleAsleepError } from './errors';
 import { toVehicle, toVehicleSnapshot } from './transform';
-import type { Vehicle, VehicleDataResult } from './types';
+import type { Vehicle, VehicleDataResult, VehicleSnapshot } from './types';
+import { readTesla, reportUnreadable } from './unreadable';
 
 /**
  * Vehicle endpoints. Cost rules (reference §3.1–3.5): the state check (`GET /vehicles/{vin}`) is
  * free and never wakes the car; `vehicle_data` (Data, $1/500) is only called when that check says
  * `online`; `wake_up` (Wakes, $1/50) only on explicit request, capped per vehicle per 24 hours.
+ * Answers are cached and returned (`raw`) exactly as Tesla sent them, and read field by field
+ * (lib/tesla/unreadable.ts): an unreadable field is null, a vehicle without a VIN is left out.
  */
 export const DEFAULT_VEHICLE_ENDPOINTS: readonly VehicleDataEndpoint[] = [
   'charge_state',
@@ -38,34 +31,61 @@ const T = {
   wakeUp: '/api/1/vehicles/{vin}/wake_up',
 };
 
+/** Cache entries hold Tesla's answer as sent; it is read field by field on use. */
+const AsSent = z.unknown();
+
+const invalid = (what: string) =>
+  new TeslaApiError(`Tesla sent a ${what} answer the app cannot read at all.`, 200, 'tesla_invalid_payload');
+
+/** One vehicle object (state check, wake): the VIN asked for stands in when the answer lacks it. */
+function oneVehicle(payload: unknown, vin: string, report: boolean, what: string): Vehicle {
+  const raw = readTesla(what, VehicleSummarySchema, payload, report);
+  if (!raw) throw invalid(what);
+  return toVehicle(raw, { vin });
+}
+
 export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
   const stateKey = (vin: string) => cacheKey('vehicle', vin);
 
-  async function summary(vin: string) {
-    const { value } = await cache.readThrough(stateKey(vin), VehicleSummarySchema, () =>
-      fleet.send({ method: 'GET', path: fleetPaths.vehicle(vin), template: T.vehicle, schema: VehicleResponseSchema, target: vin }),
+  async function summary(vin: string): Promise<Vehicle> {
+    const { value, source } = await cache.readThrough(stateKey(vin), AsSent, () =>
+      fleet.send({ method: 'GET', path: fleetPaths.vehicle(vin), template: T.vehicle, schema: RawEnvelopeSchema, target: vin }),
     );
-    return value;
+    return oneVehicle(value, vin, source === 'live', 'vehicle');
   }
 
-  function notOnline(status: 'asleep' | 'offline', stale: CacheEntry<VehicleData> | undefined): VehicleDataResult {
-    return stale
-      ? { status, source: 'stale-cache', fetchedAt: stale.fetchedAt, snapshot: toVehicleSnapshot(stale.payload), raw: stale.payload }
+  /** A vehicle_data answer as a snapshot (null: not an object at all). */
+  function snapshotOf(vin: string, payload: unknown, at: Date, report: boolean): VehicleSnapshot | null {
+    const data = readTesla('vehicle_data', VehicleDataSchema, payload, report);
+    return data ? toVehicleSnapshot(data, { vin, at }) : null;
+  }
+
+  function notOnline(vin: string, status: 'asleep' | 'offline', stale: CacheEntry<unknown> | undefined): VehicleDataResult {
+    const snapshot = stale ? snapshotOf(vin, stale.payload, stale.fetchedAt, false) : null;
+    return stale && snapshot
+      ? { status, source: 'stale-cache', fetchedAt: stale.fetchedAt, snapshot, raw: stale.payload }
       : { status, source: 'none', fetchedAt: null, snapshot: null, raw: null };
   }
 
   return {
-    /** Vehicles on the account (free; cached for the TTL). */
+    /**
+     * Vehicles on the account (free; cached for the TTL). One unusable entry (no VIN or id) is left
+     * out and reported; the others are kept.
+     */
     async getVehicles(): Promise<Vehicle[]> {
-      const { value } = await cache.readThrough(cacheKey('vehicles'), z.array(VehicleSummarySchema), () =>
-        fleet.send({ method: 'GET', path: fleetPaths.vehicles(), template: fleetPaths.vehicles(), schema: VehicleListResponseSchema }),
+      const { value, source } = await cache.readThrough(cacheKey('vehicles'), AsSent, () =>
+        fleet.send({ method: 'GET', path: fleetPaths.vehicles(), template: fleetPaths.vehicles(), schema: RawEnvelopeSchema }),
       );
-      return value.map(toVehicle);
+      const list = readTesla('vehicles', z.array(VehicleSummarySchema), value, source === 'live');
+      if (!list) throw invalid('vehicles');
+      const read = list.map((v) => toVehicle(v));
+      if (source === 'live') reportUnreadable(read.filter((v) => v === null).map(() => ({ path: 'vehicles[]', kind: 'dropped' as const })));
+      return read.filter((v): v is Vehicle => v !== null);
     },
 
-    /** Free state check: online | asleep | offline. Never wakes the car. */
+    /** Free state check: online | asleep | offline (an unreadable state reads as offline). Never wakes the car. */
     async getVehicle(vin: string): Promise<Vehicle> {
-      return toVehicle(await summary(vin));
+      return summary(vin);
     },
 
     /**
@@ -84,27 +104,30 @@ export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
     ): Promise<VehicleDataResult> {
       const set = [...new Set(endpoints)].sort();
       const key = cacheKey('vehicle_data', vin, set.join(','));
-      const hit = await cache.getFresh(key, VehicleDataSchema);
-      if (hit)
-        return { status: 'online', source: 'cache', fetchedAt: hit.fetchedAt, snapshot: toVehicleSnapshot(hit.payload), raw: hit.payload };
+      const hit = await cache.getFresh(key, AsSent);
+      const cached = hit ? snapshotOf(vin, hit.payload, hit.fetchedAt, false) : null;
+      if (hit && cached) return { status: 'online', source: 'cache', fetchedAt: hit.fetchedAt, snapshot: cached, raw: hit.payload };
       const state = opts.checkedOnline ? 'online' : (await summary(vin)).state;
-      if (state !== 'online') return notOnline(state, await cache.getStale(key, VehicleDataSchema));
+      if (state !== 'online') return notOnline(vin, state, await cache.getStale(key, AsSent));
       try {
         const raw = await fleet.send({
           method: 'GET',
           path: fleetPaths.vehicleData(vin),
           template: T.vehicleData,
           query: { endpoints: set.join(';') },
-          schema: VehicleDataResponseSchema,
+          schema: RawEnvelopeSchema,
           target: vin,
           essential: opts.essential,
         });
+        const fetchedAt = new Date(clock.now());
+        const snapshot = snapshotOf(vin, raw, fetchedAt, true);
+        if (!snapshot) throw invalid('vehicle_data');
         await cache.put(key, raw);
-        return { status: 'online', source: 'live', fetchedAt: new Date(clock.now()), snapshot: toVehicleSnapshot(raw), raw };
+        return { status: 'online', source: 'live', fetchedAt, snapshot, raw };
       } catch (err) {
         if (!(err instanceof VehicleAsleepError)) throw err;
         await cache.invalidate(stateKey(vin)); // the cached "online" was wrong: check again next time
-        return notOnline('asleep', await cache.getStale(key, VehicleDataSchema));
+        return notOnline(vin, 'asleep', await cache.getStale(key, AsSent));
       }
     },
 
@@ -119,13 +142,13 @@ export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
         method: 'POST',
         path: fleetPaths.wakeUp(vin),
         template: T.wakeUp,
-        schema: WakeUpResponseSchema,
+        schema: RawEnvelopeSchema,
         target: vin,
         retry: false,
         essential: opts.essential,
       });
       await cache.invalidate(stateKey(vin));
-      return toVehicle(raw);
+      return oneVehicle(raw, vin, true, 'wake_up');
     },
   };
 }

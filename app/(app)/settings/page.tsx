@@ -8,7 +8,7 @@ import { requireOwner } from '@/lib/auth/require-owner';
 import { formatDateTime, formatDuration, formatMoney, formatNumber } from '@/lib/format';
 import { readPreferences } from '@/lib/settings/preferences';
 import { ATTRIBUTION_RULES, describeRule, priceAt } from '@/lib/stats';
-import { listRuns } from '@/lib/sync/runs';
+import { describeUnreadable, listRuns } from '@/lib/sync/runs';
 import { PageHeader } from '../_components/page-header';
 import { EditableItem } from './_components/editable-item';
 import { card, muted, SectionSkeleton } from './_components/form-ui';
@@ -233,6 +233,7 @@ async function SyncSection() {
             .map(([k, v]) => `${v} ${COUNT_LABELS[k]}`)
             .join(', '),
           error: r.error,
+          unreadable: describeUnreadable(r.teslaUnreadable),
         }))}
       />
     </Section>

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { fleetEnvelope } from './common';
+import { RawEnvelopeSchema, fleetEnvelope } from './common';
 
 /**
  * `GET /api/1/dx/charging/history`: Supercharger sessions with fees (reference §3.7, [C-2] shapes).
- * `totalResults` sits inside `response` or at top level depending on the source (§3.7) — both parse.
+ * `totalResults` sits inside `response` or at top level depending on the source (§3.7); the live
+ * payload has no `response` at all, only `data` and `totalResults` at the top level
+ * (tests/fixtures/real/charging-history-*): `RawChargingHistoryEnvelopeSchema` accepts both.
+ * Unused fee tiers are null in the live payload, not 0 or absent.
  * Dates are RFC 3339 strings.
  */
 export const ChargingFeeSchema = z.object({
@@ -15,13 +18,13 @@ export const ChargingFeeSchema = z.object({
   rateBase: z.number(),
   rateTier1: z.number().optional(),
   rateTier2: z.number().optional(),
-  rateTier3: z.number().optional(),
-  rateTier4: z.number().optional(),
+  rateTier3: z.number().nullable().optional(),
+  rateTier4: z.number().nullable().optional(),
   usageBase: z.number(),
   usageTier1: z.number().optional(),
   usageTier2: z.number().optional(),
-  usageTier3: z.number().optional(),
-  usageTier4: z.number().optional(),
+  usageTier3: z.number().nullable().optional(),
+  usageTier4: z.number().nullable().optional(),
   totalBase: z.number(),
   totalTier1: z.number().optional(),
   totalTier2: z.number().optional(),
@@ -51,6 +54,17 @@ export const ChargingSessionSchema = z.object({
 });
 export type ChargingSession = z.infer<typeof ChargingSessionSchema>;
 
-export const ChargingHistoryResponseSchema = fleetEnvelope(
-  z.object({ data: z.array(ChargingSessionSchema), totalResults: z.number().int().optional() }),
-).extend({ totalResults: z.number().int().optional() });
+/** The page itself: sessions and (sometimes) the total count. */
+export const ChargingHistorySchema = z.object({ data: z.array(ChargingSessionSchema), totalResults: z.number().int().optional() });
+export type ChargingHistory = z.infer<typeof ChargingHistorySchema>;
+
+export const ChargingHistoryResponseSchema = fleetEnvelope(ChargingHistorySchema).extend({ totalResults: z.number().int().optional() });
+
+/**
+ * The Supercharger history envelope kept as sent, in either shape: `{response: {data, …}}` or the
+ * live payload's top-level `{data, totalResults}` (then the whole body is the page).
+ */
+export const RawChargingHistoryEnvelopeSchema = z.union([
+  RawEnvelopeSchema,
+  z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && 'data' in v).transform((body) => ({ response: body })),
+]);

@@ -15,6 +15,12 @@ export function fleetEnvelope<T extends z.ZodType>(payload: T) {
   });
 }
 
+/**
+ * A 2xx envelope whose `response` is kept exactly as Tesla sent it (any JSON but null), to be kept
+ * as the raw payload and read field by field with `readLeniently` (lib/fleet-api/lenient.ts).
+ */
+export const RawEnvelopeSchema = z.object({ response: z.custom<NonNullable<unknown>>((v) => v !== null && v !== undefined) });
+
 /** Error body, e.g. `{"response": null, "error": "vehicle unavailable: …", "error_description": ""}`. */
 export const FleetErrorBodySchema = z.object({
   response: z.null().optional(),
@@ -29,7 +35,7 @@ export type FleetErrorBody = z.infer<typeof FleetErrorBodySchema>;
 export const IsoWithOffsetSchema = z.iso.datetime({ offset: true });
 
 /** Epoch milliseconds, as in every vehicle_data sub-object `timestamp`. */
-export const EpochMsSchema = z.number().int().min(1e12);
+export const EpochMsSchema = z.number().int().min(1e12).max(1e13);
 
 /** Protobuf-style `{seconds, nanos?}` timestamp/duration (charge_schedule_data, telemetry_history). */
 export const ProtoSecondsSchema = z.object({ seconds: z.number(), nanos: z.number().optional() });

@@ -6,7 +6,8 @@ import { IsoWithOffsetSchema, ProtoSecondsSchema, fleetEnvelope } from './common
  * bucket, never cumulative. Bucket size is [U] (§9.4): parse interval-agnostically and build daily
  * totals by summing the entries of a local day (`installation_time_zone`).
  */
-const wh = z.number();
+/** Wh per bucket; 100 MWh is beyond any home's bucket (and what energy_buckets can store). */
+const wh = z.number().min(-100_000_000).max(100_000_000);
 
 export const ENERGY_HISTORY_FIELDS = [
   'solar_energy_exported',
@@ -57,7 +58,8 @@ export const EnergyHistorySchema = z.object({
   installation_time_zone: z.string().optional(),
   serial_number: z.string().optional(),
   time_zone_offset: z.number().optional(),
-  time_series: z.array(EnergyHistoryEntrySchema),
+  /** null when Tesla has no data for the range, absent in some answers (real captures): no buckets. */
+  time_series: z.array(EnergyHistoryEntrySchema).nullable().optional(),
 });
 export const EnergyHistoryResponseSchema = fleetEnvelope(EnergyHistorySchema);
 
@@ -73,7 +75,7 @@ export const BackupHistoryResponseSchema = fleetEnvelope(BackupHistorySchema);
 export const WallConnectorSessionSchema = z.object({
   charge_start_time: ProtoSecondsSchema,
   charge_duration: ProtoSecondsSchema,
-  energy_added_wh: z.number(),
+  energy_added_wh: z.number().min(0).max(10_000_000),
   din: z.string().optional(),
   target_id: z.string().optional(),
 });

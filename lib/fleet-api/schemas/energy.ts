@@ -10,6 +10,9 @@ import { IsoWithOffsetSchema, fleetEnvelope } from './common';
  * also go missing (§4.1), so all three are optional.
  */
 const num = z.number();
+/** W; ±10 MW is beyond any home (and what energy_states can store). */
+const watts = num.min(-10_000_000).max(10_000_000);
+const percent = num.min(0).max(100);
 
 export const WallConnectorLiveSchema = z.object({
   din: z.string(),
@@ -18,20 +21,20 @@ export const WallConnectorLiveSchema = z.object({
   wall_connector_state: z.number().int(),
   wall_connector_fault_state: z.number().int().optional(),
   /** W. */
-  wall_connector_power: num,
+  wall_connector_power: watts,
   ocpp_status: z.number().int().optional(),
   powershare_session_state: z.number().int().optional(),
 });
 
 export const LiveStatusSchema = z.object({
-  solar_power: num.optional(),
-  battery_power: num.optional(),
-  grid_power: num.optional(),
-  load_power: num.optional(),
-  generator_power: num.optional(),
-  grid_services_power: num.optional(),
+  solar_power: watts.optional(),
+  battery_power: watts.optional(),
+  grid_power: watts.optional(),
+  load_power: watts.optional(),
+  generator_power: watts.optional(),
+  grid_services_power: watts.optional(),
   grid_services_active: z.boolean().optional(),
-  percentage_charged: num.optional(),
+  percentage_charged: percent.optional(),
   energy_left: num.optional(),
   total_pack_energy: num.optional(),
   backup_capable: z.boolean().optional(),
@@ -40,7 +43,8 @@ export const LiveStatusSchema = z.object({
   storm_mode_active: z.boolean().optional(),
   battery_breaker_open: z.boolean().optional(),
   timestamp: IsoWithOffsetSchema,
-  wall_connectors: z.array(WallConnectorLiveSchema).optional(),
+  /** null on a solar-only site (real capture), [] or absent without Wall Connectors. */
+  wall_connectors: z.array(WallConnectorLiveSchema).nullable().optional(),
 });
 export type LiveStatus = z.infer<typeof LiveStatusSchema>;
 export const LiveStatusResponseSchema = fleetEnvelope(LiveStatusSchema);
@@ -83,18 +87,18 @@ export const SiteComponentsSchema = z.object({
 
 export const SiteInfoSchema = z.object({
   id: z.string(),
-  site_name: z.string().optional(),
-  backup_reserve_percent: num.optional(),
+  site_name: z.string().max(100).optional(),
+  backup_reserve_percent: percent.optional(),
   default_real_mode: z.string().optional(),
   installation_date: z.string().optional(),
-  /** IANA zone; can be "" (fixtures). */
-  installation_time_zone: z.string(),
+  /** IANA zone; can be "" (fixtures) or absent (Fleet site_info of 2024, real capture). */
+  installation_time_zone: z.string().max(50).optional(),
   version: z.string().optional(),
-  battery_count: z.number().int().optional(),
+  battery_count: z.number().int().min(0).max(1_000).optional(),
   /** W. */
-  nameplate_power: num.optional(),
+  nameplate_power: num.int().min(0).max(1_000_000_000).optional(),
   /** Wh (e.g. 27000 for two 13.5 kWh Powerwalls). */
-  nameplate_energy: num.optional(),
+  nameplate_energy: num.min(0).max(1_000_000_000).optional(),
   max_site_meter_power_ac: num.optional(),
   min_site_meter_power_ac: num.optional(),
   vpp_backup_reserve_percent: num.optional(),
@@ -109,7 +113,7 @@ export const SiteInfoResponseSchema = fleetEnvelope(SiteInfoSchema);
 export const EnergyProductSchema = z.object({
   energy_site_id: FleetIdSchema,
   resource_type: z.string().optional(),
-  site_name: z.string().optional(),
+  site_name: z.string().max(100).optional(),
   id: z.string().optional(),
   gateway_id: z.string().optional(),
   asset_site_id: z.string().optional(),
@@ -122,7 +126,8 @@ export const EnergyProductSchema = z.object({
   battery_power: num.optional(),
   solar_power: num.optional(),
   storm_mode_enabled: z.boolean().nullable().optional(),
-  components: SiteComponentsSchema,
+  /** Absent in Tesla's own docs example (battery fields at the entry's top level instead). */
+  components: SiteComponentsSchema.optional(),
   features: z.record(z.string(), z.unknown()).optional(),
 });
 export type EnergyProduct = z.infer<typeof EnergyProductSchema>;

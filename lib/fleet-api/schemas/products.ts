@@ -13,7 +13,8 @@ export const VehicleProductSchema = VehicleSummarySchema.extend({
   vehicle_config: VehicleConfigSchema.partial().optional(),
   command_signing: z.string().optional(),
   release_notes_supported: z.boolean().optional(),
-  cached_data: z.string().optional(),
+  /** "" or null (real captures). */
+  cached_data: z.string().nullable().optional(),
   mobile_access_disabled: z.boolean().optional(),
 });
 

@@ -7,12 +7,19 @@ import { VehicleSummarySchema } from './vehicle';
  * `GET /vehicles/{vin}/vehicle_data` sub-objects (reference §3.6). Units are Tesla's whatever the
  * GUI shows: miles, mph, °C, bar, kW (`charger_power`, `drive_state.power`), kWh
  * (`charge_energy_added`); every sub-object `timestamp` is epoch ms. Fields outside the documented
- * core are optional because firmware adds and drops them.
+ * core are optional because firmware adds and drops them; fields real cars send as null
+ * (tests/fixtures/real) are nullable. Ranges are what a car can report and what the app can store:
+ * a value outside them is read as null (lib/fleet-api/lenient.ts), never stored.
  */
 const int = z.number().int();
 const num = z.number();
 const optStr = z.string().nullable().optional();
 const optBool = z.boolean().nullable().optional();
+/** Miles (distances and ranges; the API never sends km). */
+const miles = num.min(0).max(10_000_000);
+const rangeMiles = num.min(0).max(5_000);
+const celsius = num.min(-100).max(150);
+const kw = num.min(-2_000).max(2_000);
 
 export const CHARGING_STATES = ['Disconnected', 'NoPower', 'Starting', 'Charging', 'Complete', 'Stopped'] as const;
 export const ChargingStateSchema = z.enum(CHARGING_STATES);
@@ -21,34 +28,36 @@ export type ChargingState = z.infer<typeof ChargingStateSchema>;
 export const ChargeStateSchema = z.object({
   battery_level: int.min(0).max(100),
   usable_battery_level: int.min(0).max(100),
-  battery_range: num,
-  est_battery_range: num,
-  ideal_battery_range: num,
+  battery_range: rangeMiles,
+  est_battery_range: rangeMiles,
+  ideal_battery_range: rangeMiles,
   charging_state: ChargingStateSchema,
-  charge_limit_soc: int,
+  charge_limit_soc: int.min(0).max(100),
   charge_limit_soc_min: int.optional(),
   charge_limit_soc_max: int.optional(),
   charge_limit_soc_std: int.optional(),
-  charge_energy_added: num.min(0),
+  charge_energy_added: num.min(0).max(10_000),
   charge_miles_added_rated: num.optional(),
   charge_miles_added_ideal: num.optional(),
-  charger_power: num,
-  charger_voltage: num.nullable(),
-  charger_actual_current: num.nullable(),
+  /** kW; null while unplugged or Stopped on older firmware (2022.8, real captures). */
+  charger_power: kw.nullable(),
+  charger_voltage: num.min(-2_000).max(2_000).nullable(),
+  charger_actual_current: num.min(-2_000).max(2_000).nullable(),
   charger_pilot_current: num.nullable().optional(),
   /** 1–3 on AC; null on DC or idle. */
-  charger_phases: int.nullable(),
+  charger_phases: int.min(0).max(3).nullable(),
   charge_current_request: int.optional(),
   charge_current_request_max: int.optional(),
   charge_amps: int.optional(),
   /** Miles of range per hour. */
   charge_rate: num,
-  /** Hours. */
-  time_to_full_charge: num,
+  /** Hours; null in some answers. */
+  time_to_full_charge: num.min(0).max(1_000).nullable(),
   /** Newer field; one fixture carries a junk string, so anything non-numeric reads as null. */
-  minutes_to_full_charge: num.nullable().optional().catch(null),
-  fast_charger_present: z.boolean(),
-  fast_charger_type: optStr,
+  minutes_to_full_charge: num.min(0).max(60_000).nullable().optional().catch(null),
+  /** Null on older firmware while unplugged (real captures). */
+  fast_charger_present: z.boolean().nullable(),
+  fast_charger_type: z.string().max(30).nullable().optional(),
   fast_charger_brand: optStr,
   conn_charge_cable: optStr,
   charge_port_door_open: optBool,
@@ -69,12 +78,13 @@ export const ChargeStateSchema = z.object({
   lifetime_energy_used: num.nullable().optional(),
   module_temp_min: num.nullable().optional(),
   module_temp_max: num.nullable().optional(),
-  timestamp: EpochMsSchema,
+  /** Null in some answers (the other sub-objects' timestamps then date the sample). */
+  timestamp: EpochMsSchema.nullable(),
 });
 
 export const ClimateStateSchema = z.object({
-  inside_temp: num.nullable(),
-  outside_temp: num.nullable(),
+  inside_temp: celsius.nullable(),
+  outside_temp: celsius.nullable(),
   driver_temp_setting: num.optional(),
   passenger_temp_setting: num.optional(),
   is_climate_on: z.boolean(),
@@ -88,12 +98,14 @@ export const ClimateStateSchema = z.object({
 });
 
 export const SHIFT_STATES = ['P', 'R', 'N', 'D'] as const;
+/** `""` is reported by long-time clients as an occasional shift_state (timdorr/tesla-api issue 194): read as null (parked). */
+export const ShiftStateSchema = z.preprocess((v) => (v === '' ? null : v), z.enum(SHIFT_STATES).nullable());
 
 /** Coordinates only with `endpoints=…;location_data` and the `vehicle_location` scope. */
 export const DriveStateSchema = z.object({
-  latitude: num.optional(),
-  longitude: num.optional(),
-  heading: int.optional(),
+  latitude: num.min(-90).max(90).optional(),
+  longitude: num.min(-180).max(180).optional(),
+  heading: int.min(0).max(360).optional(),
   /** Epoch seconds. */
   gps_as_of: int.optional(),
   native_latitude: num.optional(),
@@ -101,15 +113,15 @@ export const DriveStateSchema = z.object({
   native_location_supported: int.optional(),
   native_type: z.string().optional(),
   /** kW; negative = energy into the battery (charging or regen). */
-  power: num.nullable(),
-  shift_state: z.enum(SHIFT_STATES).nullable(),
+  power: kw.nullable(),
+  shift_state: ShiftStateSchema,
   /** mph; null when parked. */
-  speed: num.nullable(),
-  active_route_destination: z.string().optional(),
-  active_route_latitude: num.optional(),
-  active_route_longitude: num.optional(),
-  active_route_miles_to_arrival: num.optional(),
-  active_route_minutes_to_arrival: num.optional(),
+  speed: num.min(0).max(500).nullable(),
+  active_route_destination: z.string().max(200).optional(),
+  active_route_latitude: num.min(-90).max(90).optional(),
+  active_route_longitude: num.min(-180).max(180).optional(),
+  active_route_miles_to_arrival: num.min(0).max(100_000).optional(),
+  active_route_minutes_to_arrival: num.min(0).max(1_000_000).optional(),
   active_route_energy_at_arrival: num.optional(),
   active_route_traffic_minutes_delay: num.optional(),
   timestamp: EpochMsSchema,
@@ -128,7 +140,7 @@ export const GuiSettingsSchema = z.object({
 });
 
 export const VehicleConfigSchema = z.object({
-  car_type: z.string(),
+  car_type: z.string().max(20),
   trim_badging: optStr,
   exterior_color: optStr,
   wheel_type: optStr,
@@ -151,13 +163,14 @@ export const SoftwareUpdateSchema = z.object({
 
 export const VehicleStateDataSchema = z.object({
   /** Miles. */
-  odometer: num.min(0),
+  odometer: miles,
   /** Firmware + build hash, e.g. "2025.44.3 1a2b3c4d5e6f". */
-  car_version: z.string(),
+  car_version: z.string().max(50),
   locked: z.boolean().optional(),
   sentry_mode: optBool,
   is_user_present: optBool,
-  vehicle_name: optStr,
+  /** The car's name when `display_name` is missing (known difference 7 of issue 13). */
+  vehicle_name: z.string().max(100).nullable().optional(),
   df: int.optional(),
   dr: int.optional(),
   pf: int.optional(),

@@ -12,16 +12,18 @@ export type VehicleState = z.infer<typeof VehicleStateSchema>;
 
 export const VehicleSummarySchema = z.object({
   id: FleetIdSchema,
-  id_s: z.string().regex(/^\d+$/),
+  id_s: z.string().regex(/^\d{1,40}$/),
   vehicle_id: FleetIdSchema.optional(),
   vin: z.string().length(17),
   color: z.string().nullable().optional(),
   access_type: z.string().optional(),
-  display_name: z.string().nullable().optional(),
+  /** Absent from many vehicle_data answers and "" for unnamed cars: the name is then vehicle_state.vehicle_name. */
+  display_name: z.string().max(100).nullable().optional(),
   option_codes: z.string().nullable().optional(),
   granular_access: z.object({ hide_private: z.boolean() }).nullable().optional(),
   tokens: z.array(z.string()).nullable().optional(),
-  state: VehicleStateSchema,
+  /** null in Tesla's own /products example (read as not reachable). */
+  state: VehicleStateSchema.nullable(),
   in_service: z.boolean().optional(),
   calendar_enabled: z.boolean().optional(),
   api_version: z.number().int().nullable().optional(),

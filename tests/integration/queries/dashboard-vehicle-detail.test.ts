@@ -61,7 +61,7 @@ beforeAll(async () => {
       chargingState: 'Charging',
       chargeLimitSoc: 80,
       chargerPowerKw: 11,
-      rawData: { charge_state: { minutes_to_full_charge: 95 } },
+      minutesToFullCharge: 95,
     },
     // C: an old parked sample, then a drive ended later elsewhere (the car fell asleep on arrival).
     {

@@ -26,7 +26,7 @@ describe('charge_energy_added (reference §7.2)', () => {
         continue;
       }
       const cs = VehicleDataResponseSchema.parse(res.body).response.charge_state;
-      if (!cs) throw new Error('no charge_state');
+      if (!cs || cs.charger_power === null) throw new Error('no charge_state or charger_power');
       samples.push({
         t: sim.now(),
         state: cs.charging_state,

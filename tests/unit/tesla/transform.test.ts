@@ -8,10 +8,11 @@ function fixture(name: string): unknown {
   return parseFleetJson(readFileSync(new URL(`../../fixtures/tesla/${name}.json`, import.meta.url), 'utf8'));
 }
 const vehicleData = (name: string) => VehicleDataResponseSchema.parse(fixture(name)).response;
+const FALLBACK = { vin: 'XP7YGCEK5PB012345', at: new Date(0) };
 
 describe('transform: Tesla units → canonical metric', () => {
   it('converts a car whose GUI is set to miles: miles → km, mph → km/h, keeps °C and kW', () => {
-    const s = toVehicleSnapshot(vehicleData('vehicle-data-miles-driving'));
+    const s = toVehicleSnapshot(vehicleData('vehicle-data-miles-driving'), FALLBACK);
     expect(s.displayUnits).toEqual({ distance: 'mi', temperature: 'F' });
     expect(s.odometerKm).toBeCloseTo(1609.344, 3);
     expect(s.batteryRangeKm).toBeCloseTo(200 * KM_PER_MILE, 3);
@@ -26,7 +27,7 @@ describe('transform: Tesla units → canonical metric', () => {
   });
 
   it('converts a car whose GUI is set to km exactly the same way (the API always sends miles)', () => {
-    const s = toVehicleSnapshot(vehicleData('vehicle-data-km-settings'));
+    const s = toVehicleSnapshot(vehicleData('vehicle-data-km-settings'), FALLBACK);
     expect(s.displayUnits).toEqual({ distance: 'km', temperature: 'C' });
     expect(s.odometerKm).toBeCloseTo(31288.4173 * KM_PER_MILE, 3);
     expect(s.odometerKm).toBeCloseTo(50353.83, 2);
@@ -44,12 +45,12 @@ describe('transform: Tesla units → canonical metric', () => {
 
   it('keeps vehicle ids as strings, also beyond 2^53', () => {
     const raw = vehicleData('vehicle-data-miles-driving');
-    expect(toVehicle(raw).id).toBe('9007199254740993');
+    expect(toVehicle(raw)?.id).toBe('9007199254740993');
     expect(raw.id).toBe('9007199254740993'); // parseFleetJson kept the unsafe integer as digits
   });
 
   it("keeps W and Tesla's signs for live status (battery > 0 discharging, grid > 0 importing)", () => {
-    const live = toSiteLiveData(LiveStatusResponseSchema.parse(fixture('live-status')).response);
+    const live = toSiteLiveData(LiveStatusResponseSchema.parse(fixture('live-status')).response, new Date(0));
     expect(live).toMatchObject({ solarPowerW: 4310, batteryPowerW: -1650, gridPowerW: -1540, loadPowerW: 1120, batteryPercentage: 82.4 });
     expect(live.solarPowerW! + live.batteryPowerW! + live.gridPowerW! + live.generatorPowerW!).toBe(live.loadPowerW);
     expect(live.timestamp.toISOString()).toBe('2026-03-14T12:05:12.000Z');

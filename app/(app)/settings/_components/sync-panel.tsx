@@ -13,6 +13,8 @@ export type RunView = {
   requests: number;
   summary: string;
   error: string | null;
+  /** What Tesla sent that could not be read (read as null or left out), in words; null when all was read. */
+  unreadable: string | null;
 };
 
 /**
@@ -111,6 +113,11 @@ export function SyncPanel(props: { runs: RunView[]; lastSucceeded: string | null
                 {r.duration} · {r.requests} requests
               </p>
               {r.summary ? <p className="text-gray-700 dark:text-gray-300">{r.summary}</p> : null}
+              {r.unreadable ? (
+                <p className="text-amber-800 dark:text-amber-300" data-testid="sync-unreadable">
+                  {r.unreadable} The rest was used; Tesla&apos;s answers are kept as sent.
+                </p>
+              ) : null}
               {r.error ? <p className="text-red-700 dark:text-red-400">{r.error}</p> : null}
             </li>
           ))}

@@ -1,0 +1,2 @@
+ALTER TABLE "sync_runs" ADD COLUMN "tesla_unreadable" jsonb DEFAULT '{"fields":{},"entries":{}}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "vehicle_states" ADD COLUMN "minutes_to_full_charge" numeric(8, 1);
