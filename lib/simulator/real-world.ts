@@ -1,0 +1,10 @@
+import type { ApiOptions } from './options';
+
+/**
+ * The real-world profile: how real Tesla answers differ from the documented ones (read as facts
+ * from public clients' fixtures and bug reports: tests/fixtures/real/README.md), as simulator
+ * switches. Each quirk is an `ApiOptions` field of its own, off by default (the documented
+ * variant), so a test can turn one on; this preset turns on every quirk the app is built to
+ * survive. Demo mode and the 30-day accuracy tests run with it.
+ */
+export const REAL_WORLD_API_OPTIONS: Partial<ApiOptions> = {};
