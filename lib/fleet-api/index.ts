@@ -6,5 +6,6 @@
 export * from './hosts';
 export * from './paths';
 export * from './billing';
+export * from './refusals';
 export * from './ids';
 export * from './schemas';
