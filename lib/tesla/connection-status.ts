@@ -31,10 +31,10 @@ export type TeslaConnectionReport = {
 /** What the owner loses without a scope, said beside it (location: issue 13, known difference 2). */
 export const SCOPE_COSTS: Record<string, string> = {
   vehicle_location:
-    'Without it Tesla refuses location: no places, no maps, no home detection and no solar share of home charges, except the charges your Tesla Wall Connector reports; battery, odometer, drives and charging are still recorded',
-  vehicle_device_data: 'Without it Tesla refuses all vehicle data: no drives, charges or battery',
-  energy_device_data: 'Without it Tesla refuses the energy site: no Powerwall, solar or home figures',
-  offline_access: 'Without it Tesla gives no refresh token: the connection ends after 8 hours',
+    'Without vehicle_location Tesla refuses location: no places, no maps, no home detection and no solar share of home charges (except the charges your Tesla Wall Connector reports); battery, odometer, drives and charging are still recorded.',
+  vehicle_device_data: 'Without vehicle_device_data Tesla refuses all vehicle data: no drives, charges or battery.',
+  energy_device_data: 'Without energy_device_data Tesla refuses the energy site: no Powerwall, solar or home figures.',
+  offline_access: 'Without offline_access Tesla gives no refresh token: the connection ends after 8 hours.',
 };
 
 export async function readPartnerRecord(db: Db): Promise<PartnerRecord | undefined> {
@@ -140,7 +140,7 @@ export async function getConnectionReport(o: {
       state: 'failed',
       detail: [
         `Missing scope${missingScopes.length > 1 ? 's' : ''}: ${missingScopes.join(', ')}.`,
-        ...missingScopes.flatMap((s) => (SCOPE_COSTS[s] ? [`${s}: ${SCOPE_COSTS[s]}.`] : [])),
+        ...missingScopes.flatMap((s) => (SCOPE_COSTS[s] ? [SCOPE_COSTS[s]] : [])),
         `Connect with Tesla again and allow ${missingScopes.includes('vehicle_location') ? 'location access' : 'them'}.`,
       ].join(' '),
     });
