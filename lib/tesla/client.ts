@@ -98,7 +98,7 @@ type Deps = {
   };
 };
 
-type Attempt = (RawResponse & { probe: boolean }) | { failure: string } | { waitMs: number };
+type Attempt = RawResponse | { failure: string } | { waitMs: number };
 const MAX_STEPS = 500;
 
 export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps) {
@@ -138,7 +138,9 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
         durationMs: performance.now() - started,
         prices: cfg.prices,
       });
-      return res ? { ...res, probe: slot.probe } : { failure };
+      // The one try through a billing lock-out, answered otherwise: the lock-out is over, for every process.
+      if (res && slot.probe && res.status < 500 && !isBillingLockout(errorTextOf(parseBody(res.text)))) await unlockBilling(db);
+      return res ?? { failure };
     });
   }
 
@@ -199,8 +201,6 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
       }
       const body = parseBody(out.text);
       const { status } = out;
-      const lockout = status === 403 && isBillingLockout(errorTextOf(body));
-      if (out.probe && status < 500 && !lockout) await unlockBilling(db); // the one try through a lock-out was answered: it is over
       if (status >= 200 && status < 300) {
         const parsed = call.schema.safeParse(body);
         if (parsed.success) return parsed.data.response;
@@ -247,7 +247,7 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
       }
       if (status === 401)
         throw new TeslaApiError(`Remote access is disabled in the vehicle (${label}).`, status, 'tesla_mobile_access_disabled');
-      if (lockout) {
+      if (status === 403 && isBillingLockout(error)) {
         const lock = await lockBilling(db, clock.now());
         log.warn(`Tesla disabled this app's API access (${error}) at ${label}: paid calls wait until ${lock.retryAt.toISOString()}`);
         throw new TeslaBillingLockedError(lock.since, lock.retryAt, status);
