@@ -22,6 +22,18 @@ export const userConfig = pgTable('user_config', {
   teslaScopes: text('tesla_scopes').array(),
   /** Until when Tesla asked us to back off (429 Retry-After), shared by every process. */
   teslaRetryAfterUntil: tz('tesla_retry_after_until'),
+  /**
+   * Billing lock-out (403 `account disabled: EXCEEDED_LIMIT`): when Tesla first refused, and when one
+   * billable call may try again (billable calls before it are refused without being sent). Both
+   * null: not locked. Shared by every process; cleared by the first billable call Tesla answers.
+   */
+  teslaBillingLockedAt: tz('tesla_billing_locked_at'),
+  teslaBillingRetryAt: tz('tesla_billing_retry_at'),
+  /**
+   * When Tesla refused `location_data` for want of the `vehicle_location` scope although the token's
+   * scopes listed it: vehicle data is read without location until the account is connected again.
+   */
+  teslaLocationRefusedAt: tz('tesla_location_refused_at'),
   ownerPasswordHash: text('owner_password_hash'),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: createdAt(),

@@ -58,6 +58,8 @@ export type { FetchFn } from './client';
 export {
   TeslaError,
   TeslaAuthError,
+  TeslaMissingScopeError,
+  TeslaBillingLockedError,
   TeslaRateLimitedError,
   VehicleAsleepError,
   TeslaRegionError,
@@ -86,6 +88,7 @@ export {
   type PendingAuthorization,
 } from './oauth-flow';
 export {
+  SCOPE_COSTS,
   getConnectionReport,
   readPartnerRecord,
   recordPartnerRegistration,

@@ -13,7 +13,7 @@ import {
   type TokenResponse,
 } from '@/lib/fleet-api';
 import { log } from '@/lib/log';
-import { readAccess, readAccount, updateAccount, type AccessRow, type Tx } from './account-store';
+import { effectiveScopes, readAccess, readAccount, updateAccount, type AccessRow, type Tx } from './account-store';
 import type { RawResponse, TeslaHttp } from './client';
 import type { TeslaClock } from './clock';
 import { resolveTokenUrl, type TeslaConfig } from './config';
@@ -49,6 +49,8 @@ const NO_TOKENS = {
   accessTokenIv: null,
   accessTokenTag: null,
   teslaAccessTokenExpiresAt: null,
+  /** A new grant: Tesla's earlier refusal of location does not carry over. */
+  teslaLocationRefusedAt: null,
 } as const;
 
 type Deps = { db: Db; cfg: TeslaConfig; clock: TeslaClock; http: TeslaHttp };
@@ -205,7 +207,18 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       return { token, region: after?.teslaRegion ?? null, baseUrl: after?.teslaFleetApiBaseUrl ?? null };
     },
 
-    /** Forgets the remembered row (the region or the stored tokens changed). */
+    /**
+     * The scopes the usable access token grants (its JWT `scp`, stored when it was issued), less
+     * `vehicle_location` once Tesla refused it; null when unknown (not a JWT). Gets a usable token
+     * first (a refresh only when the stored one has expired), then reads the remembered row.
+     */
+    async scopes(): Promise<string[] | null> {
+      await this.getAccess();
+      const row = memo && performance.now() - memo.readAt < MEMO_MS ? memo.row : await readAccess(db);
+      return effectiveScopes(row);
+    },
+
+    /** Forgets the remembered row (the region, the stored tokens or the scopes changed). */
     forget(): void {
       memo = undefined;
     },
@@ -264,7 +277,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
         const body = readToken(await postToken(tx, form, region, now));
         if (body instanceof Error) return body;
         await persist(tx, body, undefined, now, region);
-        await updateAccount(tx, { teslaFleetApiBaseUrl: null, teslaRetryAfterUntil: null });
+        await updateAccount(tx, { teslaFleetApiBaseUrl: null, teslaRetryAfterUntil: null, teslaLocationRefusedAt: null });
         return undefined;
       });
       if (outcome) throw outcome;
