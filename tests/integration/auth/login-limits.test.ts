@@ -6,7 +6,6 @@ import { loginAttempts, userConfig } from '@/db/schema';
 import { checkOwnerLogin, LOGIN_MAX_FAILURES } from '@/lib/auth/owner';
 import { clientAddress, isLocalRequest, limitKey } from '@/lib/http/client-address';
 import { HttpError } from '@/lib/http/errors';
-import { stampPeerForTests } from '@/lib/http/peer-address';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
 
 /**
@@ -25,7 +24,9 @@ beforeEach(async () => truncateAll(h));
 const PASSWORD = 'correct horse battery';
 const NOW = new Date('2026-06-01T12:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-const headers = (h: Record<string, string>, socket: string) => new Headers(stampPeerForTests(h, socket));
+// Loaded when used, so the limit tests below also run (and fail) on the code before this module existed.
+const headers = async (h: Record<string, string>, socket: string) =>
+  new Headers((await import('@/lib/http/peer-address')).stampPeerForTests(h, socket));
 
 /**
  * The owner, with the password stored at a small scrypt cost (N=2^10): the limits do not depend on
@@ -51,19 +52,19 @@ async function statusOf(p: Promise<unknown>): Promise<number | 'ok'> {
 
 describe('the client address', () => {
   const direct = { hops: 0, vercel: false };
-  it('is the socket address, whatever X-Forwarded-For or X-Real-IP the client sends', () => {
-    const spoofed = headers({ 'x-forwarded-for': '198.51.100.7', 'x-real-ip': '198.51.100.8' }, '::ffff:203.0.113.9');
+  it('is the socket address, whatever X-Forwarded-For or X-Real-IP the client sends', async () => {
+    const spoofed = await headers({ 'x-forwarded-for': '198.51.100.7', 'x-real-ip': '198.51.100.8' }, '::ffff:203.0.113.9');
     expect(clientAddress(spoofed, direct)).toBe('203.0.113.9');
-    expect(clientAddress(headers({}, '::1'), direct)).toBe('::1');
+    expect(clientAddress(await headers({}, '::1'), direct)).toBe('::1');
   });
 
-  it('behind N trusted proxies is the entry N hops from the right of X-Forwarded-For + socket', () => {
+  it('behind N trusted proxies is the entry N hops from the right of X-Forwarded-For + socket', async () => {
     // The client forged the first entry; proxy 1 appended what it saw; proxy 2 (the socket) appended proxy 1.
-    const chain = headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.2' }, '127.0.0.1');
+    const chain = await headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.2' }, '127.0.0.1');
     expect(clientAddress(chain, { hops: 1, vercel: false })).toBe('10.0.0.2');
     expect(clientAddress(chain, { hops: 2, vercel: false })).toBe('203.0.113.9');
     // A request that skipped the proxies cannot reach further left than it has entries.
-    expect(clientAddress(headers({}, '203.0.113.50'), { hops: 1, vercel: false })).toBe('203.0.113.50');
+    expect(clientAddress(await headers({}, '203.0.113.50'), { hops: 1, vercel: false })).toBe('203.0.113.50');
   });
 
   it("on Vercel is Vercel's own header; without a stamp from our server it is unknown, never the client's header", () => {
@@ -74,12 +75,12 @@ describe('the client address', () => {
     expect(clientAddress(new Headers({ 'x-tessie-peer': 'guess direct 127.0.0.1' }), direct)).toBe('unknown');
   });
 
-  it('is local only from a loopback socket with no forwarding header, never on Vercel', () => {
-    expect(isLocalRequest(headers({}, '::ffff:127.0.0.1'), direct)).toBe(true);
-    expect(isLocalRequest(headers({}, '::1'), direct)).toBe(true);
-    expect(isLocalRequest(headers({ 'x-forwarded-for': '203.0.113.9' }, '127.0.0.1'), direct)).toBe(false); // a proxy on this machine
-    expect(isLocalRequest(headers({}, '192.168.1.20'), direct)).toBe(false);
-    expect(isLocalRequest(headers({}, '127.0.0.1'), { hops: 0, vercel: true })).toBe(false);
+  it('is local only from a loopback socket with no forwarding header, never on Vercel', async () => {
+    expect(isLocalRequest(await headers({}, '::ffff:127.0.0.1'), direct)).toBe(true);
+    expect(isLocalRequest(await headers({}, '::1'), direct)).toBe(true);
+    expect(isLocalRequest(await headers({ 'x-forwarded-for': '203.0.113.9' }, '127.0.0.1'), direct)).toBe(false); // a proxy on this machine
+    expect(isLocalRequest(await headers({}, '192.168.1.20'), direct)).toBe(false);
+    expect(isLocalRequest(await headers({}, '127.0.0.1'), { hops: 0, vercel: true })).toBe(false);
   });
 
   it('counts IPv6 clients by their /64 network', () => {

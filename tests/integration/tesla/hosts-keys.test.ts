@@ -7,7 +7,6 @@ import { createDb, queryRows, type DbHandle } from '@/db/client';
 import { userConfig } from '@/db/schema';
 import { loadOrCreateDemoSecrets } from '@/lib/env';
 import { FLEET_API_BASE_URLS } from '@/lib/fleet-api';
-import { rotateGeneratedKey } from '@/lib/key-rotation';
 import { createSimulator, createSimulatorFetch } from '@/lib/simulator';
 import { TeslaRegionError, TokenDecryptError, createTeslaClient, keyId, type FetchFn } from '@/lib/tesla';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
@@ -85,6 +84,7 @@ describe(`stored tokens at rest, on ${testDriver()}`, () => {
       const before = await queryRows<{ rt: string }>(h.db, sql`select tesla_refresh_token_encrypted as rt from user_config`);
       expect(before[0]!.rt.startsWith(`v1.${keyId(oldKey)}.`)).toBe(true);
 
+      const { rotateGeneratedKey } = await import('@/lib/key-rotation'); // loaded here: the other tests run without it
       const report = await rotateGeneratedKey(h.db, dataDir);
       const file = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>;
       expect(file.ENCRYPTION_KEY).not.toBe(oldKey);
@@ -113,6 +113,7 @@ describe(`stored tokens at rest, on ${testDriver()}`, () => {
       const newKey = 'ab'.repeat(32);
       writeFileSync(file, JSON.stringify({ ...secrets, ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: oldKey })); // step 1 done, then a crash
       expect((await client({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: oldKey }).getVehicles()).map((v) => v.vin)).toHaveLength(1);
+      const { rotateGeneratedKey } = await import('@/lib/key-rotation');
       const report = await rotateGeneratedKey(h.db, dataDir);
       const final = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
       expect(report.reencrypted).toBeGreaterThanOrEqual(2); // both tokens, the unfinished rotation's and this one's
