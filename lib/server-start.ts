@@ -14,11 +14,16 @@ export async function onServerStart(): Promise<void> {
   const e = env();
   if (e.secretsSource === 'generated') log.info(`Using demo secrets from ${e.DATA_DIR}/secrets.json`);
   const { db } = await ensureDatabaseReady();
-  const reencrypted = await reencryptStoredTokens(db, {
-    current: e.ENCRYPTION_KEY,
-    previous: e.ENCRYPTION_KEY_PREVIOUS ? [e.ENCRYPTION_KEY_PREVIOUS] : [],
-  });
-  if (reencrypted > 0) log.info(`Re-encrypted ${reencrypted} stored Tesla token(s) under the current ENCRYPTION_KEY`);
+  try {
+    const reencrypted = await reencryptStoredTokens(db, {
+      current: e.ENCRYPTION_KEY,
+      previous: e.ENCRYPTION_KEY_PREVIOUS ? [e.ENCRYPTION_KEY_PREVIOUS] : [],
+    });
+    if (reencrypted > 0) log.info(`Re-encrypted ${reencrypted} stored Tesla token(s) under the current ENCRYPTION_KEY`);
+  } catch (err) {
+    // A key that cannot read the stored tokens must not stop the app: Settings says the Tesla connection failed.
+    log.warn('The stored Tesla tokens could not be re-encrypted (set ENCRYPTION_KEY_PREVIOUS to the key they were made with)', err);
+  }
   if (e.OWNER_PASSWORD) {
     await setOwnerPassword(db, e.OWNER_PASSWORD, { force: true });
     log.info('Owner password set from OWNER_PASSWORD');
