@@ -64,7 +64,12 @@ describe(`owner account on ${testDriver()}`, () => {
   });
 
   it('rate-limits failed logins per client, even for the right password, until the window passes', async () => {
-    await setOwnerPassword(h.db, PASSWORD);
+    // Stored at a small scrypt cost: the limits do not depend on it, and this checks 8 passwords.
+    const salt = randomBytes(16);
+    const key = scryptSync(PASSWORD, salt, 32, { N: 1024, r: 8, p: 1 });
+    await h.db
+      .insert(userConfig)
+      .values({ ownerPasswordHash: ['scrypt', 1024, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$') });
     const now = new Date('2026-06-01T12:00:00Z');
     expect(await checkOwnerLogin(h.db, { password: PASSWORD, client: 'attacker', now })).toBe(true);
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {

@@ -154,5 +154,5 @@ describe('the data folder', () => {
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // a PGlite initdb on disk: slow on a busy machine
 });
