@@ -4,6 +4,8 @@ import type { Db } from '@/db/client';
 import { userConfig } from '@/db/schema';
 import type { FleetRegion } from '@/lib/fleet-api';
 import { HOUR_MS, MINUTE_MS } from '@/lib/time';
+import { isTeslaFleetApiBaseUrl } from './config';
+import { TeslaRegionError } from './errors';
 
 /**
  * The Tesla connection in `user_config` (one owner per deployment: the oldest row). Token columns
@@ -55,7 +57,13 @@ export async function updateAccount(q: DbOrTx, values: Partial<typeof userConfig
   else await q.insert(userConfig).values(values);
 }
 
+/** Stores the account's region and base URL; refuses (TeslaRegionError) a base URL that is not one of Tesla's Fleet API hosts. */
 export async function setRegion(q: DbOrTx, region: FleetRegion, baseUrl: string): Promise<void> {
+  if (!isTeslaFleetApiBaseUrl(baseUrl)) {
+    throw new TeslaRegionError(
+      `Tesla named a Fleet API base URL that is not one of Tesla's hosts (${baseUrl.slice(0, 100)}): the token is never sent there.`,
+    );
+  }
   await updateAccount(q, { teslaRegion: region, teslaFleetApiBaseUrl: baseUrl });
 }
 

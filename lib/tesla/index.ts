@@ -108,3 +108,5 @@ export {
 } from './partner';
 export { resolveTokenUrl, teslaConfigFromEnv as teslaConfigFromEnvForScripts } from './config';
 export { getRegisteredPublicKey, publicKeyPointHex } from './partner';
+export { reencryptStoredTokens } from './key-rotation';
+export { keyId, type Keyring } from './token-crypto';

@@ -20,7 +20,7 @@ import { resolveTokenUrl, type TeslaConfig } from './config';
 import { TeslaApiError, TeslaAuthError, type TeslaError } from './errors';
 import { recordRequest } from './ledger';
 import { errorTextOf, parseBody } from './responses';
-import { decryptSecret, encryptSecret } from './token-crypto';
+import { decryptColumn, encryptColumn, type Keyring } from './token-crypto';
 
 /**
  * Tesla OAuth tokens. Refresh tokens are single use and rotate on every refresh, so:
@@ -34,7 +34,7 @@ import { decryptSecret, encryptSecret } from './token-crypto';
  *   owner must reconnect.
  * Access tokens are renewed when they expire within a minute (Tesla's best practice).
  */
-const REFRESH_LOCK_KEY = 7_345_001;
+export const REFRESH_LOCK_KEY = 7_345_001;
 const RENEW_BEFORE_MS = 60_000;
 /** How long (wall time) a read access row is reused before the database is asked again. */
 const MEMO_MS = 5_000;
@@ -68,13 +68,13 @@ function scopesOf(accessToken: string): string[] | null {
 export function createTokenManager({ db, cfg, clock, http }: Deps) {
   let inflight: Promise<string> | undefined;
   let memo: { row: AccessRow; access: Access; readAt: number } | undefined;
-  const key = cfg.encryptionKey;
+  const key: Keyring = { current: cfg.encryptionKey, previous: cfg.previousEncryptionKeys };
   const usableUntil = (row: AccessRow) => (row.teslaAccessTokenExpiresAt?.getTime() ?? 0) - RENEW_BEFORE_MS;
 
   function usableAccess(row: AccessRow | undefined): string | undefined {
     if (!row?.teslaAccessTokenEncrypted || !row.accessTokenIv || !row.accessTokenTag || !row.teslaAccessTokenExpiresAt) return undefined;
     if (row.teslaAccessTokenExpiresAt.getTime() - RENEW_BEFORE_MS <= clock.now()) return undefined;
-    return decryptSecret(
+    return decryptColumn(
       { ciphertext: row.teslaAccessTokenEncrypted, iv: row.accessTokenIv, tag: row.accessTokenTag },
       key,
       'access token',
@@ -84,8 +84,8 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
   async function persist(tx: Tx, body: TokenResponse, previousRefresh: string | undefined, now: number, region?: FleetRegion) {
     const refresh = body.refresh_token ?? previousRefresh;
     if (!refresh) throw new TeslaAuthError('misconfigured', 'Tesla returned no refresh token: request the offline_access scope.');
-    const r = encryptSecret(refresh, key);
-    const a = encryptSecret(body.access_token, key);
+    const r = encryptColumn(refresh, key, 'refresh token');
+    const a = encryptColumn(body.access_token, key, 'access token');
     await updateAccount(tx, {
       teslaRefreshTokenEncrypted: r.ciphertext,
       encryptionIv: r.iv,
@@ -157,7 +157,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       }
       const current = usableAccess(row);
       if (current && current !== rejected) return { token: current }; // someone refreshed while we waited
-      const refreshToken = decryptSecret(
+      const refreshToken = decryptColumn(
         { ciphertext: row.teslaRefreshTokenEncrypted, iv: row.encryptionIv, tag: row.encryptionTag },
         key,
         'refresh token',
@@ -244,7 +244,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
     async storeRefreshToken(refreshToken: string, opts: { region?: FleetRegion } = {}): Promise<void> {
       memo = undefined;
       const region = opts.region ?? regionFromPrefixedToken(refreshToken) ?? cfg.region;
-      const r = encryptSecret(refreshToken, key);
+      const r = encryptColumn(refreshToken, key, 'refresh token');
       await updateAccount(db, {
         ...NO_TOKENS,
         teslaRefreshTokenEncrypted: r.ciphertext,
