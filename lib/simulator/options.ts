@@ -42,6 +42,22 @@ export interface ApiOptions {
   billingLockScope: 'all' | 'billable';
   /** Firmware quirk: sleeping cars report `offline` instead of `asleep` (§3.1). */
   reportOfflineWhenAsleep: boolean;
+  /** vehicle_data without `display_name`: the name only in `vehicle_state.vehicle_name` (fleet-era answers). */
+  vehicleNameOnlyInVehicleState: boolean;
+  /** Unplugged: `charger_*`, `fast_charger_present`, `charge_port_door_open` and `trip_charging` null (firmware 2022.8). */
+  unpluggedChargerNulls: boolean;
+  /** `fast_charger_brand` '' instead of '<invalid>' off DC (firmware 2023.38 and later). */
+  emptyFastChargerBrand: boolean;
+  /**
+   * charge_state without `energy_remaining`, `lifetime_energy_used` and the module temperatures
+   * (2024.44): on no car, on some (by VIN: a fleet mixes firmware eras) or on every car.
+   */
+  omitBmsFields: 'never' | 'some-cars' | 'always';
+  /**
+   * One vehicle_data answer in this many (0: none) carries junk in readings the app can do without:
+   * temperatures and tyre pressures null, `minutes_to_full_charge` as a string.
+   */
+  junkFieldEvery: number;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -57,6 +73,11 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   billingLimitUsd: null,
   billingLockScope: 'all',
   reportOfflineWhenAsleep: false,
+  vehicleNameOnlyInVehicleState: false,
+  unpluggedChargerNulls: false,
+  emptyFastChargerBrand: false,
+  omitBmsFields: 'never',
+  junkFieldEvery: 0,
 };
 
 /** The OAuth client the simulator accepts. */
