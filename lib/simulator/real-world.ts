@@ -7,4 +7,9 @@ import type { ApiOptions } from './options';
  * variant), so a test can turn one on; this preset turns on every quirk the app is built to
  * survive. Demo mode and the 30-day accuracy tests run with it.
  */
-export const REAL_WORLD_API_OPTIONS: Partial<ApiOptions> = {};
+export const REAL_WORLD_API_OPTIONS: Partial<ApiOptions> = {
+  chargingHistoryUnwrapped: true,
+  chargingHistoryEmptyPage: true,
+  superchargerFreeFees: true,
+  superchargerReportsCombo: true,
+};
