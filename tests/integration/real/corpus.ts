@@ -133,7 +133,13 @@ export type CorpusSync = {
 export async function syncServing(
   h: DbHandle,
   serve: Serve,
-  o: { scenario?: Scenario; config?: Partial<TeslaConfig>; worldDays?: number; policy?: SyncDeps['policy']; api?: Partial<ApiOptions> } = {},
+  o: {
+    scenario?: Scenario;
+    config?: Partial<TeslaConfig>;
+    worldDays?: number;
+    policy?: SyncDeps['policy'];
+    api?: Partial<ApiOptions>;
+  } = {},
 ): Promise<CorpusSync> {
   const sim = createSimulator({
     scenario: o.scenario ?? parkedCommuter,
