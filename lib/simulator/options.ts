@@ -58,6 +58,30 @@ export interface ApiOptions {
    * temperatures and tyre pressures null, `minutes_to_full_charge` as a string.
    */
   junkFieldEvery: number;
+  /**
+   * Supercharger history body as the live payload sends it: `{data, totalResults}` at the top
+   * level, no `response` wrapper (TeslaLogger's charging-history V2 parser, a Go client's fixture).
+   */
+  chargingHistoryUnwrapped: boolean;
+  /**
+   * Supercharger history paging: the first page comes back empty while the sessions follow on the
+   * next pages; `totalResults` counts the page of entries Tesla left out (so a reader that stops at
+   * an empty page, or reads one page only, misses every session).
+   */
+  chargingHistoryEmptyPage: boolean;
+  /**
+   * Supercharger history fees settled without payment: of the sessions (by id) one in four is
+   * `NO_CHARGE` (free Supercharging) and one in four `CREDIT` (Supercharging credits), each still
+   * listing the session's price as `totalDue` (TeslaLogger counts only `PAYMENT` and
+   * `CREDIT_PARTIAL_PAYMENT` as paid). `superchargerPaid` says what the owner paid.
+   */
+  superchargerFreeFees: boolean;
+  /**
+   * European Superchargers: `fast_charger_type: "Combo"` with `fast_charger_brand: "Tesla"` while
+   * Supercharging, not `Supercharger` (TeslaPy's EU Model 3 payload, TeslaMate PR 3863,
+   * fleet-telemetry issue 356).
+   */
+  superchargerReportsCombo: boolean;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -78,6 +102,10 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   emptyFastChargerBrand: false,
   omitBmsFields: 'never',
   junkFieldEvery: 0,
+  chargingHistoryUnwrapped: false,
+  chargingHistoryEmptyPage: false,
+  superchargerFreeFees: false,
+  superchargerReportsCombo: false,
 };
 
 /** The OAuth client the simulator accepts. */

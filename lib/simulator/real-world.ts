@@ -13,4 +13,8 @@ export const REAL_WORLD_API_OPTIONS: Partial<ApiOptions> = {
   emptyFastChargerBrand: true,
   omitBmsFields: 'some-cars',
   junkFieldEvery: 7,
+  chargingHistoryUnwrapped: true,
+  chargingHistoryEmptyPage: true,
+  superchargerFreeFees: true,
+  superchargerReportsCombo: true,
 };

@@ -8,11 +8,11 @@ import {
   createSimulator,
   createSimulatorFetch,
   scenarioByName,
+  type ApiOptions,
   type Scenario,
   type ScenarioName,
   type Simulator,
 } from '@/lib/simulator';
-import type { ApiOptions } from '@/lib/simulator/options';
 import { createTeslaClient, type TeslaClient, type TeslaConfig } from '@/lib/tesla';
 import type { Env } from '@/lib/env';
 import { seedDemoPlaces } from './demo-places';

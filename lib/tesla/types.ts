@@ -1,5 +1,5 @@
 import type { ApiCategory } from '@/db/schema';
-import type { FleetRegion, VehicleDataEndpoint } from '@/lib/fleet-api';
+import type { FleetRegion, PricingType, VehicleDataEndpoint } from '@/lib/fleet-api';
 
 /**
  * The app's shape of Tesla data (what lib/tesla returns). Canonical metric units, named in the
@@ -174,10 +174,25 @@ export type SuperchargerSession = {
   startedAt: Date;
   stoppedAt: Date;
   countryCode: string | null;
-  /** Sum of `totalDue` per currency. */
+  /** Sum of every fee's `totalDue` per currency, paid or not (what Tesla lists). */
   totalDue: Record<string, number>;
+  /**
+   * What the owner paid, per currency: the `totalDue` of fees whose `pricingType` is a payment
+   * (or absent: the answer does not say, its total is due); free and credited fees count 0, so a
+   * session charged for free is `{ EUR: 0 }`. Empty when no fee was listed.
+   */
+  paid: Record<string, number>;
   energyKwh: number | null;
-  fees: { type: string | null; currency: string; unit: string | null; usage: number | null; totalDue: number }[];
+  fees: {
+    type: string | null;
+    currency: string;
+    unit: string | null;
+    usage: number | null;
+    totalDue: number;
+    /** Null: a value the app does not know (reported, not counted as paid). Undefined: not sent. */
+    pricingType: PricingType | null | undefined;
+    paid: boolean;
+  }[];
   invoices: { fileName: string; contentId: string }[];
 };
 
