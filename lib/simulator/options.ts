@@ -27,6 +27,20 @@ export interface ApiOptions {
   hideDriveStateWithoutLocationScope: boolean;
   /** Firmware quirk: sleeping cars report `offline` instead of `asleep` (§3.1). */
   reportOfflineWhenAsleep: boolean;
+  /**
+   * Bucket length of `calendar_history?kind=energy&period=day` (tests/fixtures/real/README.md items
+   * 18–19): `five_minutes` (the documented answer, and what 2023–2026 fixtures show), `hourly` (Home
+   * Assistant PR 157508 describes the 2025 data as hourly; 23 or 25 entries on a DST day) or `daily`
+   * (one entry with the day's totals, as the older API sent unless an interval was asked for). The
+   * current bucket holds the energy so far. Default `five_minutes`.
+   */
+  calendarHistoryBuckets: 'five_minutes' | 'hourly' | 'daily';
+  /**
+   * The account holds a second energy site (issue 13, known difference 6): a holiday home with solar
+   * and one Powerwall but no Wall Connector, with its own physics and history, listed before the
+   * scenario's home site in /products (Tesla does not order the list). Default off (one site).
+   */
+  secondEnergySite: boolean;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -39,6 +53,8 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   requirePartnerRegistration: false,
   hideDriveStateWithoutLocationScope: false,
   reportOfflineWhenAsleep: false,
+  calendarHistoryBuckets: 'five_minutes',
+  secondEnergySite: false,
 };
 
 /** The OAuth client the simulator accepts. */
