@@ -7,6 +7,7 @@ import {
   createSimulator,
   createSimulatorFetch,
   scenarioByName,
+  type ApiOptions,
   type Scenario,
   type ScenarioName,
   type Simulator,
@@ -51,6 +52,8 @@ export type SeedDemoOptions = {
   denseTailMs?: number;
   /** Called after every tick (progress, benchmarks). */
   onTick?: (summary: SyncSummary, at: Date) => void;
+  /** The simulator's API behaviour (the real-world quirks of `REAL_WORLD_API_OPTIONS`, or single ones in tests). */
+  api?: Partial<ApiOptions>;
 };
 
 export type SeededDemo = { sim: Simulator; tesla: TeslaClient; runs: number; failedRuns: number; skippedTicks: number; elapsedMs: number };
@@ -69,7 +72,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const tick = opts.tickMs ?? DEMO_TICK_MS;
   const start = opts.startMs ?? opts.now.getTime() - days * DAY_MS;
   const scenario = typeof opts.scenario === 'object' ? opts.scenario : scenarioByName(opts.scenario ?? 'commuter');
-  const sim = createSimulator({ scenario, seed: opts.seed ?? 1, start });
+  const sim = createSimulator({ scenario, seed: opts.seed ?? 1, start, api: opts.api });
   if (opts.resumeAt !== undefined) sim.advanceTo(Math.ceil((opts.resumeAt - start) / tick) * tick + start);
   const tesla = simulatorClient(opts.db, sim, { env: opts.env, config: opts.config });
   await tesla.storeRefreshToken(opts.resumeAt === undefined ? sim.initialRefreshToken : connectNow(sim));
