@@ -6,13 +6,16 @@ import { EnergyFlowDiagram } from './energy-flow-diagram';
 import { Panel, PanelEmpty } from './panel';
 import { loadPreferences } from './preferences';
 
-/** The Powerwall's live energy flow from the newest live_status snapshot (one LIMIT 1 lookup per site). */
+/**
+ * Each energy site's live energy flow from its newest live_status snapshot (one LIMIT 1 lookup per
+ * site; an account can hold several sites, each gets its panel).
+ */
 export async function PowerwallPanel() {
   const db = await getDb();
   const [sites, prefs] = await Promise.all([listEnergySites(db), loadPreferences()]);
-  const site = sites[0];
-  const state = site ? await getLatestEnergyState(db, site.id) : undefined;
-  if (!site || !state) {
+  const states = await Promise.all(sites.map((s) => getLatestEnergyState(db, s.id)));
+  const shown = sites.map((site, i) => ({ site, state: states[i] })).filter((x) => x.state !== undefined);
+  if (shown.length === 0) {
     return (
       <Panel title="Powerwall" id="powerwall">
         <PanelEmpty>
@@ -21,6 +24,30 @@ export async function PowerwallPanel() {
       </Panel>
     );
   }
+  return (
+    <>
+      {shown.map(({ site, state }, i) => (
+        <SitePowerwall
+          key={site.id}
+          site={site}
+          state={state!}
+          timeZone={prefs.timeZone}
+          id={i === 0 ? 'powerwall' : `powerwall-${i + 1}`}
+          href={sites.length > 1 ? `/energy?site=${site.id}` : '/energy'}
+        />
+      ))}
+    </>
+  );
+}
+
+function SitePowerwall(props: {
+  site: Awaited<ReturnType<typeof listEnergySites>>[number];
+  state: NonNullable<Awaited<ReturnType<typeof getLatestEnergyState>>>;
+  timeZone: string;
+  id: string;
+  href: string;
+}) {
+  const { site, state } = props;
   const flows = energyFlows(state, formatPower);
   const byNode = Object.fromEntries(flows.map((f) => [f.node, f]));
   const watts = (n: string) => (byNode[n]?.direction === 'idle' ? 'idle' : formatPower(byNode[n]?.watts));
@@ -28,8 +55,8 @@ export async function PowerwallPanel() {
   return (
     <Panel
       title={site.siteName ? `Powerwall · ${site.siteName}` : 'Powerwall'}
-      id="powerwall"
-      action={{ href: '/energy', label: 'Energy' }}
+      id={props.id}
+      action={{ href: props.href, label: 'Energy' }}
     >
       <div className="flex flex-col items-center gap-4 sm:flex-row sm:items-start">
         <EnergyFlowDiagram
@@ -65,7 +92,7 @@ export async function PowerwallPanel() {
             </div>
           </dl>
           <p className="text-xs text-gray-600 dark:text-gray-400">
-            As of <time dateTime={state.timestamp.toISOString()}>{formatDateTime(state.timestamp, prefs.timeZone)}</time>
+            As of <time dateTime={state.timestamp.toISOString()}>{formatDateTime(state.timestamp, props.timeZone)}</time>
           </p>
         </div>
       </div>

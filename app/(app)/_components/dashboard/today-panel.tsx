@@ -8,19 +8,49 @@ import { Panel, PanelEmpty, Stat } from './panel';
 import { loadPreferences } from './preferences';
 
 /**
- * Today's solar, home use, self-powered share and grid exchange so far. "Today" is the site's local
+ * Today's solar, home use, self-powered share and grid exchange so far, one panel per energy site. "Today" is the site's local
  * day (its energy history is kept by the site's calendar), said when the owner's zone differs. Until
  * the day is over its figures are provisional: Tesla's history buckets, then live readings.
  */
 export async function TodayPanel() {
   const db = await getDb();
   const [sites, prefs] = await Promise.all([listEnergySites(db), loadPreferences()]);
-  const site = sites[0];
+  if (sites.length <= 1) return <SiteToday db={db} site={sites[0]} prefs={prefs} id="today" title="Today" />;
+  return (
+    <>
+      {sites.map((site, i) => (
+        <SiteToday
+          key={site.id}
+          db={db}
+          site={site}
+          prefs={prefs}
+          id={i === 0 ? 'today' : `today-${i + 1}`}
+          title={`Today · ${site.siteName ?? site.teslaSiteId}`}
+          siteParam={site.id}
+        />
+      ))}
+    </>
+  );
+}
+
+async function SiteToday(props: {
+  db: Awaited<ReturnType<typeof getDb>>;
+  site: Awaited<ReturnType<typeof listEnergySites>>[number] | undefined;
+  prefs: Awaited<ReturnType<typeof loadPreferences>>;
+  id: string;
+  title: string;
+  siteParam?: string;
+}) {
+  const { db, site, prefs } = props;
   const timeZone = knownZone(site?.timeZone ?? prefs.timeZone);
   const date = today(timeZone);
   const day = site ? await getDayEnergy(db, { siteId: site.id, date }) : null;
   return (
-    <Panel title="Today" id="today" action={{ href: `/energy?view=day&date=${date}`, label: 'History' }}>
+    <Panel
+      title={props.title}
+      id={props.id}
+      action={{ href: `/energy?view=day&date=${date}${props.siteParam ? `&site=${props.siteParam}` : ''}`, label: 'History' }}
+    >
       {day ? (
         <>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
