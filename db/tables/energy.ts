@@ -98,9 +98,9 @@ export const energyDaily = pgTable(
 );
 
 /**
- * calendar_history buckets (5 minutes for `period=day`) in kWh, directed flows as the gateway
- * attributes them. They feed the solar split of home charges and, for days without live readings,
- * the day's power chart (kWh per bucket × 12 = average kW). Rows of a closed local day are final.
+ * calendar_history buckets of `period=day` in kWh (5 minutes, or an hour or a day: each row's length
+ * is read from the data), directed flows as the gateway attributes them. They feed the solar split of home charges and, for days without live readings,
+ * the day's power chart (kWh ÷ the bucket's length = average kW). Rows of a closed local day are final.
  * The totals (solar, grid in/out, battery charged) were added later: null in rows stored before.
  */
 export const energyBuckets = pgTable(

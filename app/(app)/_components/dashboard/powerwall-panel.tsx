@@ -14,7 +14,11 @@ export async function PowerwallPanel() {
   const db = await getDb();
   const [sites, prefs] = await Promise.all([listEnergySites(db), loadPreferences()]);
   const states = await Promise.all(sites.map((s) => getLatestEnergyState(db, s.id)));
-  const shown = sites.map((site, i) => ({ site, state: states[i] })).filter((x) => x.state !== undefined);
+  // The site with a Wall Connector (the home, where the cars charge) first.
+  const shown = sites
+    .map((site, i) => ({ site, state: states[i] }))
+    .filter((x) => x.state !== undefined)
+    .sort((a, b) => (b.site.wallConnectorCount ?? 0) - (a.site.wallConnectorCount ?? 0));
   if (shown.length === 0) {
     return (
       <Panel title="Powerwall" id="powerwall">
@@ -34,6 +38,7 @@ export async function PowerwallPanel() {
           timeZone={prefs.timeZone}
           id={i === 0 ? 'powerwall' : `powerwall-${i + 1}`}
           href={sites.length > 1 ? `/energy?site=${site.id}` : '/energy'}
+          suffix={i === 0 ? '' : `-${i + 1}`}
         />
       ))}
     </>
@@ -46,6 +51,8 @@ function SitePowerwall(props: {
   timeZone: string;
   id: string;
   href: string;
+  /** '' for the first site's panel, '-2', '-3' … for the others (test ids stay unique). */
+  suffix: string;
 }) {
   const { site, state } = props;
   const flows = energyFlows(state, formatPower);
@@ -70,7 +77,7 @@ function SitePowerwall(props: {
           }}
         />
         <div className="w-full space-y-3 text-sm">
-          <ul aria-label="Energy flow now" className="space-y-1" data-testid="energy-flows">
+          <ul aria-label="Energy flow now" className="space-y-1" data-testid={`energy-flows${props.suffix}`}>
             {flows.map((f) => (
               <li key={f.node} data-flow={f.node} data-direction={f.direction} className="text-gray-800 dark:text-gray-200">
                 {f.words}
@@ -80,13 +87,13 @@ function SitePowerwall(props: {
           <dl className="grid grid-cols-2 gap-2">
             <div>
               <dt className="text-xs text-gray-600 dark:text-gray-400">Powerwall charge</dt>
-              <dd className="text-lg font-semibold tabular-nums" data-testid="powerwall-percent">
+              <dd className="text-lg font-semibold tabular-nums" data-testid={`powerwall-percent${props.suffix}`}>
                 {formatPercent(state.batteryPercentage)}
               </dd>
             </div>
             <div>
               <dt className="text-xs text-gray-600 dark:text-gray-400">Grid</dt>
-              <dd className="text-lg font-semibold" data-testid="grid-status">
+              <dd className="text-lg font-semibold" data-testid={`grid-status${props.suffix}`}>
                 {connected === null ? 'unknown' : connected ? 'Connected' : 'Off grid'}
               </dd>
             </div>

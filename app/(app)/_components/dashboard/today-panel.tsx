@@ -15,20 +15,23 @@ import { loadPreferences } from './preferences';
 export async function TodayPanel() {
   const db = await getDb();
   const [sites, prefs] = await Promise.all([listEnergySites(db), loadPreferences()]);
-  if (sites.length <= 1) return <SiteToday db={db} site={sites[0]} prefs={prefs} id="today" title="Today" />;
+  if (sites.length <= 1) return <SiteToday db={db} site={sites[0]} prefs={prefs} id="today" title="Today" suffix="" />;
   return (
     <>
-      {sites.map((site, i) => (
-        <SiteToday
-          key={site.id}
-          db={db}
-          site={site}
-          prefs={prefs}
-          id={i === 0 ? 'today' : `today-${i + 1}`}
-          title={`Today · ${site.siteName ?? site.teslaSiteId}`}
-          siteParam={site.id}
-        />
-      ))}
+      {[...sites]
+        .sort((a, b) => (b.wallConnectorCount ?? 0) - (a.wallConnectorCount ?? 0))
+        .map((site, i) => (
+          <SiteToday
+            key={site.id}
+            db={db}
+            site={site}
+            prefs={prefs}
+            id={i === 0 ? 'today' : `today-${i + 1}`}
+            title={`Today · ${site.siteName ?? site.teslaSiteId}`}
+            siteParam={site.id}
+            suffix={i === 0 ? '' : `-${i + 1}`}
+          />
+        ))}
     </>
   );
 }
@@ -40,6 +43,8 @@ async function SiteToday(props: {
   id: string;
   title: string;
   siteParam?: string;
+  /** '' for the first site's panel, '-2', '-3' … for the others (test ids stay unique). */
+  suffix: string;
 }) {
   const { db, site, prefs } = props;
   const timeZone = knownZone(site?.timeZone ?? prefs.timeZone);
@@ -54,15 +59,15 @@ async function SiteToday(props: {
       {day ? (
         <>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-            <Stat label="Solar produced" value={formatKwh(day.solarProducedKwh)} testId="today-solar" />
-            <Stat label="Home used" value={formatKwh(day.homeConsumedKwh)} testId="today-home" />
-            <Stat label="Self-powered" value={formatPercent(day.selfPoweredPercentage)} testId="today-self-powered" />
-            <Stat label="From the grid" value={formatKwh(day.gridImportedKwh)} testId="today-grid-in" />
-            <Stat label="To the grid" value={formatKwh(day.gridExportedKwh)} testId="today-grid-out" />
+            <Stat label="Solar produced" value={formatKwh(day.solarProducedKwh)} testId={`today-solar${props.suffix}`} />
+            <Stat label="Home used" value={formatKwh(day.homeConsumedKwh)} testId={`today-home${props.suffix}`} />
+            <Stat label="Self-powered" value={formatPercent(day.selfPoweredPercentage)} testId={`today-self-powered${props.suffix}`} />
+            <Stat label="From the grid" value={formatKwh(day.gridImportedKwh)} testId={`today-grid-in${props.suffix}`} />
+            <Stat label="To the grid" value={formatKwh(day.gridExportedKwh)} testId={`today-grid-out${props.suffix}`} />
           </dl>
           <p
             className="mt-2 text-xs text-gray-600 dark:text-gray-400"
-            data-testid="today-note"
+            data-testid={`today-note${props.suffix}`}
             data-complete={day.complete ? 'true' : 'false'}
           >
             <time dateTime={date}>{formatDate(`${date}T12:00:00Z`, 'UTC')}</time>
