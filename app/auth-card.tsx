@@ -16,18 +16,31 @@ export function AuthCard(props: { title: string; intro: string; error?: string; 
   );
 }
 
-export function Field(props: { name: string; label: string; autoComplete: string; minLength?: number }) {
+export function Field(props: {
+  name: string;
+  label: string;
+  autoComplete: string;
+  minLength?: number;
+  type?: 'password' | 'text';
+  hint?: string;
+}) {
   return (
     <label className="block text-sm font-medium text-gray-800 dark:text-gray-200">
       {props.label}
       <input
         name={props.name}
-        type="password"
+        type={props.type ?? 'password'}
         required
         minLength={props.minLength}
         autoComplete={props.autoComplete}
+        aria-describedby={props.hint ? `${props.name}-hint` : undefined}
         className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-base focus:border-blue-600 focus:ring-2 focus:ring-blue-200 focus:outline-none dark:border-gray-700 dark:bg-gray-950 dark:focus:ring-blue-900"
       />
+      {props.hint ? (
+        <span id={`${props.name}-hint`} className="mt-1 block text-xs font-normal text-gray-600 dark:text-gray-400">
+          {props.hint}
+        </span>
+      ) : null}
     </label>
   );
 }

@@ -3,13 +3,16 @@
  * The service worker (built to public/sw.js by `serwist build`, after `next build`).
  * - Precache: Next's static assets and public/ (the app shell's JS, CSS and icons), plus /offline.
  * - Pages: network first; a successful answer is saved, and offline the last saved copy is served
- *   (the layout then shows the offline banner with the page's render time). Never saved: redirects
- *   (e.g. to /login) and errors. Sign-out deletes these caches.
+ *   (the layout then shows the offline banner with the page's render time) for at most 24 hours
+ *   after the server rendered it. Never saved: Settings, redirects (e.g. to /login) and errors.
  * - /api: network only; the JSON API's answers are for live callers and hold tokens' data.
+ * - Every saved page and payload is deleted on sign-out, and by the worker itself as soon as an
+ *   answer says the session is over (a 401, or a page that ends on /login).
  */
 import { defaultCache } from '@serwist/next/worker';
 import type { PrecacheEntry, RouteMatchCallback, SerwistGlobalConfig, SerwistPlugin } from 'serwist';
 import { ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist } from 'serwist';
+import { SAVED_PAGE_MAX_AGE_SECONDS, deleteSavedPages, endsSession, isNeverSavedPath } from './_lib/saved-pages';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -19,6 +22,8 @@ declare global {
 declare const self: ServiceWorkerGlobalScope;
 
 const isApi: RouteMatchCallback = ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/api/');
+/** Settings' HTML and its payloads: always from the network. */
+const isNeverSaved: RouteMatchCallback = ({ sameOrigin, url }) => sameOrigin && isNeverSavedPath(url.pathname);
 
 /** A page's HTML: same origin, not the API, not Next's assets or RSC payloads, no file extension. */
 const isPage: RouteMatchCallback = ({ request, sameOrigin, url }) =>
@@ -33,18 +38,31 @@ const onlyFinalOkPages: SerwistPlugin = {
   cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null),
 };
 
+/** The session is over: nothing of the owner's stays on the device. */
+const forgetOnSessionEnd: SerwistPlugin = {
+  fetchDidSucceed: async ({ response }) => {
+    if (endsSession(response)) await deleteSavedPages(self.caches);
+    return response;
+  },
+};
+
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: true,
   runtimeCaching: [
-    { matcher: isApi, handler: new NetworkOnly() },
+    { matcher: isApi, handler: new NetworkOnly({ plugins: [forgetOnSessionEnd] }) },
+    { matcher: isNeverSaved, handler: new NetworkOnly({ plugins: [forgetOnSessionEnd] }) },
     {
       matcher: isPage,
       handler: new NetworkFirst({
         cacheName: 'pages',
-        plugins: [onlyFinalOkPages, new ExpirationPlugin({ maxEntries: 32, maxAgeSeconds: 30 * 24 * 3600 })],
+        plugins: [
+          forgetOnSessionEnd,
+          onlyFinalOkPages,
+          new ExpirationPlugin({ maxEntries: 32, maxAgeSeconds: SAVED_PAGE_MAX_AGE_SECONDS }),
+        ],
       }),
     },
     ...defaultCache,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -48,7 +48,11 @@ export function createDb(opts: CreateDbOptions): DbHandle {
   const inMemory = dir.startsWith('memory://');
   let release = () => {};
   if (!inMemory) {
-    mkdirSync(dir, { recursive: true }); // PGlite creates only the last path segment
+    if (!existsSync(dir)) {
+      // PGlite creates only the last path segment; the database is for this user's eyes only (0700).
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      chmodSync(dir, 0o700);
+    }
     release = acquirePgliteLock(dir);
   }
   const client = new PGlite({ dataDir: inMemory ? undefined : dir, loadDataDir: opts.pgliteLoad, parsers: DRIZZLE_PARSERS });

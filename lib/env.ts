@@ -2,6 +2,7 @@ import { createPublicKey, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { API_TOKEN_SCOPES } from '../db/tables/account';
 import { parseClockSetting } from './clock';
 import { log } from './log';
 
@@ -57,6 +58,23 @@ const EnvSchema = z.object({
   CRON_SECRET: secret.optional(),
   OWNER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** What API_TOKEN may do: comma-separated scopes (read, sync, admin). */
+  API_TOKEN_SCOPES: z
+    .string()
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(API_TOKEN_SCOPES, 'must be a comma-separated list of read, sync and admin')).min(1))
+    .default(['read']),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (0: the socket's address is the client's). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The key values were encrypted with before ENCRYPTION_KEY, while `npm run keys:rotate` re-encrypts them. */
+  ENCRYPTION_KEY_PREVIOUS: hex64.optional(),
   TESLA_MODE: z.enum(['simulator', 'live']).default('simulator'),
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   DEMO_SCENARIO: z.enum(['commuter', 'two-cars', 'solar-home']).default('commuter'),
@@ -134,21 +152,40 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     ...env,
     PGLITE_DIR: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
     ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? generated!.ENCRYPTION_KEY,
+    // A rotation of the generated key (npm run keys:rotate) keeps the old key in the file until it is done.
+    ENCRYPTION_KEY_PREVIOUS: env.ENCRYPTION_KEY_PREVIOUS ?? (env.ENCRYPTION_KEY ? undefined : generated!.ENCRYPTION_KEY_PREVIOUS),
     AUTH_SECRET: env.AUTH_SECRET ?? generated!.AUTH_SECRET,
     CRON_SECRET: env.CRON_SECRET ?? generated!.CRON_SECRET,
     secretsSource: missing.length > 0 ? 'generated' : 'env',
   };
 }
 
-type DemoSecrets = Record<(typeof SECRET_KEYS)[number], string>;
+export type DemoSecrets = Record<(typeof SECRET_KEYS)[number], string> & { ENCRYPTION_KEY_PREVIOUS?: string };
+const DemoSecretsSchema = z.object({
+  ENCRYPTION_KEY: hex64,
+  AUTH_SECRET: secret,
+  CRON_SECRET: secret,
+  ENCRYPTION_KEY_PREVIOUS: hex64.optional(),
+});
+
+/** The generated secrets file of a data folder. */
+export const secretsFile = (dataDir: string) => path.join(dataDir, 'secrets.json');
+
+/**
+ * Creates a folder (and its missing parents) readable by this user only (mode 0700): the data folder
+ * holds the embedded database and the generated keys.
+ */
+export function makePrivateDir(dir: string): void {
+  if (existsSync(dir)) return;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700); // whatever the umask
+}
 
 /** Reads `<dataDir>/secrets.json`, creating it (mode 0600) the first time. Never logs the values. */
 export function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
-  const file = path.join(dataDir, 'secrets.json');
+  const file = secretsFile(dataDir);
   if (existsSync(file)) {
-    const parsed = z
-      .object({ ENCRYPTION_KEY: hex64, AUTH_SECRET: secret, CRON_SECRET: secret })
-      .safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const parsed = DemoSecretsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new EnvError(`${file} is not a valid secrets file: delete it to generate a new one.`);
     return parsed.data;
   }
@@ -157,7 +194,7 @@ export function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     CRON_SECRET: randomBytes(32).toString('base64url'),
   };
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
   log.info(

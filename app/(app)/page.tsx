@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { getDbHandle } from '@/db';
 import { requireOwner } from '@/lib/auth/require-owner';
+import { BillingLockNotice } from './_components/dashboard/billing-lock-notice';
 import { PanelSkeleton } from './_components/dashboard/panel';
 import { PowerwallPanel } from './_components/dashboard/powerwall-panel';
 import { RecentPanel } from './_components/dashboard/recent-panel';
@@ -18,6 +19,9 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Tessie Stats">Your cars, your home energy and what the Tesla API costs, at a glance.</PageHeader>
+      <Suspense fallback={null}>
+        <BillingLockNotice />
+      </Suspense>
       <section aria-labelledby="vehicles-title" className="space-y-3">
         <h2 id="vehicles-title" className="sr-only">
           Vehicles

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect } from 'react';
+import { deleteSavedPages } from '@/app/_lib/saved-pages';
 
 /**
  * Deletes the service worker's runtime caches (the saved pages hold the owner's data); the precache
@@ -8,7 +9,7 @@ import { useEffect } from 'react';
  */
 export function forgetSavedPages(): Promise<unknown> {
   if (typeof window === 'undefined' || !('caches' in window)) return Promise.resolve();
-  return caches.keys().then((names) => Promise.all(names.filter((n) => !n.includes('precache')).map((n) => caches.delete(n))));
+  return deleteSavedPages(caches);
 }
 
 /** Renders nothing; forgets the saved pages once mounted (on the login page). */

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 const MESSAGES: Record<string, string> = {
   invalid: 'That password is not right.',
-  rate_limited: 'Too many failed attempts. Wait 15 minutes and try again.',
+  rate_limited: 'Too many failed attempts. Wait a few minutes (at most 15) and try again.',
 };
 
 export default async function LoginPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

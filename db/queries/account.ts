@@ -1,5 +1,5 @@
 import 'server-only';
-import { isNotNull } from 'drizzle-orm';
+import { asc, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { userConfig } from '../schema';
 import { clock } from '@/lib/clock';
@@ -38,9 +38,23 @@ export async function clearTeslaTokens(db: Db): Promise<boolean> {
       accessTokenTag: null,
       teslaAccessTokenExpiresAt: null,
       teslaScopes: null,
+      teslaLocationRefusedAt: null,
       updatedAt: clock.now(),
     })
     .where(isNotNull(userConfig.teslaRefreshTokenEncrypted))
     .returning({ id: userConfig.id });
   return rows.length > 0;
+}
+
+/**
+ * Tesla's billing lock-out of this app (403 `account disabled: EXCEEDED_LIMIT`), as lib/tesla stored
+ * it: since when, and when one paid call tries again. Null when Tesla has not disabled the app.
+ */
+export async function getTeslaBillingLock(db: Db): Promise<{ since: Date; retryAt: Date } | null> {
+  const [row] = await db
+    .select({ since: userConfig.teslaBillingLockedAt, retryAt: userConfig.teslaBillingRetryAt })
+    .from(userConfig)
+    .orderBy(asc(userConfig.createdAt), asc(userConfig.id))
+    .limit(1);
+  return row?.since ? { since: row.since, retryAt: row.retryAt ?? row.since } : null;
 }

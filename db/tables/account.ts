@@ -3,42 +3,77 @@ import { boolean, check, index, integer, jsonb, numeric, pgTable, text, uniqueIn
 import { createdAt, id, tz, updatedAt } from './columns';
 
 /**
- * The single owner of a deployment and the Tesla connection.
- * Tesla tokens are stored AES-256-GCM encrypted: ciphertext, 12-byte IV and auth tag, each base64.
- * They never leave the server.
+ * The single owner of a deployment and the Tesla connection: one row at most (a unique index on a
+ * constant refuses a second one).
+ * Tesla tokens are stored AES-256-GCM encrypted: ciphertext (`v1.<key id>.<base64>`, bound to its
+ * column as additional data), 12-byte IV and auth tag, each base64. They never leave the server.
  */
-export const userConfig = pgTable('user_config', {
-  id: id(),
-  teslaRefreshTokenEncrypted: text('tesla_refresh_token_encrypted'),
-  encryptionIv: text('encryption_iv'),
-  encryptionTag: text('encryption_tag'),
-  teslaAccessTokenEncrypted: text('tesla_access_token_encrypted'),
-  accessTokenIv: text('access_token_iv'),
-  accessTokenTag: text('access_token_tag'),
-  teslaAccessTokenExpiresAt: tz('tesla_access_token_expires_at'),
-  /** Fleet API region ('na' | 'eu' | 'cn') and the base URL found by region discovery (421 handling). */
-  teslaRegion: varchar('tesla_region', { length: 8 }),
-  teslaFleetApiBaseUrl: text('tesla_fleet_api_base_url'),
-  teslaScopes: text('tesla_scopes').array(),
-  /** Until when Tesla asked us to back off (429 Retry-After), shared by every process. */
-  teslaRetryAfterUntil: tz('tesla_retry_after_until'),
-  ownerPasswordHash: text('owner_password_hash'),
-  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const userConfig = pgTable(
+  'user_config',
+  {
+    id: id(),
+    teslaRefreshTokenEncrypted: text('tesla_refresh_token_encrypted'),
+    encryptionIv: text('encryption_iv'),
+    encryptionTag: text('encryption_tag'),
+    teslaAccessTokenEncrypted: text('tesla_access_token_encrypted'),
+    accessTokenIv: text('access_token_iv'),
+    accessTokenTag: text('access_token_tag'),
+    teslaAccessTokenExpiresAt: tz('tesla_access_token_expires_at'),
+    /** Fleet API region ('na' | 'eu' | 'cn') and the base URL found by region discovery (421 handling). */
+    teslaRegion: varchar('tesla_region', { length: 8 }),
+    teslaFleetApiBaseUrl: text('tesla_fleet_api_base_url'),
+    teslaScopes: text('tesla_scopes').array(),
+    /** Until when Tesla asked us to back off (429 Retry-After), shared by every process. */
+    teslaRetryAfterUntil: tz('tesla_retry_after_until'),
+    /**
+     * Billing lock-out (403 `account disabled: EXCEEDED_LIMIT`): when Tesla first refused, and when one
+     * billable call may try again (billable calls before it are refused without being sent). Both
+     * null: not locked. Shared by every process; cleared by the first billable call Tesla answers.
+     */
+    teslaBillingLockedAt: tz('tesla_billing_locked_at'),
+    teslaBillingRetryAt: tz('tesla_billing_retry_at'),
+    /**
+     * When Tesla refused `location_data` for want of the `vehicle_location` scope although the token's
+     * scopes listed it: vehicle data is read without location until the account is connected again.
+     */
+    teslaLocationRefusedAt: tz('tesla_location_refused_at'),
+    ownerPasswordHash: text('owner_password_hash'),
+    /** Carried in every login session; a password change or "sign out everywhere" raises it, ending older sessions. */
+    credentialsVersion: integer('credentials_version').notNull().default(1),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [uniqueIndex('user_config_single_row_uq').on(sql`(true)`)],
+);
 
-/** Tokens the owner creates for scripts and other tools; only a SHA-256 hash is stored. */
-export const apiTokens = pgTable('api_tokens', {
-  id: id(),
-  name: varchar('name', { length: 100 }).notNull(),
-  tokenHash: text('token_hash').notNull().unique(),
-  /** First characters of the token, shown in settings so the owner can tell tokens apart. */
-  prefix: varchar('prefix', { length: 16 }).notNull(),
-  createdAt: createdAt(),
-  lastUsedAt: tz('last_used_at'),
-  revokedAt: tz('revoked_at'),
-});
+export const API_TOKEN_SCOPES = ['read', 'sync', 'admin'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/**
+ * Tokens the owner creates for scripts and other tools; only a SHA-256 hash is stored. `scopes`
+ * limits what a token may do: `read` (GET routes, CSV), `sync` (sync now, wake), `admin` (settings,
+ * tokens, the Tesla connection). Tokens made before scopes existed got `read`.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    name: varchar('name', { length: 100 }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** First characters of the token, shown in settings so the owner can tell tokens apart. */
+    prefix: varchar('prefix', { length: 16 }).notNull(),
+    scopes: text('scopes')
+      .array()
+      .$type<ApiTokenScope[]>()
+      .notNull()
+      .default(sql`'{read}'::text[]`),
+    createdAt: createdAt(),
+    lastUsedAt: tz('last_used_at'),
+    revokedAt: tz('revoked_at'),
+  },
+  (t) => [check('api_tokens_scopes_chk', sql`cardinality(${t.scopes}) > 0 and ${t.scopes} <@ array['read','sync','admin']::text[]`)],
+);
 
 /** Cached Tesla responses (read-through). `expires_at` null = permanent (history of closed periods). */
 export const apiCache = pgTable(
@@ -124,15 +159,23 @@ export const syncRuns = pgTable(
   ],
 );
 
-/** Login attempts, kept to rate-limit failed logins across instances (per client address). */
+/**
+ * Login attempts (and setup-code attempts), kept to rate-limit failures across instances: per client
+ * address and in total. A row is written as a failure before the password is checked and turned into
+ * a success after; rows older than a day are pruned.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: id(),
     at: tz('at').notNull().defaultNow(),
-    /** Client address (from x-forwarded-for / x-real-ip), or 'unknown'. */
+    /** Client address (the socket's, or through TRUSTED_PROXY_HOPS proxies; an IPv6 /64), or 'unknown'. */
     client: varchar('client', { length: 64 }).notNull(),
     succeeded: boolean('succeeded').notNull(),
   },
-  (t) => [index('idx_login_attempts_client_at').on(t.client, t.at)],
+  (t) => [
+    index('idx_login_attempts_client_at').on(t.client, t.at),
+    /** The global failure count and the pruning read by time alone. */
+    index('idx_login_attempts_at').on(t.at),
+  ],
 );

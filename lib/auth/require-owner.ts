@@ -3,10 +3,15 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { auth } from './auth';
 import { isOwnerSetUp } from './owner';
+import { isSessionCurrent } from './sessions';
 
-/** For pages: first run goes to /setup, no session goes to /login. (API routes answer 401 instead.) */
+/**
+ * For pages and server actions: first run goes to /setup, no current session goes to /login (a
+ * session ended by a password change or "sign out everywhere" too). API routes answer 401 instead.
+ */
 export async function requireOwner(): Promise<void> {
-  if (!(await isOwnerSetUp(await getDb()))) redirect('/setup');
-  const session = await auth();
-  if (!session?.user) redirect('/login');
+  const db = await getDb();
+  if (!(await isOwnerSetUp(db))) redirect('/setup');
+  const session = (await auth()) as { user?: { name?: string | null }; cv?: unknown } | null;
+  if (!session?.user || !(await isSessionCurrent(db, { sub: 'owner', cv: session.cv }))) redirect('/login');
 }

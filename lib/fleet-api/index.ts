@@ -6,6 +6,7 @@
 export * from './hosts';
 export * from './paths';
 export * from './billing';
+export * from './refusals';
 export * from './ids';
 export * from './schemas';
 export * from './lenient';

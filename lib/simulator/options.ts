@@ -25,6 +25,21 @@ export interface ApiOptions {
   requirePartnerRegistration: boolean;
   /** When true, a token without `vehicle_location` gets no drive_state at all ([U] §9.9). */
   hideDriveStateWithoutLocationScope: boolean;
+  /**
+   * `vehicle_data` asking `location_data` with a token without `vehicle_location`: `refuse` answers
+   * 403 `Unauthorized missing scopes vehicle_location for vehicle data access` (what Tesla does:
+   * TeslaMate issue 5419, Home Assistant core issue 154536); `omit` answers without coordinates
+   * (the belief the docs suggested).
+   */
+  locationDataWithoutScope: 'refuse' | 'omit';
+  /**
+   * The app's billing limit in USD per (UTC) month, null for none. Once the month's billable cost
+   * reaches it, user calls answer 403 `account disabled: EXCEEDED_LIMIT` (reference §5.4: apps over
+   * their limit are disabled; vehicle-command issue 403) until the limit is raised or the month ends.
+   */
+  billingLimitUsd: number | null;
+  /** What the lock-out refuses: every user call (as reported) or only priced ones. */
+  billingLockScope: 'all' | 'billable';
   /** Firmware quirk: sleeping cars report `offline` instead of `asleep` (§3.1). */
   reportOfflineWhenAsleep: boolean;
   /**
@@ -52,6 +67,9 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   wallConnectorHistoryKey: 'charge_history',
   requirePartnerRegistration: false,
   hideDriveStateWithoutLocationScope: false,
+  locationDataWithoutScope: 'refuse',
+  billingLimitUsd: null,
+  billingLockScope: 'all',
   reportOfflineWhenAsleep: false,
   calendarHistoryBuckets: 'five_minutes',
   secondEnergySite: false,

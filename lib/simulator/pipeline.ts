@@ -1,10 +1,11 @@
-import { classifyRequest } from '@/lib/fleet-api/billing';
+import { classifyRequest, type BillingCategory } from '@/lib/fleet-api/billing';
+import { BILLING_LOCKOUT_ERROR } from '@/lib/fleet-api/refusals';
 import { outOfRegionMessage, regionOfHost } from '@/lib/fleet-api/hosts';
 import type { AccessGrant } from './auth/token-store';
 import type { Clock } from './clock';
 import type { RequestContext, SimState } from './context';
 import { FAULT_BODIES, type FaultInjector } from './faults';
-import { fleetError } from './http';
+import { fleetError, jsonResponse } from './http';
 import type { Ledger } from './ledger';
 import type { RateLimiter } from './rate-limit';
 import { matchRoute } from './routes';
@@ -31,10 +32,25 @@ function hang(signal: AbortSignal | undefined, hangMs: number): Promise<Response
   });
 }
 
+/** First instant of the UTC month of `ms`: Tesla bills per calendar month. */
+function monthStart(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+/** Whether the app's monthly billing limit is reached, so Tesla refuses this call (§5.4). */
+function billingLocked(deps: PipelineDeps, category: BillingCategory, now: number): boolean {
+  const { billingLimitUsd, billingLockScope } = deps.state.api;
+  if (billingLimitUsd === null) return false;
+  if (billingLockScope === 'billable' && !(deps.ledger.prices[category] > 0)) return false;
+  return deps.ledger.costUsd(monthStart(now)) >= billingLimitUsd;
+}
+
 /**
  * One request through the simulated Fleet API: fault injection (/api/1 only) → routing → bearer
- * token (401) → region (421) → partner registration (412) → scope (403) → per-device rate limit
- * (429) → handler. Every outcome is written to the ledger with Tesla's billing category.
+ * token (401) → region (421) → partner registration (412) → billing lock-out (403 EXCEEDED_LIMIT)
+ * → scope (403) → per-device rate limit (429) → handler. Every outcome is written to the ledger
+ * with Tesla's billing category.
  */
 export async function handleRequest(deps: PipelineDeps, req: Request, signal?: AbortSignal): Promise<Response> {
   deps.sync();
@@ -101,6 +117,8 @@ export async function handleRequest(deps: PipelineDeps, req: Request, signal?: A
       ),
     );
   }
+  // The lock-out body has only `error` (vehicle-command issue 403), and no Retry-After.
+  if (route.auth === 'user' && billingLocked(deps, category, now)) return finish(jsonResponse(403, { error: BILLING_LOCKOUT_ERROR }));
   if (route.scope && !grant?.scopes.includes(route.scope))
     return finish(fleetError(403, 'Unauthorized missing scopes', `requires ${route.scope}`));
   if (route.auth === 'user') {

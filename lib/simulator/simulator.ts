@@ -27,6 +27,11 @@ export interface SimulatorOptions {
   client?: Partial<ClientOptions>;
   /** The refresh token the world starts with (single use). Default `<REGION>_simulator-initial-refresh-token`. */
   initialRefreshToken?: string;
+  /**
+   * Scopes the owner granted: those of the initial refresh token and the default of `issueTokens()`.
+   * Default: every scope. E.g. leave out `vehicle_location` for an owner who did not share location.
+   */
+  grantedScopes?: string[];
 }
 
 /** Default start of a virtual world: Monday 2026-01-05 00:00 UTC. */
@@ -47,6 +52,7 @@ export class Simulator {
   /** Fleet API base URL of the account's region (requests to the other regions answer 421). */
   readonly baseUrl: string;
   readonly initialRefreshToken: string;
+  readonly grantedScopes: string[];
   readonly #state: SimState;
   readonly #faults: FaultInjector;
   readonly #limiter: RateLimiter;
@@ -66,7 +72,8 @@ export class Simulator {
     const a = scenario.account;
     const tokens = new TokenStore(this.region, a.userUuid, this.client.clientId, a.locale, rng.fork('tokens'));
     this.initialRefreshToken = options.initialRefreshToken ?? `${regionPrefix(this.region)}simulator-initial-refresh-token`;
-    tokens.seedRefreshToken(this.initialRefreshToken, ALL_SCOPES, this.world.time);
+    this.grantedScopes = options.grantedScopes ?? ALL_SCOPES;
+    tokens.seedRefreshToken(this.initialRefreshToken, this.grantedScopes, this.world.time);
     this.#state = {
       scenario,
       world: this.world,
@@ -100,9 +107,14 @@ export class Simulator {
     this.world.advanceTo(this.clock.now());
   }
 
-  /** Mints tokens directly (no HTTP, not billed). Default: every scope, incl. offline_access. */
-  issueTokens(scopes: string[] = ALL_SCOPES): TokenResponse {
+  /** Mints tokens directly (no HTTP, not billed). Default: the granted scopes (every scope, incl. offline_access). */
+  issueTokens(scopes: string[] = this.grantedScopes): TokenResponse {
     return this.#state.tokens.issue(scopes, this.clock.now());
+  }
+
+  /** Sets (or with null removes) the app's monthly billing limit, e.g. the owner raising it at developer.tesla.com. */
+  setBillingLimit(usd: number | null): void {
+    this.api.billingLimitUsd = usd;
   }
 
   /** Answers one Fleet API request (any host: NA/EU/CN, auth hosts, localhost). */

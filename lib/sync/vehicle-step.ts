@@ -1,7 +1,7 @@
 import 'server-only';
 import { insertState, latestState, recordObservation, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
 import type { Connectivity } from '@/db/schema';
-import { DEFAULT_VEHICLE_ENDPOINTS, TeslaBudgetExceededError, TeslaWakeLimitError } from '@/lib/tesla';
+import { DEFAULT_VEHICLE_ENDPOINTS, TeslaBillingLockedError, TeslaBudgetExceededError, TeslaWakeLimitError } from '@/lib/tesla';
 import type { SyncContext } from './context';
 import { deriveVehicle } from './derive-vehicle';
 import { reconcileSupercharger } from './reconcile-step';
@@ -33,7 +33,7 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
     const r = await ctx.call(() =>
       ctx.tesla
         .getVehicleData(v.vin, DEFAULT_VEHICLE_ENDPOINTS, { essential: ctx.fresh, checkedOnline: connectivity === 'online' })
-        .catch(budgetAsNone),
+        .catch((err: unknown) => heldBack(ctx, err)),
     );
     if (r?.status === 'online' && r.source === 'live' && r.snapshot.timestamp.getTime() > 0) {
       const row = toStateRow(v.id, r.snapshot, r.raw);
@@ -67,13 +67,21 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
     v.rawData = { ...((v.rawData as object | null) ?? {}), derived };
     await updateVehicle(ctx.db, v.id, { rawData: v.rawData });
   }
-  if (sampled || leftUnreachable) await reconcileSupercharger(ctx, v);
+  if (sampled || leftUnreachable) await reconcileSupercharger(ctx, v).catch((err: unknown) => heldBack(ctx, err));
   const next = ctx.policy.nextDecisionAt({ now, connectivity, previous: connectivity, last: toLastSample(newest), fresh: false });
   if (next) ctx.nextDecision(next);
 }
 
-/** The monthly API budget is spent: no sample this tick (the run still records state checks). */
-function budgetAsNone(err: unknown): null {
+/**
+ * A paid call held back: the monthly API budget is spent, or Tesla disabled the app for exceeding
+ * its billing limit (counted: `billing_locked`). No sample this tick; the run still records state
+ * checks and the energy site, which are free.
+ */
+function heldBack(ctx: SyncContext, err: unknown): null {
+  if (err instanceof TeslaBillingLockedError) {
+    ctx.count('billing_locked');
+    return null;
+  }
   if (err instanceof TeslaBudgetExceededError) return null;
   throw err;
 }

@@ -10,13 +10,23 @@ import {
   baseUrlFromOutOfRegion,
   classifyRequest,
   fleetPaths,
+  isBillingLockout,
   isVehicleUnavailable,
+  missingScopesOf,
 } from '@/lib/fleet-api';
 import { log } from '@/lib/log';
-import { setRegion, setRetryAfter } from './account-store';
+import { lockBilling, setRegion, setRetryAfter, unlockBilling } from './account-store';
 import type { TeslaClock } from './clock';
 import { resolveBaseUrl, type TeslaConfig } from './config';
-import { TeslaApiError, TeslaAuthError, TeslaRateLimitedError, TeslaRegionError, VehicleAsleepError } from './errors';
+import {
+  TeslaApiError,
+  TeslaAuthError,
+  TeslaBillingLockedError,
+  TeslaMissingScopeError,
+  TeslaRateLimitedError,
+  TeslaRegionError,
+  VehicleAsleepError,
+} from './errors';
 import { completeRequest } from './ledger';
 import { reserveSlot } from './limiter';
 import { backoffMs, errorTextOf, issuePaths, parseBody, retryAfterMs } from './responses';
@@ -31,6 +41,10 @@ import { backoffMs, errorTextOf, issuePaths, parseBody, retryAfterMs } from './r
  * - 429: store Retry-After in user_config (all processes wait), retry at most once after waiting,
  *   and only when the wait fits `maxRetryAfterWaitMs`; otherwise TeslaRateLimitedError;
  * - 408 / `vehicle unavailable`: VehicleAsleepError (callers turn it into a result; never a wake);
+ * - 403 `account disabled: EXCEEDED_LIMIT`: the billing lock-out, stored in user_config (every
+ *   process holds priced calls back until the next try; see account-store) → TeslaBillingLockedError;
+ *   the first priced call Tesla answers otherwise ends it. Other 403s: TeslaMissingScopeError when
+ *   Tesla says scopes are missing (with the ones it names), else TeslaAuthError('forbidden');
  * - 5xx and timeouts: GETs retry with exponential backoff + full jitter, `maxAttempts` in total.
  */
 export type FetchFn = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -124,6 +138,8 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
         durationMs: performance.now() - started,
         prices: cfg.prices,
       });
+      // The one try through a billing lock-out, answered otherwise: the lock-out is over, for every process.
+      if (res && slot.probe && res.status < 500 && !isBillingLockout(errorTextOf(parseBody(res.text)))) await unlockBilling(db);
       return res ?? { failure };
     });
   }
@@ -231,6 +247,13 @@ export function createFleetClient({ db, cfg, clock, http, queue, tokens }: Deps)
       }
       if (status === 401)
         throw new TeslaApiError(`Remote access is disabled in the vehicle (${label}).`, status, 'tesla_mobile_access_disabled');
+      if (status === 403 && isBillingLockout(error)) {
+        const lock = await lockBilling(db, clock.now());
+        log.warn(`Tesla disabled this app's API access (${error}) at ${label}: paid calls wait until ${lock.retryAt.toISOString()}`);
+        throw new TeslaBillingLockedError(lock.since, lock.retryAt, status);
+      }
+      const missing = status === 403 ? missingScopesOf(error) : null;
+      if (missing) throw new TeslaMissingScopeError(missing, `Tesla refused ${label}: ${error}.`, status);
       if (status === 403) throw new TeslaAuthError('forbidden', `Tesla refused ${label}${error ? `: ${error}` : ''}.`, status);
       throw new TeslaApiError(`Tesla answered ${status}${error ? ` (${error})` : ''} to ${label}.`, status);
     }

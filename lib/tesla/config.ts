@@ -13,6 +13,8 @@ import {
 /** Everything lib/tesla reads from the environment, plus knobs tests turn (timeouts, retry budget). */
 export type TeslaConfig = {
   encryptionKey: string;
+  /** ENCRYPTION_KEY_PREVIOUS: still accepted for reading tokens while they are re-encrypted (keys:rotate). */
+  previousEncryptionKeys?: string[];
   clientId?: string;
   clientSecret?: string;
   /** Region used until discovery (421 or connect) stores another. */
@@ -45,6 +47,7 @@ export type TeslaConfig = {
 export function teslaConfigFromEnv(e: Env): TeslaConfig {
   return {
     encryptionKey: e.ENCRYPTION_KEY,
+    previousEncryptionKeys: e.ENCRYPTION_KEY_PREVIOUS ? [e.ENCRYPTION_KEY_PREVIOUS] : [],
     clientId: e.TESLA_CLIENT_ID,
     clientSecret: e.TESLA_CLIENT_SECRET,
     region: e.TESLA_REGION,
@@ -68,10 +71,28 @@ export function teslaConfigFromEnv(e: Env): TeslaConfig {
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
-/** Base URL: TESLA_FLEET_API_URL, else the one region discovery stored, else the configured region's. */
+const FLEET_API_HOSTS = new Set(Object.values(FLEET_API_BASE_URLS).map((u) => new URL(u).host));
+
+/**
+ * True only for one of Tesla's own Fleet API hosts over https (no user info, no path): the only
+ * places a base URL named by Tesla's region answer or a 421 may send the access token.
+ */
+export function isTeslaFleetApiBaseUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && FLEET_API_HOSTS.has(u.host) && !u.username && !u.password && trimSlash(u.pathname) === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Base URL: TESLA_FLEET_API_URL, else the one region discovery stored (only if it is Tesla's: a
+ * stored row pointing elsewhere is ignored), else the configured region's.
+ */
 export function resolveBaseUrl(cfg: TeslaConfig, stored: { baseUrl?: string | null; region?: string | null }): string {
   if (cfg.fleetApiUrl) return trimSlash(cfg.fleetApiUrl);
-  if (stored.baseUrl) return trimSlash(stored.baseUrl);
+  if (stored.baseUrl && isTeslaFleetApiBaseUrl(stored.baseUrl)) return trimSlash(stored.baseUrl);
   const region = (stored.region as FleetRegion | null | undefined) ?? cfg.region;
   return FLEET_API_BASE_URLS[region] ?? FLEET_API_BASE_URLS[cfg.region];
 }

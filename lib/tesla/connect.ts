@@ -3,7 +3,7 @@ import { log } from '@/lib/log';
 import type { FleetRegion } from '@/lib/fleet-api';
 import type { accountApi } from './account';
 import type { TeslaContext } from './context';
-import { TeslaApiError, TeslaAuthError, TeslaError, TeslaRegionError } from './errors';
+import { TeslaApiError, TeslaAuthError, TeslaBillingLockedError, TeslaError, TeslaRegionError } from './errors';
 
 /**
  * Connecting an account (paste a refresh token, or the OAuth callback) and checking that the
@@ -47,8 +47,8 @@ export function connectApi(ctx: TeslaContext, account: ReturnType<typeof account
     /**
      * One free call (the vehicle list, cached for the TTL) to see whether the stored connection
      * works, classified by the step that explains a failure: 412 → partner not registered in the
-     * region, 421 → wrong region (only when TESLA_FLEET_API_URL pins the host), 403 → missing
-     * scopes, 401/invalid_grant → reconnect.
+     * region, 421 → wrong region (only when TESLA_FLEET_API_URL pins the host), 403 EXCEEDED_LIMIT →
+     * the app's billing limit, other 403 → missing scopes, 401/invalid_grant → reconnect.
      */
     async probeConnection(): Promise<ProbeResult> {
       const checkedAt = new Date(ctx.clock.now());
@@ -58,6 +58,7 @@ export function connectApi(ctx: TeslaContext, account: ReturnType<typeof account
       } catch (err) {
         if (!(err instanceof TeslaError)) throw err;
         const status = err.upstreamStatus;
+        if (err instanceof TeslaBillingLockedError) return { ok: false, step: 'account', status, reason: err.message, checkedAt };
         if (err instanceof TeslaRegionError)
           return { ok: false, step: 'account', status: 421, reason: `421 wrong region: ${err.message}`, checkedAt };
         if (err instanceof TeslaAuthError) {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { Env } from '@/lib/env';
 import type { FleetRegion } from '@/lib/fleet-api';
-import { readAccount, updateAccount } from './account-store';
+import { billingLockOf, effectiveScopes, readAccount, updateAccount, type BillingLock } from './account-store';
 import type { ProbeResult } from './connect';
 import { REQUIRED_SCOPES } from './oauth-flow';
 
@@ -12,6 +12,7 @@ import { REQUIRED_SCOPES } from './oauth-flow';
  * (client id, public key), the owner row (tokens, scopes, region) and `user_config.settings.teslaPartner`
  * (written by `npm run tesla:setup -- --record` after a successful partner registration); an optional
  * live probe (one free call) confirms the connection and explains a 412 / 421 / 403.
+ * `billingLock`: Tesla disabled the app for exceeding its billing limit (pages say so in a banner).
  */
 export type StepId = 'client' | 'key' | 'partner' | 'account' | 'scopes';
 export type StepState = 'ok' | 'failed' | 'pending';
@@ -24,6 +25,16 @@ export type TeslaConnectionReport = {
   scopes: string[];
   missingScopes: string[];
   steps: ConnectionStep[];
+  billingLock: BillingLock | null;
+};
+
+/** What the owner loses without a scope, said beside it (location: issue 13, known difference 2). */
+export const SCOPE_COSTS: Record<string, string> = {
+  vehicle_location:
+    'Without vehicle_location Tesla refuses location: no places, no maps, no home detection and no solar share of home charges (except the charges your Tesla Wall Connector reports); battery, odometer, drives and charging are still recorded.',
+  vehicle_device_data: 'Without vehicle_device_data Tesla refuses all vehicle data: no drives, charges or battery.',
+  energy_device_data: 'Without energy_device_data Tesla refuses the energy site: no Powerwall, solar or home figures.',
+  offline_access: 'Without offline_access Tesla gives no refresh token: the connection ends after 8 hours.',
 };
 
 export async function readPartnerRecord(db: Db): Promise<PartnerRecord | undefined> {
@@ -53,7 +64,9 @@ export async function getConnectionReport(o: {
   const connected = Boolean(row?.teslaRefreshTokenEncrypted);
   const region = (row?.teslaRegion as FleetRegion | null | undefined) ?? null;
   const scopes = row?.teslaScopes ?? [];
-  const missingScopes = connected ? REQUIRED_SCOPES.filter((s) => !scopes.includes(s)) : [];
+  // A scope Tesla refused although the token lists it (location) counts as missing too.
+  const granted = effectiveScopes(row) ?? [];
+  const missingScopes = connected ? REQUIRED_SCOPES.filter((s) => !granted.includes(s)) : [];
   const failed = o.probe && !o.probe.ok ? o.probe : undefined;
   const sim = o.mode === 'simulator';
   const steps: ConnectionStep[] = [];
@@ -125,9 +138,13 @@ export async function getConnectionReport(o: {
       id: 'scopes',
       label: 'Scopes granted',
       state: 'failed',
-      detail: `Missing scope${missingScopes.length > 1 ? 's' : ''}: ${missingScopes.join(', ')}. Connect with Tesla again and allow ${missingScopes.includes('vehicle_location') ? 'location access' : 'them'}.`,
+      detail: [
+        `Missing scope${missingScopes.length > 1 ? 's' : ''}: ${missingScopes.join(', ')}.`,
+        ...missingScopes.flatMap((s) => (SCOPE_COSTS[s] ? [SCOPE_COSTS[s]] : [])),
+        `Connect with Tesla again and allow ${missingScopes.includes('vehicle_location') ? 'location access' : 'them'}.`,
+      ].join(' '),
     });
   } else steps.push({ id: 'scopes', label: 'Scopes granted', state: 'ok', detail: `Granted: ${scopes.join(', ')}.` });
 
-  return { mode: o.mode, connected, region, scopes, missingScopes, steps };
+  return { mode: o.mode, connected, region, scopes, missingScopes, steps, billingLock: billingLockOf(row) };
 }

@@ -31,6 +31,44 @@ export class TeslaAuthError extends TeslaError {
   }
 }
 
+/**
+ * Tesla refused for want of scopes (403 `Unauthorized missing scopes…`). `scopes`: the ones Tesla
+ * named (e.g. `vehicle_location`), empty when it named none.
+ */
+export class TeslaMissingScopeError extends TeslaAuthError {
+  constructor(
+    readonly scopes: string[],
+    message: string,
+    upstreamStatus?: number,
+  ) {
+    super('forbidden', message, upstreamStatus);
+    this.name = 'TeslaMissingScopeError';
+  }
+}
+
+/**
+ * Tesla disabled this app's Fleet API access for exceeding its billing limit (403 `account disabled:
+ * EXCEEDED_LIMIT`), or the stored lock-out holds a billable call back until `retryAt` without
+ * sending it. Not a scope problem: the owner raises the limit (or adds a payment method) at
+ * developer.tesla.com. Free calls are not held back.
+ */
+export class TeslaBillingLockedError extends TeslaError {
+  constructor(
+    readonly since: Date,
+    readonly retryAt: Date,
+    upstreamStatus?: number,
+  ) {
+    super(
+      503,
+      'tesla_billing_locked',
+      `Tesla has disabled this app's API access for exceeding its billing limit (account disabled: EXCEEDED_LIMIT, since ${since.toISOString()}). Raise the limit or add a payment method at developer.tesla.com; paid calls wait until ${retryAt.toISOString()}.`,
+      upstreamStatus,
+      { since: since.toISOString(), retryAt: retryAt.toISOString() },
+    );
+    this.name = 'TeslaBillingLockedError';
+  }
+}
+
 /** Tesla (429) or our stored back-off asked us to wait; `retryAfterMs` counts from the clock's now. */
 export class TeslaRateLimitedError extends TeslaError {
   constructor(

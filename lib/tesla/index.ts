@@ -58,6 +58,8 @@ export type { FetchFn } from './client';
 export {
   TeslaError,
   TeslaAuthError,
+  TeslaMissingScopeError,
+  TeslaBillingLockedError,
   TeslaRateLimitedError,
   VehicleAsleepError,
   TeslaRegionError,
@@ -86,6 +88,7 @@ export {
   type PendingAuthorization,
 } from './oauth-flow';
 export {
+  SCOPE_COSTS,
   getConnectionReport,
   readPartnerRecord,
   recordPartnerRegistration,
@@ -105,3 +108,5 @@ export {
 } from './partner';
 export { resolveTokenUrl, teslaConfigFromEnv as teslaConfigFromEnvForScripts } from './config';
 export { getRegisteredPublicKey, publicKeyPointHex } from './partner';
+export { reencryptStoredTokens } from './key-rotation';
+export { keyId, type Keyring } from './token-crypto';

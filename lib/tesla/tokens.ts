@@ -13,14 +13,14 @@ import {
   type TokenResponse,
 } from '@/lib/fleet-api';
 import { log } from '@/lib/log';
-import { readAccess, readAccount, updateAccount, type AccessRow, type Tx } from './account-store';
+import { effectiveScopes, readAccess, readAccount, updateAccount, type AccessRow, type Tx } from './account-store';
 import type { RawResponse, TeslaHttp } from './client';
 import type { TeslaClock } from './clock';
 import { resolveTokenUrl, type TeslaConfig } from './config';
 import { TeslaApiError, TeslaAuthError, type TeslaError } from './errors';
 import { recordRequest } from './ledger';
 import { errorTextOf, parseBody } from './responses';
-import { decryptSecret, encryptSecret } from './token-crypto';
+import { decryptColumn, encryptColumn, type Keyring } from './token-crypto';
 
 /**
  * Tesla OAuth tokens. Refresh tokens are single use and rotate on every refresh, so:
@@ -34,7 +34,7 @@ import { decryptSecret, encryptSecret } from './token-crypto';
  *   owner must reconnect.
  * Access tokens are renewed when they expire within a minute (Tesla's best practice).
  */
-const REFRESH_LOCK_KEY = 7_345_001;
+export const REFRESH_LOCK_KEY = 7_345_001;
 const RENEW_BEFORE_MS = 60_000;
 /** How long (wall time) a read access row is reused before the database is asked again. */
 const MEMO_MS = 5_000;
@@ -49,6 +49,8 @@ const NO_TOKENS = {
   accessTokenIv: null,
   accessTokenTag: null,
   teslaAccessTokenExpiresAt: null,
+  /** A new grant: Tesla's earlier refusal of location does not carry over. */
+  teslaLocationRefusedAt: null,
 } as const;
 
 type Deps = { db: Db; cfg: TeslaConfig; clock: TeslaClock; http: TeslaHttp };
@@ -66,13 +68,13 @@ function scopesOf(accessToken: string): string[] | null {
 export function createTokenManager({ db, cfg, clock, http }: Deps) {
   let inflight: Promise<string> | undefined;
   let memo: { row: AccessRow; access: Access; readAt: number } | undefined;
-  const key = cfg.encryptionKey;
+  const key: Keyring = { current: cfg.encryptionKey, previous: cfg.previousEncryptionKeys };
   const usableUntil = (row: AccessRow) => (row.teslaAccessTokenExpiresAt?.getTime() ?? 0) - RENEW_BEFORE_MS;
 
   function usableAccess(row: AccessRow | undefined): string | undefined {
     if (!row?.teslaAccessTokenEncrypted || !row.accessTokenIv || !row.accessTokenTag || !row.teslaAccessTokenExpiresAt) return undefined;
     if (row.teslaAccessTokenExpiresAt.getTime() - RENEW_BEFORE_MS <= clock.now()) return undefined;
-    return decryptSecret(
+    return decryptColumn(
       { ciphertext: row.teslaAccessTokenEncrypted, iv: row.accessTokenIv, tag: row.accessTokenTag },
       key,
       'access token',
@@ -82,8 +84,8 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
   async function persist(tx: Tx, body: TokenResponse, previousRefresh: string | undefined, now: number, region?: FleetRegion) {
     const refresh = body.refresh_token ?? previousRefresh;
     if (!refresh) throw new TeslaAuthError('misconfigured', 'Tesla returned no refresh token: request the offline_access scope.');
-    const r = encryptSecret(refresh, key);
-    const a = encryptSecret(body.access_token, key);
+    const r = encryptColumn(refresh, key, 'refresh token');
+    const a = encryptColumn(body.access_token, key, 'access token');
     await updateAccount(tx, {
       teslaRefreshTokenEncrypted: r.ciphertext,
       encryptionIv: r.iv,
@@ -155,7 +157,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       }
       const current = usableAccess(row);
       if (current && current !== rejected) return { token: current }; // someone refreshed while we waited
-      const refreshToken = decryptSecret(
+      const refreshToken = decryptColumn(
         { ciphertext: row.teslaRefreshTokenEncrypted, iv: row.encryptionIv, tag: row.encryptionTag },
         key,
         'refresh token',
@@ -205,7 +207,18 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       return { token, region: after?.teslaRegion ?? null, baseUrl: after?.teslaFleetApiBaseUrl ?? null };
     },
 
-    /** Forgets the remembered row (the region or the stored tokens changed). */
+    /**
+     * The scopes the usable access token grants (its JWT `scp`, stored when it was issued), less
+     * `vehicle_location` once Tesla refused it; null when unknown (not a JWT). Gets a usable token
+     * first (a refresh only when the stored one has expired), then reads the remembered row.
+     */
+    async scopes(): Promise<string[] | null> {
+      await this.getAccess();
+      const row = memo && performance.now() - memo.readAt < MEMO_MS ? memo.row : await readAccess(db);
+      return effectiveScopes(row);
+    },
+
+    /** Forgets the remembered row (the region, the stored tokens or the scopes changed). */
     forget(): void {
       memo = undefined;
     },
@@ -231,7 +244,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
     async storeRefreshToken(refreshToken: string, opts: { region?: FleetRegion } = {}): Promise<void> {
       memo = undefined;
       const region = opts.region ?? regionFromPrefixedToken(refreshToken) ?? cfg.region;
-      const r = encryptSecret(refreshToken, key);
+      const r = encryptColumn(refreshToken, key, 'refresh token');
       await updateAccount(db, {
         ...NO_TOKENS,
         teslaRefreshTokenEncrypted: r.ciphertext,
@@ -264,7 +277,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
         const body = readToken(await postToken(tx, form, region, now));
         if (body instanceof Error) return body;
         await persist(tx, body, undefined, now, region);
-        await updateAccount(tx, { teslaFleetApiBaseUrl: null, teslaRetryAfterUntil: null });
+        await updateAccount(tx, { teslaFleetApiBaseUrl: null, teslaRetryAfterUntil: null, teslaLocationRefusedAt: null });
         return undefined;
       });
       if (outcome) throw outcome;

@@ -1,9 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { RawEnvelopeSchema, VehicleDataSchema, VehicleSummarySchema, fleetPaths, type VehicleDataEndpoint } from '@/lib/fleet-api';
+import { log } from '@/lib/log';
+import { rememberLocationRefused } from './account-store';
 import { cacheKey, type CacheEntry } from './cache';
 import type { TeslaContext } from './context';
-import { TeslaApiError, VehicleAsleepError } from './errors';
+import { TeslaApiError, TeslaMissingScopeError, VehicleAsleepError } from './errors';
 import { toVehicle, toVehicleSnapshot } from './transform';
 import type { Vehicle, VehicleDataResult, VehicleSnapshot } from './types';
 import { readTesla, reportUnreadable } from './unreadable';
@@ -14,6 +16,8 @@ import { readTesla, reportUnreadable } from './unreadable';
  * `online`; `wake_up` (Wakes, $1/50) only on explicit request, capped per vehicle per 24 hours.
  * Answers are cached and returned (`raw`) exactly as Tesla sent them, and read field by field
  * (lib/tesla/unreadable.ts): an unreadable field is null, a vehicle without a VIN is left out.
+ * `location_data` is asked only when the token grants `vehicle_location`: without it Tesla refuses
+ * the whole call (403), not just the coordinates (Home Assistant core issue 154536).
  */
 export const DEFAULT_VEHICLE_ENDPOINTS: readonly VehicleDataEndpoint[] = [
   'charge_state',
@@ -44,7 +48,16 @@ function oneVehicle(payload: unknown, vin: string, report: boolean, what: string
   return toVehicle(raw, { vin });
 }
 
-export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
+/**
+ * Whether a "missing scopes" refusal of a call that asked `location_data` is about location: Tesla
+ * names `vehicle_location`, or names nothing while the token is believed to grant vehicle data.
+ */
+function refusesLocation(err: TeslaMissingScopeError, scopes: string[] | null): boolean {
+  if (err.scopes.length > 0) return err.scopes.includes('vehicle_location');
+  return scopes === null || scopes.includes('vehicle_device_data');
+}
+
+export function vehicleApi({ db, fleet, cache, clock, tokens }: TeslaContext) {
   const stateKey = (vin: string) => cacheKey('vehicle', vin);
 
   async function summary(vin: string): Promise<Vehicle> {
@@ -58,6 +71,14 @@ export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
   function snapshotOf(vin: string, payload: unknown, at: Date, report: boolean): VehicleSnapshot | null {
     const data = readTesla('vehicle_data', VehicleDataSchema, payload, report);
     return data ? toVehicleSnapshot(data, { vin, at }) : null;
+  }
+
+  async function forgetLocation(): Promise<void> {
+    await rememberLocationRefused(db, new Date(clock.now()));
+    tokens.forget();
+    log.warn(
+      'Tesla refused location_data (the vehicle_location scope is missing): vehicle data is read without location until the account is connected again',
+    );
   }
 
   function notOnline(vin: string, status: 'asleep' | 'offline', stale: CacheEntry<unknown> | undefined): VehicleDataResult {
@@ -96,25 +117,30 @@ export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
      * `checkedOnline`: the caller's own state check (the vehicle list of this same sync run) said
      * `online` moments ago, so the second check is skipped; if the car fell asleep in between,
      * Tesla answers 408 and the result is `asleep`, as with the check.
+     * `location_data` is dropped when the token's scopes lack `vehicle_location`; when Tesla refuses
+     * it anyway (403 missing scopes), the call is made once more without it and the refusal is
+     * stored, so no process asks for it again until the account is connected again.
      */
     async getVehicleData(
       vin: string,
       endpoints: readonly VehicleDataEndpoint[] = DEFAULT_VEHICLE_ENDPOINTS,
       opts: { essential?: boolean; checkedOnline?: boolean } = {},
     ): Promise<VehicleDataResult> {
-      const set = [...new Set(endpoints)].sort();
-      const key = cacheKey('vehicle_data', vin, set.join(','));
-      const hit = await cache.getFresh(key, AsSent);
+      const scopes = await tokens.scopes();
+      const located = scopes === null || scopes.includes('vehicle_location');
+      let set = [...new Set(endpoints)].filter((e) => located || e !== 'location_data').sort();
+      const keyOf = (s: readonly string[]) => cacheKey('vehicle_data', vin, s.join(','));
+      const hit = await cache.getFresh(keyOf(set), AsSent);
       const cached = hit ? snapshotOf(vin, hit.payload, hit.fetchedAt, false) : null;
       if (hit && cached) return { status: 'online', source: 'cache', fetchedAt: hit.fetchedAt, snapshot: cached, raw: hit.payload };
       const state = opts.checkedOnline ? 'online' : (await summary(vin)).state;
-      if (state !== 'online') return notOnline(vin, state, await cache.getStale(key, AsSent));
-      try {
+      if (state !== 'online') return notOnline(vin, state, await cache.getStale(keyOf(set), AsSent));
+      const read = async (s: readonly string[]): Promise<VehicleDataResult> => {
         const raw = await fleet.send({
           method: 'GET',
           path: fleetPaths.vehicleData(vin),
           template: T.vehicleData,
-          query: { endpoints: set.join(';') },
+          query: { endpoints: s.join(';') },
           schema: RawEnvelopeSchema,
           target: vin,
           essential: opts.essential,
@@ -122,12 +148,26 @@ export function vehicleApi({ fleet, cache, clock }: TeslaContext) {
         const fetchedAt = new Date(clock.now());
         const snapshot = snapshotOf(vin, raw, fetchedAt, true);
         if (!snapshot) throw invalid('vehicle_data');
-        await cache.put(key, raw);
+        await cache.put(keyOf(s), raw);
         return { status: 'online', source: 'live', fetchedAt, snapshot, raw };
+      };
+      try {
+        try {
+          return await read(set);
+        } catch (err) {
+          if (!(err instanceof TeslaMissingScopeError && set.includes('location_data') && refusesLocation(err, scopes))) throw err;
+          // Refused whole for want of vehicle_location: once more without location_data, and never again with it.
+          set = set.filter((e) => e !== 'location_data');
+          const named = err.scopes.includes('vehicle_location');
+          if (named) await forgetLocation();
+          const result = await read(set);
+          if (!named) await forgetLocation();
+          return result;
+        }
       } catch (err) {
         if (!(err instanceof VehicleAsleepError)) throw err;
         await cache.invalidate(stateKey(vin)); // the cached "online" was wrong: check again next time
-        return notOnline(vin, 'asleep', await cache.getStale(key, AsSent));
+        return notOnline(vin, 'asleep', await cache.getStale(keyOf(set), AsSent));
       }
     },
 

@@ -17,6 +17,8 @@ export async function startMomentServer(o: {
   days: number;
   port: number;
   name: string;
+  /** Extra environment for the seed and the server (e.g. `E2E_TESLA_STATE`). */
+  env?: Record<string, string>;
 }): Promise<MomentServer> {
   const dataDir = path.join('.data', `e2e-moment-${o.name}`);
   rmSync(path.join(root, dataDir), { recursive: true, force: true });
@@ -32,6 +34,7 @@ export async function startMomentServer(o: {
     SYNC_INTERVAL_SECONDS: '0',
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: '',
+    ...o.env,
   };
   const seed = await run(
     spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/e2e/seed.ts'], {

@@ -3,6 +3,9 @@
  * produced by the sync engine against the simulator (the same path as the embedded demo's first
  * start), ending now, so every page has real derived rows. The server resumes the same world.
  * Refuses anything but a local database (PGlite folder or a Postgres server on localhost).
+ * `E2E_TESLA_STATE` (comma-separated) then puts the account in a real-account state the demo
+ * simulator never reaches by itself: `billing-locked` (Tesla disabled the app for its billing limit
+ * 40 minutes ago; one try in 20 minutes), `no-location` (the token lacks `vehicle_location`).
  * Run with `node --conditions=react-server --import tsx` (the engine's modules are server-only).
  */
 import { sql } from 'drizzle-orm';
@@ -27,6 +30,15 @@ try {
   const started = performance.now();
   const seeded = await seedDemoHistory(db, { scenario: e.DEMO_SCENARIO, seed: e.DEMO_SEED, days, now: clock.now() });
   console.log(`e2e seed: ${days} days, ${seeded.runs} sync runs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const states = (process.env.E2E_TESLA_STATE ?? '').split(',').filter(Boolean);
+  const now = clock.ms();
+  if (states.includes('billing-locked'))
+    await db.execute(
+      sql`update user_config set tesla_billing_locked_at = ${new Date(now - 40 * 60_000).toISOString()}::timestamptz,
+            tesla_billing_retry_at = ${new Date(now + 20 * 60_000).toISOString()}::timestamptz`,
+    );
+  if (states.includes('no-location'))
+    await db.execute(sql`update user_config set tesla_scopes = array_remove(tesla_scopes, 'vehicle_location')`);
 } finally {
   await handle.close();
 }

@@ -17,6 +17,7 @@ import { PreferencesForm } from './_components/preferences-form';
 import { SyncPanel } from './_components/sync-panel';
 import { TariffForm } from './_components/tariff-form';
 import { TeslaConnection } from './_components/tesla-connection';
+import { SignInPanel } from './_components/sign-in-panel';
 import { TokensPanel } from './_components/tokens-panel';
 import { clock } from '@/lib/clock';
 
@@ -27,11 +28,12 @@ export const metadata: Metadata = { title: 'Settings' };
 const EXAMPLE_KWH = 50;
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export default async function SettingsPage() {
+export default async function SettingsPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireOwner();
+  const { password } = await props.searchParams;
   return (
     <>
-      <PageHeader title="Settings">Tesla connection, places and tariffs, units, API budget, tokens and sync.</PageHeader>
+      <PageHeader title="Settings">Tesla connection, places and tariffs, units, API budget, sign-in, tokens and sync.</PageHeader>
       <Suspense fallback={<SectionSkeleton label="Tesla connection" rows={2} />}>
         <TeslaConnection />
       </Suspense>
@@ -41,6 +43,13 @@ export default async function SettingsPage() {
       <Suspense fallback={<SectionSkeleton label="places and tariffs" rows={5} />}>
         <PlacesSection />
       </Suspense>
+      <Section
+        id="signin-title"
+        title="Sign-in"
+        intro="The owner password, and the login sessions made with it (30 days each). A new password signs out every other session."
+      >
+        <SignInPanel outcome={typeof password === 'string' ? password : undefined} />
+      </Section>
       <Suspense fallback={<SectionSkeleton label="API tokens" rows={3} />}>
         <TokensSection />
       </Suspense>
@@ -184,13 +193,14 @@ async function TokensSection() {
     <Section
       id="tokens-title"
       title="API tokens"
-      intro="For scripts and other apps reading the JSON API. A token is shown once, when it is created."
+      intro="For scripts and other apps using the JSON API. A token is shown once, when it is created. Scopes: read (every GET and the CSV exports), sync (sync now, wake a car), admin (settings, tokens, the Tesla connection)."
     >
       <TokensPanel
         tokens={tokens.map((t) => ({
           id: t.id,
           name: t.name,
           prefix: t.prefix,
+          scopes: t.scopes,
           createdAt: formatDateTime(t.createdAt, prefs.timeZone),
           lastUsed: t.lastUsedAt ? formatDateTime(t.lastUsedAt, prefs.timeZone) : 'never',
         }))}

@@ -1,5 +1,6 @@
+import { LOCATION_SCOPE_REFUSAL } from '@/lib/fleet-api/refusals';
 import { findVehicle, type RequestContext } from '../context';
-import { fleetError, ok } from '../http';
+import { fleetError, jsonResponse, ok } from '../http';
 import { applyPendingWake, requestWake, touch } from '../vehicle/connectivity';
 import { parseEndpoints, vehicleDataBody } from '../views/vehicle-data-view';
 import { apiState, vehicleProduct, vehicleSummary } from '../views/vehicle-view';
@@ -49,14 +50,22 @@ export function wakeUp(ctx: RequestContext): Response {
   return ok(vehicleSummary(ctx.sim, v));
 }
 
-/** GET /api/1/vehicles/{vin}/vehicle_data?endpoints=… — 408 unless online; resets the sleep timer. */
+/**
+ * GET /api/1/vehicles/{vin}/vehicle_data?endpoints=… — 408 unless online; resets the sleep timer.
+ * `location_data` without the `vehicle_location` scope is refused whole (403, before the car is
+ * asked), unless the `omit` option answers without coordinates instead.
+ */
 export function vehicleData(ctx: RequestContext): Response {
   const v = vehicleOr404(ctx);
   if (!v) return fleetError(404, 'not_found', '');
+  const endpoints = parseEndpoints(ctx.url.searchParams.get('endpoints'));
+  const scopes = ctx.grant?.scopes ?? [];
+  if (endpoints.has('location_data') && !scopes.includes('vehicle_location') && ctx.sim.api.locationDataWithoutScope === 'refuse') {
+    return jsonResponse(403, { response: null, error: LOCATION_SCOPE_REFUSAL, error_description: '', txid: ctx.sim.apiRng.hex(32) });
+  }
   if (apiState(ctx.sim, v) !== 'online') return fleetError(ctx.sim.api.asleepStatus, UNAVAILABLE, '');
   touch(v, ctx.now);
-  const endpoints = parseEndpoints(ctx.url.searchParams.get('endpoints'));
-  return ok(vehicleDataBody(ctx.sim, v, ctx.now, endpoints, ctx.grant?.scopes ?? []));
+  return ok(vehicleDataBody(ctx.sim, v, ctx.now, endpoints, scopes));
 }
 
 /** GET /api/1/products — vehicles and the energy sites (another site, when there is one, before the home's). */

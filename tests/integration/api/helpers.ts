@@ -340,11 +340,11 @@ export async function seed(h: DbHandle, now = clock.now()) {
 }
 export type Seeded = Awaited<ReturnType<typeof seed>>;
 
-/** Opens the driver's test database, installs it as the app's, seeds it and makes an API token. */
+/** Opens the driver's test database, installs it as the app's, seeds it and makes an API token with every scope. */
 export async function openSeeded() {
   const h = await openTestDb();
   installDbHandle(h);
   const data = await seed(h);
-  const { token } = await createApiToken(h.db, 'tests');
+  const { token } = await createApiToken(h.db, 'tests', ['read', 'sync', 'admin']);
   return { h, data, call: caller(token) };
 }

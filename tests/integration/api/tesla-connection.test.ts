@@ -17,7 +17,7 @@ import { FLEET_API_BASE_URLS } from '@/lib/fleet-api';
 import type { Simulator } from '@/lib/simulator';
 import { seedDemo } from '@/lib/sync/demo';
 import { OAUTH_COOKIE, sealPending, setAppTeslaForTests, type TeslaClient } from '@/lib/tesla';
-import { decryptSecret } from '@/lib/tesla/token-crypto';
+import { decryptColumn } from '@/lib/tesla/token-crypto';
 import { openTestDb, testDriver } from '../../setup/test-db';
 import { KEY, testEnv } from '../tesla/harness';
 import { caller, type Call } from './helpers';
@@ -50,7 +50,7 @@ async function account() {
 }
 const storedRefresh = async () => {
   const a = await account();
-  return a.rt ? decryptSecret({ ciphertext: a.rt, iv: a.iv!, tag: a.tag! }, KEY) : null; // the Tesla client's key (testEnv)
+  return a.rt ? decryptColumn({ ciphertext: a.rt, iv: a.iv!, tag: a.tag! }, KEY, 'refresh token') : null; // the Tesla client's key (testEnv)
 };
 /** Row count + md5 of the tables a connect attempt could touch. */
 async function fingerprint() {
@@ -80,7 +80,7 @@ beforeAll(async () => {
     authorizeUrl: (o) => `${o}/api/tesla/simulator/authorize`,
     simulator: sim,
   }));
-  call = caller((await createApiToken(h.db, 'tests')).token);
+  call = caller((await createApiToken(h.db, 'tests', ['read', 'sync', 'admin'])).token);
 }, 180_000); // three simulated days of sync: ~10 s alone, longer beside other suites
 afterAll(async () => {
   setAppTeslaForTests(undefined);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installDbHandle } from '@/db';
 import type { DbHandle } from '@/db/client';
 import { createApiToken } from '@/lib/auth/api-tokens';
+import { setOwnerPassword } from '@/lib/auth/owner';
 import { env } from '@/lib/env';
 import { openTestDb, testDriver } from '../../setup/test-db';
 
@@ -91,8 +92,10 @@ describe(`every API route is locked (${testDriver()})`, () => {
 
   it('lets an owner session cookie and an API token through', async () => {
     const { GET } = (await import(path.join(apiDir, 'auth/status/route.ts'))) as Required<RouteModule>;
+    await setOwnerPassword(h.db, 'correct horse battery');
     const cookieName = 'authjs.session-token';
-    const jwt = await encode({ token: { sub: 'owner', name: 'Owner' }, secret: env().AUTH_SECRET, salt: cookieName });
+    // A session carries the credentials version it was made under (1: the password was never changed).
+    const jwt = await encode({ token: { sub: 'owner', name: 'Owner', cv: 1 }, secret: env().AUTH_SECRET, salt: cookieName });
     const viaCookie = await GET(new Request('http://localhost/api/auth/status', { headers: { cookie: `${cookieName}=${jwt}` } }), {
       params: Promise.resolve({}),
     });

@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as vehicleHistory from '@/app/api/vehicles/[id]/history/route';
 import * as vehicle from '@/app/api/vehicles/[id]/route';
@@ -31,14 +34,18 @@ import * as teslaStatus from '@/app/api/tesla/status/route';
 import * as vehicleWake from '@/app/api/vehicles/[id]/wake/route';
 import { queryRows, type DbHandle } from '@/db/client';
 import { hasControl } from '@/lib/api/query';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { setOwnerPassword } from '@/lib/auth/owner';
+import { env } from '@/lib/env';
 import { setAppTeslaForTests } from '@/lib/tesla';
 import { testDriver } from '../../setup/test-db';
 import { caller, openSeeded, type Call, type CallOptions, type Seeded } from '../api/helpers';
 
 // The environment's API token: checked in memory, so authenticating writes nothing (api_tokens stays
-// in the fingerprint). Set before anything reads env().
+// in the fingerprint). Every scope, so each case reaches the route's own validation. Set before anything reads env().
 const ENV_TOKEN = 'hostile-suite-env-token-0123456789';
 process.env.API_TOKEN = ENV_TOKEN;
+process.env.API_TOKEN_SCOPES = 'read,sync,admin';
 
 /**
  * Hostile input, generated as a table × routes: every case must get the expected 4xx (never a 5xx),
@@ -264,14 +271,19 @@ function buildCases(d: Seeded): void {
   });
 }
 
-/** Row count and md5 of every table's rows (in a stable order). */
+/**
+ * Row count and md5 of every table's rows (in a stable order). A stored API token's last use is
+ * left out: a refused request made with it is still a use of it, and Settings shows it.
+ */
 async function fingerprint(db: DbHandle['db']): Promise<Record<string, string>> {
   const tables = await queryRows<{ tablename: string }>(db, sql`select tablename from pg_tables where schemaname = 'public' order by 1`);
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
+    const rowText =
+      tablename === 'api_tokens' ? sql`(t.id, t.name, t.token_hash, t.prefix, t.scopes, t.created_at, t.revoked_at)::text` : sql`t::text`;
     const [row] = await queryRows<{ n: number; h: string | null }>(
       db,
-      sql`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.identifier(tablename)} t`,
+      sql`select count(*)::int as n, md5(coalesce(string_agg(${rowText}, '|' order by ${rowText}), '')) as h from ${sql.identifier(tablename)} t`,
     );
     out[tablename] = `${row!.n}:${row!.h}`;
   }
@@ -279,6 +291,9 @@ async function fingerprint(db: DbHandle['db']): Promise<Record<string, string>> 
 }
 
 let before: Record<string, string>;
+let readToken: string;
+let readTokenId: string;
+let ownerCookie: string;
 beforeAll(async () => {
   // No case may reach Tesla: a call would throw here and show up as a 500.
   setAppTeslaForTests(async () => {
@@ -287,6 +302,13 @@ beforeAll(async () => {
   ({ h, data } = await openSeeded());
   call = caller(ENV_TOKEN);
   buildCases(data);
+  // For the scope and origin cases: a read-only token and the owner's login session.
+  await setOwnerPassword(h.db, 'correct horse battery');
+  const made = await createApiToken(h.db, 'read only');
+  readToken = made.token;
+  readTokenId = made.info.id;
+  const jwt = await encode({ token: { sub: 'owner', name: 'Owner', cv: 1 }, secret: env().AUTH_SECRET, salt: 'authjs.session-token' });
+  ownerCookie = `authjs.session-token=${jwt}`;
   before = await fingerprint(h.db);
 });
 afterAll(async () => {
@@ -327,5 +349,125 @@ describe(`hostile input on ${testDriver()}`, () => {
     expect(res.body.driver.name).toBe(name);
     const [row] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from drivers`);
     expect(row!.n).toBe(3);
+  });
+});
+
+/**
+ * Issue 15, items 4 and 5: every route that changes something, found by walking app/api (so a new
+ * one cannot be forgotten), is refused for a `read` token and for the owner's login cookie sent
+ * from another origin, with a request that would otherwise succeed (real ids, a valid body), and
+ * the database stays as it was.
+ */
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const apiDir = path.resolve(import.meta.dirname, '../../../app/api');
+/** Public by design (see route-guard.test.ts), or the cron's own secret. */
+const NOT_OWNER_ROUTES = new Set(['health', 'auth/[...nextauth]', '[...path]', 'tesla/callback', 'sync/cron']);
+/** GET routes that start something (the Tesla connection) or show secrets' metadata: admin scope. */
+const ADMIN_GETS = new Set(['tokens', 'tesla/connect', 'tesla/simulator/authorize']);
+
+function routeFiles(dir: string, rel = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const next = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) return routeFiles(path.join(dir, e.name), next);
+    return e.name === 'route.ts' ? [rel] : [];
+  });
+}
+
+/** A request each guarded route would carry out: real ids from the seed, a valid body. */
+function validRequest(route: string, method: Method, d: Seeded): { params: Record<string, string>; body?: unknown } {
+  const table: Record<string, { params?: Record<string, string>; body?: unknown }> = {
+    'POST auth/token': { body: { refreshToken: 'EU_0123456789abcdef0123' } },
+    'DELETE auth/token': {},
+    'POST drivers': { body: { name: 'Dana' } },
+    'PUT drivers/[id]': { params: { id: d.drivers.bob.id }, body: { name: 'Dana' } },
+    'DELETE drivers/[id]': { params: { id: d.drivers.bob.id } },
+    'PUT drives/[id]/driver': { params: { id: d.drives.d1.id }, body: { driverId: d.drivers.bob.id } },
+    'POST locations': { body: { name: 'Gym', latitude: 1, longitude: 2 } },
+    'PUT locations/[id]': { params: { id: d.locations.work.id }, body: { name: 'Gym' } },
+    'DELETE locations/[id]': { params: { id: d.locations.work.id } },
+    'POST tariffs': { body: { name: 'T', kind: 'flat', currency: 'EUR', pricePerKwh: 0.3 } },
+    'PUT tariffs/[id]': { params: { id: d.tariffs.home.id }, body: { name: 'T' } },
+    'DELETE tariffs/[id]': { params: { id: d.tariffs.home.id } },
+    'PUT settings': { body: { monthlyBudgetUsd: 10_000 } },
+    'POST sync/trigger': {},
+    'POST tokens': { body: { name: 'another', scopes: ['admin'] } },
+    'DELETE tokens/[id]': { params: { id: readTokenId } },
+    'POST vehicles/[id]/wake': { params: { id: d.vehicles.red.id } },
+    'GET tokens': {},
+    'GET tesla/connect': {},
+    'GET tesla/simulator/authorize': {},
+  };
+  const entry = table[`${method} ${route}`];
+  if (!entry) throw new Error(`no valid request for ${method} /api/${route}: add one to this table`);
+  return { params: entry.params ?? {}, body: entry.body };
+}
+
+async function guardedRoutes(): Promise<{ route: string; method: Method; handler: unknown }[]> {
+  const out: { route: string; method: Method; handler: unknown }[] = [];
+  for (const route of routeFiles(apiDir).filter((r) => !NOT_OWNER_ROUTES.has(r))) {
+    const mod = (await import(path.join(apiDir, route, 'route.ts'))) as Partial<Record<Method, unknown>>;
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      if (typeof mod[method] !== 'function') continue;
+      if (method !== 'GET' || ADMIN_GETS.has(route)) out.push({ route, method, handler: mod[method] });
+    }
+  }
+  return out;
+}
+
+async function send(handler: unknown, method: Method, params: Record<string, string>, body: unknown, headers: Record<string, string>) {
+  const req = new Request('http://localhost/x', {
+    method,
+    headers: { host: 'localhost', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const res = await (handler as (r: Request, c: unknown) => Promise<Response>)(req, { params: Promise.resolve(params) });
+  const json = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
+  return `${res.status} ${json?.error?.code ?? ''}`.trim();
+}
+
+describe(`scopes and origins on ${testDriver()}`, () => {
+  let untouched: Record<string, string>;
+  beforeAll(async () => {
+    untouched = await fingerprint(h.db);
+  });
+
+  it('finds every state-changing route (at least the 17 of today)', async () => {
+    const routes = await guardedRoutes();
+    expect(routes.filter((r) => r.method !== 'GET').length).toBeGreaterThanOrEqual(17);
+  });
+
+  it('refuses each for a read-only API token (403 insufficient_scope)', async () => {
+    const wrong: string[] = [];
+    for (const { route, method, handler } of await guardedRoutes()) {
+      const { params, body } = validRequest(route, method, data);
+      const got = await send(handler, method, params, body, { authorization: `Bearer ${readToken}` });
+      if (got !== '403 insufficient_scope') wrong.push(`${method} /api/${route}: ${got}`);
+    }
+    expect(wrong.join('\n')).toBe('');
+  });
+
+  it('refuses each state-changing one for the login cookie from a foreign Origin or a sibling site (403 cross_site_request)', async () => {
+    const wrong: string[] = [];
+    for (const { route, method, handler } of (await guardedRoutes()).filter((r) => r.method !== 'GET')) {
+      const { params, body } = validRequest(route, method, data);
+      for (const foreign of <Record<string, string>[]>[
+        { origin: 'https://evil.example.com', 'sec-fetch-site': 'cross-site' },
+        { origin: 'http://sibling.localhost', 'sec-fetch-site': 'same-site' },
+        { 'sec-fetch-site': 'same-site' },
+      ]) {
+        const got = await send(handler, method, params, body, { cookie: ownerCookie, ...foreign });
+        if (got !== '403 cross_site_request') wrong.push(`${method} /api/${route} ${JSON.stringify(foreign)}: ${got}`);
+      }
+    }
+    expect(wrong.join('\n')).toBe('');
+  });
+
+  it('left the database as it was', async () => {
+    expect(await fingerprint(h.db)).toEqual(untouched);
+  });
+
+  it('(the same cookie from the app’s own origin is let through: the refusals above are the origin’s doing)', async () => {
+    const got = await send(settings.PUT, 'PUT', {}, { distanceUnit: 'mi' }, { cookie: ownerCookie, origin: 'http://localhost' });
+    expect(got).toBe('200');
   });
 });

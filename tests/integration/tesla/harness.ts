@@ -79,12 +79,14 @@ export async function connectedSim(
   opts: {
     api?: Partial<ApiOptions>;
     scenario?: Scenario;
+    /** Scopes the simulated owner granted (default: all). */
+    grantedScopes?: string[];
     region?: FleetRegion;
     env?: Record<string, string>;
     config?: Partial<TeslaConfig>;
   } = {},
 ): Promise<Setup & { tesla: ReturnType<typeof createTeslaClient> }> {
-  const sim = createSimulator({ scenario: opts.scenario ?? parkedCommuter, seed: 1, api: opts.api });
+  const sim = createSimulator({ scenario: opts.scenario ?? parkedCommuter, seed: 1, api: opts.api, grantedScopes: opts.grantedScopes });
   const { fetch, wire } = recordingFetch(createSimulatorFetch(sim));
   const client: Setup['client'] = (env = opts.env ?? {}, config = opts.config ?? {}, db = h) =>
     createTeslaClient({ db: db.db, fetch, clock: sim.clock, env: testEnv(env), config: { random: () => 0.5, ...config } });

@@ -26,6 +26,7 @@ import { HOUR, KEY, MIN, testEnv } from './harness';
 const API_TOKEN = 'log-test-api-token-0123456789abcdef';
 const PASSWORD = 'correct horse battery staple 42';
 process.env.API_TOKEN = API_TOKEN;
+process.env.API_TOKEN_SCOPES = 'read,sync,admin'; // the test connects Tesla (admin) and syncs through the API
 
 const lines: string[] = [];
 const secrets = new Set<string>();

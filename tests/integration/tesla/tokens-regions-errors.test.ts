@@ -6,7 +6,7 @@ import { DEFAULT_CLIENT } from '@/lib/simulator';
 import { setLogSink } from '@/lib/log';
 import { TeslaApiError, TeslaAuthError, TeslaRegionError, TokenDecryptError } from '@/lib/tesla';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
-import { decryptSecret } from '@/lib/tesla/token-crypto';
+import { decryptColumn } from '@/lib/tesla/token-crypto';
 import { HOUR, KEY, VIN, byEndpoint, connectedSim, hostOf, parkedCommuter, secondProcessDb, type Wire } from './harness';
 
 const FLEET_AUTH = new URL(FLEET_AUTH_TOKEN_URL).origin;
@@ -71,7 +71,7 @@ describe(`lib/tesla tokens on ${testDriver()}`, () => {
       sql`select tesla_refresh_token_encrypted as ciphertext, encryption_iv as iv, encryption_tag as tag from user_config`,
     );
     expect(row!.ciphertext).not.toContain(wire.issued[3]!);
-    expect(decryptSecret(row!, KEY)).toBe(wire.issued[3]); // the rotated token is what is stored
+    expect(decryptColumn(row!, KEY, 'refresh token')).toBe(wire.issued[3]); // the rotated token is what is stored
   });
 
   it('never sends one refresh token twice, even with two processes refreshing at once', async () => {

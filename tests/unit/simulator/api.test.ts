@@ -85,13 +85,16 @@ describe('OAuth (reference §2)', () => {
     expect(AccessTokenClaimsSchema.parse(decodeJwtPayload(tokens.access_token)).scp).toContain('energy_device_data');
     expect(tokens.refresh_token).toBeDefined();
     expect((await exchange()).status).toBe(400); // codes are single use
-    // The granted scopes are enforced: no vehicle_cmds → wake_up is 403; no vehicle_location → no coordinates.
+    // The granted scopes are enforced: no vehicle_cmds → wake_up is 403; no vehicle_location → location_data is refused whole.
     const auth = { headers: { authorization: `Bearer ${tokens.access_token}` } };
     const vin = sim.scenario.vehicles[0]?.vin ?? '';
     expect((await fetch(`${FLEET_API_BASE_URLS.na}/api/1/vehicles/${vin}/wake_up`, { method: 'POST', ...auth })).status).toBe(403);
     const data = await fetch(`${FLEET_API_BASE_URLS.na}/api/1/vehicles/${vin}/vehicle_data?endpoints=drive_state%3Blocation_data`, auth);
-    if (data.status === 200) expect(VehicleDataResponseSchema.parse(await data.json()).response.drive_state?.latitude).toBeUndefined();
-    else expect(data.status).toBe(408);
+    expect(data.status).toBe(403);
+    const without = await fetch(`${FLEET_API_BASE_URLS.na}/api/1/vehicles/${vin}/vehicle_data?endpoints=drive_state`, auth);
+    if (without.status === 200)
+      expect(VehicleDataResponseSchema.parse(await without.json()).response.drive_state?.latitude).toBeUndefined();
+    else expect(without.status).toBe(408);
   });
 
   it('issues partner tokens that register partner accounts but cannot read user data', async () => {

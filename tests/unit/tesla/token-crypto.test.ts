@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenDecryptError } from '@/lib/tesla';
-import { decryptSecret, encryptSecret } from '@/lib/tesla/token-crypto';
+import { decryptColumn, decryptSecret, encryptColumn, encryptSecret, keyId, needsReencryption } from '@/lib/tesla/token-crypto';
 
 const KEY = 'a'.repeat(64);
 const OTHER_KEY = 'b'.repeat(64);
@@ -47,5 +47,30 @@ describe('token-crypto (AES-256-GCM)', () => {
     const sealed = encryptSecret(TOKEN, KEY);
     expect(() => decryptSecret(sealed, OTHER_KEY)).toThrow(TokenDecryptError);
     expect(() => encryptSecret(TOKEN, 'abc')).toThrow(/64 hex/);
+  });
+});
+
+describe('stored tokens: bound to their column and key (issue 15, item 7)', () => {
+  it('carry the key id, decrypt only for their own column, and refuse an unknown key id', () => {
+    const sealed = encryptColumn(TOKEN, KEY, 'refresh token');
+    expect(sealed.ciphertext.startsWith(`v1.${keyId(KEY)}.`)).toBe(true);
+    expect(keyId(KEY)).not.toContain(KEY.slice(0, 8));
+    expect(decryptColumn(sealed, KEY, 'refresh token')).toBe(TOKEN);
+    expect(() => decryptColumn(sealed, KEY, 'access token')).toThrow(TokenDecryptError);
+    const relabelled = { ...sealed, ciphertext: sealed.ciphertext.replace(keyId(KEY), keyId(OTHER_KEY)) };
+    expect(() => decryptColumn(relabelled, { current: OTHER_KEY, previous: [KEY] }, 'refresh token')).toThrow(TokenDecryptError);
+  });
+
+  it('are read with a previous key while being rotated, and say when they need re-encrypting', () => {
+    const old = encryptColumn(TOKEN, KEY, 'access token');
+    const ring = { current: OTHER_KEY, previous: [KEY] };
+    expect(decryptColumn(old, ring, 'access token')).toBe(TOKEN);
+    expect(() => decryptColumn(old, OTHER_KEY, 'access token')).toThrow(TokenDecryptError);
+    expect(needsReencryption(old, ring)).toBe(true);
+    expect(needsReencryption(encryptColumn(TOKEN, ring, 'access token'), ring)).toBe(false);
+    // A value stored before key ids existed is still read, and marked for re-encryption.
+    const legacy = encryptSecret(TOKEN, KEY);
+    expect(decryptColumn(legacy, ring, 'refresh token')).toBe(TOKEN);
+    expect(needsReencryption(legacy, ring)).toBe(true);
   });
 });

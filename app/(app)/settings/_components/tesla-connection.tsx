@@ -1,7 +1,10 @@
 import { Suspense } from 'react';
 import { getDb } from '@/db';
+import { clock } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { readPreferences } from '@/lib/settings/preferences';
 import { getConnectionReport, teslaConnectionConfig, type StepState } from '@/lib/tesla';
+import { BillingLockBanner } from '../../_components/billing-lock-banner';
 import { TeslaCheckButton, TeslaConnectResult, TeslaDisconnectButton, TeslaTokenForm } from './tesla-connection-client';
 
 /**
@@ -20,7 +23,8 @@ const buttonClass =
 
 export async function TeslaConnection() {
   const { mode, clientId } = teslaConnectionConfig();
-  const report = await getConnectionReport({ db: await getDb(), env: env(), mode, clientId });
+  const db = await getDb();
+  const [report, prefs] = await Promise.all([getConnectionReport({ db, env: env(), mode, clientId }), readPreferences(db)]);
   const summary = report.connected ? `Connected${report.region ? ` (region ${report.region.toUpperCase()})` : ''}` : 'Not connected';
   return (
     <section
@@ -42,6 +46,7 @@ export async function TeslaConnection() {
       <Suspense fallback={null}>
         <TeslaConnectResult />
       </Suspense>
+      <BillingLockBanner lock={report.billingLock} timeZone={prefs.timeZone} now={clock.now()} />
 
       <ol className="space-y-2" aria-label="Connection steps">
         {report.steps.map((step) => {

@@ -4,12 +4,20 @@ import { useState } from 'react';
 import { sendJson } from './api-errors';
 import { button, danger, Field, FormError, input, muted } from './form-ui';
 
-type TokenInfo = { id: string; name: string; prefix: string; createdAt: string; lastUsed: string };
+type Scope = 'read' | 'sync' | 'admin';
+type TokenInfo = { id: string; name: string; prefix: string; scopes: Scope[]; createdAt: string; lastUsed: string };
 
-/** API tokens for scripts: create (the token is shown once), list, revoke. */
+const SCOPES: { scope: Scope; label: string }[] = [
+  { scope: 'read', label: 'read: every GET and the CSV exports' },
+  { scope: 'sync', label: 'sync: sync now, wake a car' },
+  { scope: 'admin', label: 'admin: settings, tokens, Tesla connection' },
+];
+
+/** API tokens for scripts: create with scopes (the token is shown once), list with scopes and last use, revoke. */
 export function TokensPanel(props: { tokens: TokenInfo[] }) {
   const router = useRouter();
   const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Scope[]>(['read']);
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
@@ -21,8 +29,12 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
       setError('Give the token a name.');
       return;
     }
+    if (scopes.length === 0) {
+      setMessage('Give the token at least one scope.');
+      return;
+    }
     setBusy(true);
-    const res = await sendJson<{ token: string; name: string }>('/api/tokens', 'POST', { name: name.trim() });
+    const res = await sendJson<{ token: string; name: string }>('/api/tokens', 'POST', { name: name.trim(), scopes });
     setBusy(false);
     if (!res.ok) {
       setError(res.fields.name);
@@ -33,6 +45,7 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
     setMessage(null);
     setCreated({ name: res.data.name, token: res.data.token });
     setName('');
+    setScopes(['read']);
     router.refresh();
   }
 
@@ -72,6 +85,9 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
                 <p className="text-gray-700 dark:text-gray-300">
                   <code className="font-mono">{t.prefix}…</code> · created {t.createdAt} · last used {t.lastUsed}
                 </p>
+                <p className="text-gray-700 dark:text-gray-300" data-testid="token-scopes">
+                  Scopes: {t.scopes.join(', ')}
+                </p>
               </div>
               <button type="button" className={danger} onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
                 Revoke
@@ -91,6 +107,19 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
             aria-invalid={Boolean(error)}
           />
         </Field>
+        <fieldset className="w-full space-y-1 text-sm">
+          <legend className="font-medium text-gray-800 dark:text-gray-200">Scopes</legend>
+          {SCOPES.map(({ scope, label }) => (
+            <label key={scope} className="flex items-center gap-2 text-gray-700 dark:text-gray-300">
+              <input
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) => setScopes((now) => (e.target.checked ? [...now, scope] : now.filter((s) => s !== scope)))}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
         <button type="submit" className={button} disabled={busy}>
           {busy ? 'Creating…' : 'Create token'}
         </button>
