@@ -142,6 +142,8 @@ export const chargingSessions = pgTable(
     gridKwh: num('grid_kwh', 8, 3),
     solarPercentage: num('solar_percentage', 5, 2),
     attributionRule: varchar('attribution_rule', { length: 32 }),
+    /** Length of the longest site history bucket the solar split was made from (5, 60 or 1440 minutes): the split's resolution. */
+    splitBucketMinutes: integer('split_bucket_minutes'),
     /** Last time Tesla's own history was asked about this session (bounds billable look-ups). */
     historyCheckedAt: tz('history_checked_at'),
     rawData: jsonb('raw_data'),

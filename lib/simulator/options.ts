@@ -82,6 +82,20 @@ export interface ApiOptions {
    * fleet-telemetry issue 356).
    */
   superchargerReportsCombo: boolean;
+  /**
+   * Bucket length of `calendar_history?kind=energy&period=day` (tests/fixtures/real/README.md items
+   * 18–19): `five_minutes` (the documented answer, and what 2023–2026 fixtures show), `hourly` (Home
+   * Assistant PR 157508 describes the 2025 data as hourly; 23 or 25 entries on a DST day) or `daily`
+   * (one entry with the day's totals, as the older API sent unless an interval was asked for). The
+   * current bucket holds the energy so far. Default `five_minutes`.
+   */
+  calendarHistoryBuckets: 'five_minutes' | 'hourly' | 'daily';
+  /**
+   * The account holds a second energy site (issue 13, known difference 6): a holiday home with solar
+   * and one Powerwall but no Wall Connector, with its own physics and history, listed before the
+   * scenario's home site in /products (Tesla does not order the list). Default off (one site).
+   */
+  secondEnergySite: boolean;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -106,6 +120,8 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   chargingHistoryEmptyPage: false,
   superchargerFreeFees: false,
   superchargerReportsCombo: false,
+  calendarHistoryBuckets: 'five_minutes',
+  secondEnergySite: false,
 };
 
 /** The OAuth client the simulator accepts. */

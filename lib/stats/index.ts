@@ -55,3 +55,4 @@ export {
   type RuleDriver,
 } from './driver-rules';
 export { driverStats, statsOf, type DriverStats, type DriverVehicleTotals } from './driver-stats';
+export { bucketResolution, resolutionOf, FINE_BUCKET_MINUTES, type HistoryResolution } from './resolution';

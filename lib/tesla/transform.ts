@@ -183,6 +183,7 @@ export function toSiteInfo(raw: Lenient<RawSiteInfo>): SiteInfo {
     firmwareVersion: n(raw.version),
     hasSolar: raw.components?.solar === true,
     hasBattery: raw.components?.battery === true,
+    wallConnectorDins: (raw.components?.wall_connectors ?? []).map((w) => w.din).filter((d): d is string => !!d),
   };
 }
 

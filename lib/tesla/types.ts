@@ -107,6 +107,7 @@ export type SiteInfo = {
   /** IANA zone, null when Tesla sends "". */
   timeZone: string | null;
   batteryCount: number | null;
+  /** The Powerwalls' rated power (W), e.g. 10,800 for two Powerwall 2: never the solar array's size, which site_info does not give. */
   nameplatePowerW: number | null;
   nameplateEnergyWh: number | null;
   totalBatteryCapacityKwh: number | null;
@@ -115,6 +116,8 @@ export type SiteInfo = {
   firmwareVersion: string | null;
   hasSolar: boolean;
   hasBattery: boolean;
+  /** DINs of the Wall Connectors site_info lists (empty when it lists none). */
+  wallConnectorDins: string[];
 };
 
 export type SiteLiveData = {
