@@ -20,8 +20,9 @@ const MESSAGES: Record<string, string> = {
 
 export default async function SetupPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await isOwnerSetUp(await getDb())) redirect('/login');
-  const { error } = await props.searchParams;
-  const needsCode = setupNeedsCode(await headers());
+  const { error, local } = await props.searchParams;
+  // `local=1`: the failed attempt this page reports came from this machine (see actions.ts).
+  const needsCode = setupNeedsCode(await headers()) && local !== '1';
   return (
     <AuthCard
       title="Welcome to Tessie Stats"

@@ -59,7 +59,7 @@ for (const size of SIZES) {
         await expect(mainNav(page)).toBeVisible();
         await expect(mainNav(page).getByRole('link', { name: p.nav })).toHaveAttribute('aria-current', 'page');
         await expect(mainNav(page).locator('[aria-current]')).toHaveCount(1);
-        await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+        await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
         await expect(page.getByRole('main')).toContainText(p.says);
         // Nothing sticks out sideways, on a phone least of all.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
@@ -179,7 +179,7 @@ test('signing out ends the session and forgets the saved pages', async ({ page }
   const problems = watchProblems(page);
   await signIn(page);
   await waitForSavedPage(page, '/');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/')))).toBe(false);
   await page.goto('/settings');
