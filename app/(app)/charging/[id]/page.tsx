@@ -95,6 +95,11 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
             <HistoryStat label="Saved by solar" value={formatMoney((session.costWithoutSolar ?? session.cost) - session.cost, currency)} />
           </dl>
         )}
+        {session.source === 'supercharger_history' && session.cost === 0 ? (
+          <p className="mt-3 text-sm text-gray-600 dark:text-gray-400" data-testid="session-free">
+            Tesla&apos;s Supercharger history lists no payment for this charge: free Supercharging, or paid with Supercharging credits.
+          </p>
+        ) : null}
       </HistoryPanel>
 
       <HistoryPanel id="split" title="Solar, Powerwall and grid">
