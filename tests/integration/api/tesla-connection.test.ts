@@ -403,11 +403,14 @@ describe(`POST /api/vehicles/:id/wake (${testDriver()})`, () => {
 
 describe(`DELETE /api/auth/token (${testDriver()})`, () => {
   it('disconnects: tokens forgotten, status says not connected', async () => {
+    await tesla.getRegion(); // a free call: the token manager remembers the row it just read
     const res = await call(token.DELETE, '/api/auth/token', { method: 'DELETE' });
     expect(res.body).toEqual({ removed: true });
     expect(await storedRefresh()).toBeNull();
     const s = await call(status.GET, '/api/tesla/status');
     expect(s.body.connected).toBe(false);
     expect(s.body.steps.find((x: { id: string }) => x.id === 'account').state).toBe('pending');
+    // The disconnect went through the token manager: no remembered access token is handed out after it.
+    await expect(tesla.getRegion()).rejects.toMatchObject({ reason: 'not_connected' });
   });
 });
