@@ -37,7 +37,7 @@ import { hasControl } from '@/lib/api/query';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { setOwnerPassword } from '@/lib/auth/owner';
 import { env } from '@/lib/env';
-import { setAppTeslaForTests } from '@/lib/tesla';
+import { setAppTeslaForTests } from '@/lib/runtime';
 import { testDriver } from '../../setup/test-db';
 import { caller, openSeeded, type Call, type CallOptions, type Seeded } from '../api/helpers';
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { HttpError } from '@/lib/http/errors';
 import { withAuth } from '@/lib/http/handler';
 import { readJson } from '@/lib/http/read-json';
-import { REQUIRED_SCOPES, TeslaApiError, TeslaAuthError, appTesla } from '@/lib/tesla';
+import { REQUIRED_SCOPES, TeslaApiError, TeslaAuthError } from '@/lib/tesla';
+import { appTesla } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
