@@ -76,8 +76,10 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
       const state = new Map(listed.map((v) => [v.vin, v.state as Connectivity]));
       const batch = rows.filter((r) => state.has(r.vin)).slice(0, limits.maxVehicles);
       const results = await Promise.allSettled(batch.map((v) => syncVehicle(ctx, v, state.get(v.vin)!)));
+      let budgetReached = 0; // failures that are the run's budget running out, not errors of Tesla's or ours
       results.forEach((r, i) => {
         if (r.status !== 'rejected') return;
+        if (r.reason instanceof SyncBudgetExceeded) budgetReached++;
         errors.push(`${batch[i]!.vin}: ${messageOf(r.reason)}`);
         ctx.nextDecision(startedAt); // unfinished work: worth the very next tick
       });
@@ -86,12 +88,13 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
         try {
           await syncSite(ctx, s, rows);
         } catch (err) {
+          if (err instanceof SyncBudgetExceeded) budgetReached++;
           errors.push(`site ${s.teslaSiteId}: ${messageOf(err)}`);
         }
       }
-      const real = errors.filter((e) => !e.includes('Sync budget reached'));
-      if (errors.length > real.length) count('budget_reached');
-      if (real.length > 0 && real.length >= batch.length + sites.length) status = 'failed';
+      const real = errors.length - budgetReached;
+      if (budgetReached > 0) count('budget_reached');
+      if (real > 0 && real >= batch.length + sites.length) status = 'failed';
     } catch (err) {
       if (err instanceof SyncBudgetExceeded) count('budget_reached');
       else {
