@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { z } from 'zod';
 import { Field, FormActions, input } from './form-ui';
-import { typedNumber, useJsonForm } from './use-json-form';
+import { nameField, numberField, useJsonForm } from './use-json-form';
 
 export type LocationValue = {
   id: string;
@@ -13,17 +13,13 @@ export type LocationValue = {
   tariffId: string | null;
   isHome: boolean;
 };
-const aNumber = z
-  .string()
-  .refine((s) => Number.isFinite(typedNumber(s)), 'must be a number')
-  .transform(typedNumber);
 /** The draft (text fields as typed) → the body of POST/PUT /api/locations. */
 const Draft = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty'),
-    latitude: aNumber,
-    longitude: aNumber,
-    radiusM: aNumber,
+    name: nameField(),
+    latitude: numberField(),
+    longitude: numberField(),
+    radiusM: numberField(),
     tariffId: z.string().transform((s) => s || null),
     isHome: z.boolean(),
   })

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { z } from 'zod';
 import { danger, Field, FormActions, input, secondary } from './form-ui';
-import { typedNumber, useJsonForm } from './use-json-form';
+import { nameField, numberField, typedNumber, useJsonForm } from './use-json-form';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export type TariffValue = {
@@ -17,25 +17,20 @@ export type TariffValue = {
 };
 type PeriodDraft = { days: number[]; from: string; to: string; pricePerKwh: string };
 
-const aNumber = () =>
-  z
-    .string()
-    .refine((s) => Number.isFinite(typedNumber(s)), 'must be a number')
-    .transform(typedNumber);
 /** The draft (text fields as typed) → the body of POST/PUT /api/tariffs. */
 const Draft = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty'),
+    name: nameField(),
     kind: z.enum(['flat', 'time_of_use']),
     currency: z.string().transform((s) => s.trim().toUpperCase()),
-    pricePerKwh: aNumber(),
-    sessionFee: aNumber(),
+    pricePerKwh: numberField(),
+    sessionFee: numberField(),
     feedInPricePerKwh: z
       .string()
       .refine((s) => s.trim() === '' || Number.isFinite(typedNumber(s)), 'must be a number or empty')
       .transform((s) => (s.trim() === '' ? null : typedNumber(s))),
     periods: z.array(
-      z.object({ days: z.array(z.number()), from: z.string(), to: z.string(), pricePerKwh: aNumber() }).transform((p) => ({
+      z.object({ days: z.array(z.number()), from: z.string(), to: z.string(), pricePerKwh: numberField() }).transform((p) => ({
         days: [...p.days].sort(),
         from: p.from,
         to: p.to,

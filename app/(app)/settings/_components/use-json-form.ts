@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { sendJson, zodFields, type FieldErrors } from './api-errors';
 
 /**
@@ -43,3 +43,13 @@ export function useJsonForm<S extends z.ZodType>(schema: S, url: string, opts: {
 
 /** A number typed into a text field: blank is not a number. */
 export const typedNumber = (s: string) => (s.trim() === '' ? NaN : Number(s));
+
+/** A text field that must hold a number, parsed to it ('must be a number'). */
+export const numberField = () =>
+  z
+    .string()
+    .refine((s) => Number.isFinite(typedNumber(s)), 'must be a number')
+    .transform(typedNumber);
+
+/** A required name field: trimmed, not empty. */
+export const nameField = () => z.string().trim().min(1, 'must not be empty');
