@@ -21,7 +21,7 @@ import { OAUTH_COOKIE, sealPending, type TeslaClient } from '@/lib/tesla';
 import { decryptColumn } from '@/lib/tesla/token-crypto';
 import { openTestDb, testDriver } from '../../setup/test-db';
 import { KEY, testEnv } from '../tesla/harness';
-import { caller, type Call } from './helpers';
+import { caller, type Call } from '../../setup/seeded-db';
 import { clock } from '@/lib/clock';
 
 /**

@@ -14,7 +14,7 @@ import { runSync } from '@/lib/sync/run-sync';
 import { setAppTeslaForTests } from '@/lib/runtime';
 import { createTeslaClient, type FetchFn } from '@/lib/tesla';
 import { openTestDb, testDriver } from '../../setup/test-db';
-import { caller } from '../api/helpers';
+import { caller } from '../../setup/seeded-db';
 import { HOUR, KEY, MIN, testEnv } from './harness';
 
 /**
