@@ -38,6 +38,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Room for a loaded 2-core machine (a page with its axe scan took 32 s at load 15); speed is
+  // measured by the benchmarks, never by a test's timeout.
+  timeout: 90_000,
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
   projects: targets.map((t) => ({

@@ -2,18 +2,24 @@
  * Standalone Fleet API simulator on plain HTTP (127.0.0.1), real-time clock.
  *   npx tsx scripts/simulator.ts
  * Env: SIMULATOR_PORT (4443), SIMULATOR_SCENARIO (commuter | two-cars | solar-home),
- *      SIMULATOR_SEED (1), SIMULATOR_HISTORY_DAYS (30: days of history simulated at start-up).
+ *      SIMULATOR_SEED (1), SIMULATOR_HISTORY_DAYS (30: days of history simulated at start-up),
+ *      SIMULATOR_PROFILE (real-world: answers with real Tesla's quirks | documented: as the docs show them).
  * Point the app's Fleet API base URL and token URL at http://127.0.0.1:<port>.
  */
-import { RealClock, createSimulator, isScenarioName } from '@/lib/simulator';
+import { REAL_WORLD_API_OPTIONS, RealClock, createSimulator, isScenarioName } from '@/lib/simulator';
 import { serveSimulator } from '@/lib/simulator/node-server';
 
 const port = Number(process.env.SIMULATOR_PORT ?? 4443);
 const scenario = process.env.SIMULATOR_SCENARIO ?? 'commuter';
 const seed = process.env.SIMULATOR_SEED ?? '1';
 const historyDays = Number(process.env.SIMULATOR_HISTORY_DAYS ?? 30);
+const profile = process.env.SIMULATOR_PROFILE ?? 'real-world';
 if (!isScenarioName(scenario)) {
   console.error(`Unknown SIMULATOR_SCENARIO "${scenario}" (commuter, two-cars, solar-home)`);
+  process.exit(1);
+}
+if (profile !== 'real-world' && profile !== 'documented') {
+  console.error(`Unknown SIMULATOR_PROFILE "${profile}" (real-world, documented)`);
   process.exit(1);
 }
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -28,6 +34,7 @@ const sim = createSimulator({
   seed: Number.isNaN(Number(seed)) ? seed : Number(seed),
   clock,
   start: clock.now() - historyDays * 86_400_000,
+  api: profile === 'real-world' ? REAL_WORLD_API_OPTIONS : {},
 });
 sim.sync();
 const seededMs = Math.round(performance.now() - started);

@@ -34,6 +34,7 @@ const sessionColumns = {
   gridKwh: cs.gridKwh,
   solarPercentage: cs.solarPercentage,
   attributionRule: cs.attributionRule,
+  splitBucketMinutes: cs.splitBucketMinutes,
 };
 export type ChargingSessionRow = Pick<typeof cs.$inferSelect, Exclude<keyof typeof sessionColumns, 'vin' | 'vehicleName'>> & {
   vin: string;

@@ -13,6 +13,8 @@ const siteColumns = {
   batteryCount: energySites.batteryCount,
   totalBatteryCapacityKwh: energySites.totalBatteryCapacityKwh,
   solarCapacityW: energySites.solarCapacityW,
+  batteryPowerW: energySites.batteryPowerW,
+  wallConnectorCount: energySites.wallConnectorCount,
   backupReservePercent: energySites.backupReservePercent,
   createdAt: energySites.createdAt,
   updatedAt: energySites.updatedAt,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { energyBuckets, energyDaily, energySites, energyStates } from '../schema';
 
@@ -44,7 +44,44 @@ export async function upsertDaily(db: Db, rows: DailyRow[]): Promise<void> {
         complete: sql`excluded.complete`,
         historyUntil: sql`excluded.history_until`,
         liveUntil: sql`excluded.live_until`,
+        historyRetryAt: sql`excluded.history_retry_at`,
         rawData: sql`excluded.raw_data`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql`not ${energyDaily.complete}`,
+    });
+}
+
+/** Closed days whose history read failed and that are not complete yet, oldest first, with when each may be read again. */
+export async function failedDays(db: Db, siteId: string): Promise<{ date: string; retryAt: Date | null }[]> {
+  const rows = await db
+    .select({ date: energyDaily.date, retryAt: energyDaily.historyRetryAt })
+    .from(energyDaily)
+    .where(and(eq(energyDaily.siteId, siteId), eq(energyDaily.complete, false), gt(energyDaily.historyFailures, 0)))
+    .orderBy(asc(energyDaily.date));
+  return rows.map((r) => ({ date: String(r.date).slice(0, 10), retryAt: r.retryAt }));
+}
+
+/**
+ * A closed day's history could not be read: counts the failure and sets when it is read again,
+ * 30 minutes after the first failure, doubling with each one after, at most a day.
+ */
+export async function recordDayFailure(db: Db, p: { siteId: string; date: string; now: Date }): Promise<void> {
+  const at = p.now.toISOString();
+  await db
+    .insert(energyDaily)
+    .values({
+      siteId: p.siteId,
+      date: p.date,
+      complete: false,
+      historyFailures: 1,
+      historyRetryAt: new Date(p.now.getTime() + 30 * 60_000),
+    })
+    .onConflictDoUpdate({
+      target: [energyDaily.siteId, energyDaily.date],
+      set: {
+        historyFailures: sql`${energyDaily.historyFailures} + 1`,
+        historyRetryAt: sql`${at}::timestamptz + least(interval '30 minutes' * power(2, ${energyDaily.historyFailures}), interval '1 day')`,
         updatedAt: sql`now()`,
       },
       setWhere: sql`not ${energyDaily.complete}`,

@@ -8,6 +8,14 @@ export type VehicleRow = typeof vehicles.$inferSelect;
 export type StateRow = typeof vehicleStates.$inferSelect;
 export type NewStateRow = typeof vehicleStates.$inferInsert;
 
+/** The stored vehicles, least recently synced first (what the energy step reconciles against when Tesla's vehicle list failed). */
+export async function listVehicleRows(db: Db): Promise<VehicleRow[]> {
+  return db
+    .select()
+    .from(vehicles)
+    .orderBy(sql`${vehicles.lastSeenAt} asc nulls first`, asc(vehicles.vin));
+}
+
 /** Upserts the account's vehicles by Tesla id and returns them, least recently synced first. */
 export async function upsertVehicles(
   db: Db,

@@ -67,6 +67,7 @@ const stateColumns = {
   chargerPhases: vehicleStates.chargerPhases,
   fastChargerPresent: vehicleStates.fastChargerPresent,
   fastChargerType: vehicleStates.fastChargerType,
+  fastChargerBrand: vehicleStates.fastChargerBrand,
   shiftState: vehicleStates.shiftState,
   speedKmh: vehicleStates.speedKmh,
   powerKw: vehicleStates.powerKw,

@@ -10,7 +10,12 @@ export const energySites = pgTable('energy_sites', {
   timeZone: varchar('time_zone', { length: 50 }),
   batteryCount: integer('battery_count'),
   totalBatteryCapacityKwh: num('total_battery_capacity_kwh', 8, 2),
+  /** Size of the solar array. Tesla's site_info does not report it (`nameplate_power` is the Powerwalls'), so it stays null. */
   solarCapacityW: integer('solar_capacity_w'),
+  /** site_info `nameplate_power`: the Powerwalls' rated power (W), e.g. 2 × 5,000. */
+  batteryPowerW: integer('battery_power_w'),
+  /** Wall Connectors listed for the site in /products (0: none, so its telemetry_history is never asked for). */
+  wallConnectorCount: integer('wall_connector_count'),
   backupReservePercent: num('backup_reserve_percent', 5, 2),
   rawData: jsonb('raw_data'),
   createdAt: createdAt(),
@@ -74,6 +79,13 @@ export const energyDaily = pgTable(
     complete: boolean('complete').notNull().default(false),
     historyUntil: tz('history_until'),
     liveUntil: tz('live_until'),
+    /**
+     * A closed day whose history Tesla's answer could not be read for: how many reads failed, and
+     * when it is read again (30 min after the first failure, doubling to at most a day). The days
+     * after it are read meanwhile.
+     */
+    historyFailures: integer('history_failures').notNull().default(0),
+    historyRetryAt: tz('history_retry_at'),
     rawData: jsonb('raw_data'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -86,9 +98,9 @@ export const energyDaily = pgTable(
 );
 
 /**
- * calendar_history buckets (5 minutes for `period=day`) in kWh, directed flows as the gateway
- * attributes them. They feed the solar split of home charges and, for days without live readings,
- * the day's power chart (kWh per bucket × 12 = average kW). Rows of a closed local day are final.
+ * calendar_history buckets of `period=day` in kWh (5 minutes, or an hour or a day: each row's length
+ * is read from the data), directed flows as the gateway attributes them. They feed the solar split of home charges and, for days without live readings,
+ * the day's power chart (kWh ÷ the bucket's length = average kW). Rows of a closed local day are final.
  * The totals (solar, grid in/out, battery charged) were added later: null in rows stored before.
  */
 export const energyBuckets = pgTable(

@@ -32,6 +32,15 @@ export const vehicles = pgTable('vehicles', {
   stateSince: tz('state_since'),
   lastSeenAt: tz('last_seen_at'),
   freeSupercharging: boolean('free_supercharging').notNull().default(false),
+  /**
+   * Supercharger history (`dx/charging/history`, billed even when it fails): the last complete read
+   * (the next one reads from a day before it), when the next read is due (the weekly sweep after a
+   * read; the end of the back-off after a failure) and how many reads in a row failed. While
+   * failures > 0 nothing is asked before `supercharger_history_due_at`, not even for a new session.
+   */
+  superchargerHistoryReadAt: tz('supercharger_history_read_at'),
+  superchargerHistoryDueAt: tz('supercharger_history_due_at'),
+  superchargerHistoryFailures: integer('supercharger_history_failures').notNull().default(0),
   rawData: jsonb('raw_data'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -65,6 +74,8 @@ export const vehicleStates = pgTable(
     chargerPhases: integer('charger_phases'),
     fastChargerPresent: boolean('fast_charger_present'),
     fastChargerType: varchar('fast_charger_type', { length: 30 }),
+    /** `fast_charger_brand`: 'Tesla' at a Supercharger, whatever the type (European Superchargers report 'Combo'). */
+    fastChargerBrand: varchar('fast_charger_brand', { length: 30 }),
     shiftState: varchar('shift_state', { length: 4 }),
     speedKmh: num('speed_kmh', 6, 1),
     powerKw: num('power_kw', 6, 1),
@@ -133,6 +144,8 @@ export const chargingSessions = pgTable(
     gridKwh: num('grid_kwh', 8, 3),
     solarPercentage: num('solar_percentage', 5, 2),
     attributionRule: varchar('attribution_rule', { length: 32 }),
+    /** Length of the longest site history bucket the solar split was made from (5, 60 or 1440 minutes): the split's resolution. */
+    splitBucketMinutes: integer('split_bucket_minutes'),
     /** Last time Tesla's own history was asked about this session (bounds billable look-ups). */
     historyCheckedAt: tz('history_checked_at'),
     rawData: jsonb('raw_data'),

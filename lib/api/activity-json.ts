@@ -43,6 +43,8 @@ function splitJson(s: ChargingSessionRow) {
     /** Direct solar plus the solar part of Powerwall energy, as % of the session's energy. */
     solarPercentage: s.solarPercentage,
     attributionRule: s.attributionRule,
+    /** Length (minutes) of the site's history buckets the split was made from: 5, or 60 / 1440 when Tesla sent coarser ones. */
+    bucketMinutes: s.splitBucketMinutes,
   };
 }
 

@@ -10,7 +10,11 @@ export function siteJson(s: EnergySiteRow) {
     timeZone: s.timeZone,
     batteryCount: s.batteryCount,
     totalBatteryCapacityKwh: s.totalBatteryCapacityKwh,
+    /** Tesla's site_info does not report the solar array's size: null unless it ever does. */
     solarCapacityW: s.solarCapacityW,
+    /** The Powerwalls' rated power (site_info `nameplate_power`). */
+    batteryPowerW: s.batteryPowerW,
+    wallConnectorCount: s.wallConnectorCount,
     backupReservePercent: s.backupReservePercent,
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),

@@ -42,6 +42,7 @@ export function vehicleStateJson(s: VehicleStateRow) {
     chargerPhases: s.chargerPhases,
     fastChargerPresent: s.fastChargerPresent,
     fastChargerType: s.fastChargerType,
+    fastChargerBrand: s.fastChargerBrand,
     shiftState: s.shiftState,
     speedKmh: s.speedKmh,
     powerKw: s.powerKw,

@@ -8,6 +8,7 @@ export { VirtualClock, RealClock, type Clock } from './clock';
 export { Ledger, type LedgerEntry, type LedgerTotals, type CategoryTotal } from './ledger';
 export { DEFAULT_API_OPTIONS, DEFAULT_CLIENT, ALL_SCOPES, type ApiOptions, type ClientOptions } from './options';
 export { REAL_WORLD_API_OPTIONS } from './real-world';
+export { superchargerPaid } from './handlers/charging-history';
 export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 export type { FaultOptions, FaultKind } from './faults';
 export { STEP_MS } from './world';

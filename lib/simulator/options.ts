@@ -43,6 +43,60 @@ export interface ApiOptions {
   billingLockScope: 'all' | 'billable';
   /** Firmware quirk: sleeping cars report `offline` instead of `asleep` (§3.1). */
   reportOfflineWhenAsleep: boolean;
+  /** vehicle_data without `display_name`: the name only in `vehicle_state.vehicle_name` (fleet-era answers). */
+  vehicleNameOnlyInVehicleState: boolean;
+  /** Unplugged: `charger_*`, `fast_charger_present`, `charge_port_door_open` and `trip_charging` null (firmware 2022.8). */
+  unpluggedChargerNulls: boolean;
+  /** `fast_charger_brand` '' instead of '<invalid>' off DC (firmware 2023.38 and later). */
+  emptyFastChargerBrand: boolean;
+  /**
+   * charge_state without `energy_remaining`, `lifetime_energy_used` and the module temperatures
+   * (2024.44): on no car, on some (by VIN: a fleet mixes firmware eras) or on every car.
+   */
+  omitBmsFields: 'never' | 'some-cars' | 'always';
+  /**
+   * One vehicle_data answer in this many (0: none) carries junk in readings the app can do without:
+   * temperatures and tyre pressures null, `minutes_to_full_charge` as a string.
+   */
+  junkFieldEvery: number;
+  /**
+   * Supercharger history body as the live payload sends it: `{data, totalResults}` at the top
+   * level, no `response` wrapper (TeslaLogger's charging-history V2 parser, a Go client's fixture).
+   */
+  chargingHistoryUnwrapped: boolean;
+  /**
+   * Supercharger history paging: the first page comes back empty while the sessions follow on the
+   * next pages; `totalResults` counts the page of entries Tesla left out (so a reader that stops at
+   * an empty page, or reads one page only, misses every session).
+   */
+  chargingHistoryEmptyPage: boolean;
+  /**
+   * Supercharger history fees settled without payment: of the sessions (by id) one in four is
+   * `NO_CHARGE` (free Supercharging) and one in four `CREDIT` (Supercharging credits), each still
+   * listing the session's price as `totalDue` (TeslaLogger counts only `PAYMENT` and
+   * `CREDIT_PARTIAL_PAYMENT` as paid). `superchargerPaid` says what the owner paid.
+   */
+  superchargerFreeFees: boolean;
+  /**
+   * European Superchargers: `fast_charger_type: "Combo"` with `fast_charger_brand: "Tesla"` while
+   * Supercharging, not `Supercharger` (TeslaPy's EU Model 3 payload, TeslaMate PR 3863,
+   * fleet-telemetry issue 356).
+   */
+  superchargerReportsCombo: boolean;
+  /**
+   * Bucket length of `calendar_history?kind=energy&period=day` (tests/fixtures/real/README.md items
+   * 18–19): `five_minutes` (the documented answer, and what 2023–2026 fixtures show), `hourly` (Home
+   * Assistant PR 157508 describes the 2025 data as hourly; 23 or 25 entries on a DST day) or `daily`
+   * (one entry with the day's totals, as the older API sent unless an interval was asked for). The
+   * current bucket holds the energy so far. Default `five_minutes`.
+   */
+  calendarHistoryBuckets: 'five_minutes' | 'hourly' | 'daily';
+  /**
+   * The account holds a second energy site (issue 13, known difference 6): a holiday home with solar
+   * and one Powerwall but no Wall Connector, with its own physics and history, listed before the
+   * scenario's home site in /products (Tesla does not order the list). Default off (one site).
+   */
+  secondEnergySite: boolean;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -58,6 +112,17 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   billingLimitUsd: null,
   billingLockScope: 'all',
   reportOfflineWhenAsleep: false,
+  vehicleNameOnlyInVehicleState: false,
+  unpluggedChargerNulls: false,
+  emptyFastChargerBrand: false,
+  omitBmsFields: 'never',
+  junkFieldEvery: 0,
+  chargingHistoryUnwrapped: false,
+  chargingHistoryEmptyPage: false,
+  superchargerFreeFees: false,
+  superchargerReportsCombo: false,
+  calendarHistoryBuckets: 'five_minutes',
+  secondEnergySite: false,
 };
 
 /** The OAuth client the simulator accepts. */

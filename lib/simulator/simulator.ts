@@ -12,6 +12,7 @@ import { RateLimiter } from './rate-limit';
 import { rootRng } from './rng';
 import type { Scenario } from './scenario-types';
 import { SCENARIOS, isScenarioName, type ScenarioName } from './scenarios';
+import { secondSiteOf } from './scenarios/second-site';
 import { World } from './world';
 
 export interface SimulatorOptions {
@@ -37,8 +38,8 @@ export interface SimulatorOptions {
 export const DEFAULT_START = Date.UTC(2026, 0, 5);
 
 /**
- * A deterministic Tesla account: vehicles + one energy site under a clock, and the Fleet API over
- * them. Physics advance in fixed 60 s steps; the API always answers at the clock's time.
+ * A deterministic Tesla account: vehicles + the home's energy site (and a second site on request)
+ * under a clock, and the Fleet API over them. Physics advance in fixed 60 s steps; the API always answers at the clock's time.
  */
 export class Simulator {
   readonly scenario: Scenario;
@@ -62,8 +63,8 @@ export class Simulator {
     const start = options.start ?? (options.clock ? options.clock.now() : DEFAULT_START);
     this.scenario = scenario;
     this.clock = options.clock ?? new VirtualClock(start);
-    this.world = new World(scenario, rng.fork('world'), start);
     this.api = { ...DEFAULT_API_OPTIONS, ...options.api };
+    this.world = new World(scenario, rng.fork('world'), start, this.api.secondEnergySite ? [secondSiteOf(scenario)] : []);
     this.client = { ...DEFAULT_CLIENT, ...options.client };
     this.ledger = new Ledger(this.api.prices);
     this.region = scenario.account.region;

@@ -1,7 +1,7 @@
 import { EnergySite } from './energy/energy-model';
 import { GroundTruth } from './ground-truth';
 import type { Rng } from './rng';
-import type { PlaceSpec, Scenario } from './scenario-types';
+import type { PlaceSpec, Scenario, SiteSpec } from './scenario-types';
 import { VehicleSim } from './vehicle/vehicle-model';
 import { Weather } from './weather';
 
@@ -9,14 +9,17 @@ import { Weather } from './weather';
 export const STEP_MS = 60_000;
 
 /**
- * The simulated physical world: vehicles and one energy site stepped together in fixed steps.
+ * The simulated physical world: vehicles and the home's energy site stepped together in fixed steps.
  * Vehicles step first so the site sees each Wall Connector's draw in the same step; the home
  * share of the site's flows is then attributed to each home-charging session (ground truth).
+ * `otherSites` (ApiOptions.secondEnergySite) are stepped alongside with no car at them.
  */
 export class World {
   readonly gt = new GroundTruth();
   readonly weather: Weather;
   readonly site: EnergySite;
+  /** Energy sites of the account other than the home's (no Wall Connector, no car charging there). */
+  readonly otherSites: EnergySite[];
   readonly vehicles: VehicleSim[];
   readonly places: ReadonlyMap<string, PlaceSpec>;
   /** End of the last completed step (epoch ms). */
@@ -26,6 +29,7 @@ export class World {
     readonly scenario: Scenario,
     rng: Rng,
     start: number,
+    otherSites: readonly { spec: SiteSpec; lat: number; lon: number }[] = [],
   ) {
     this.time = Math.floor(start / STEP_MS) * STEP_MS;
     this.places = new Map(scenario.places.map((p) => [p.id, p]));
@@ -33,6 +37,9 @@ export class World {
     if (!home) throw new Error(`scenario ${scenario.name} has no home place`);
     this.weather = new Weather(scenario.climate, scenario.site.timeZone, home.lat, rng.fork('weather'));
     this.site = new EnergySite(scenario.site, home.lat, home.lon, this.weather, this.gt, rng.fork('site'), this.time);
+    this.otherSites = otherSites.map(
+      (o) => new EnergySite(o.spec, o.lat, o.lon, this.weather, this.gt, rng.fork(`site:${o.spec.energySiteId}`), this.time),
+    );
     this.vehicles = scenario.vehicles.map(
       (spec) => new VehicleSim(spec, this.places, home, scenario.site.timeZone, this.gt, rng.fork(`vehicle:${spec.vin}`), this.time),
     );
@@ -52,6 +59,7 @@ export class World {
         if (v.homeWallW > 0) wc[v.spec.homeCharging.wallConnectorDin] = (wc[v.spec.homeCharging.wallConnectorDin] ?? 0) + v.homeWallW;
       }
       const flows = this.site.step(t, dtS, tempC, wc);
+      for (const other of this.otherSites) other.step(t, dtS, tempC, {});
       const homeLoadWh = flows.solarToHome + flows.batteryToHome + flows.gridToHome;
       if (homeLoadWh > 0) {
         for (const v of this.vehicles) {

@@ -11,6 +11,7 @@ type PowerSample = Pick<
   | 'chargerPhases'
   | 'fastChargerPresent'
   | 'fastChargerType'
+  | 'fastChargerBrand'
 >;
 
 /** `fast_charger_type` values that name an AC adapter rather than a DC charger. */
@@ -69,7 +70,17 @@ export function wallPowerKw(s: PowerSample, phaseFactor: number | null): number 
 }
 
 /**
- * Charger kind from the charging samples: `supercharger` when `fast_charger_type` says so; `dc` when
+ * A sample at a Tesla Supercharger: `fast_charger_type` 'Supercharger', or a fast charger of the
+ * brand 'Tesla' whatever its type (European Superchargers report `Combo` + brand `Tesla`: TeslaPy's
+ * EU Model 3 payload, TeslaMate PR 3863, fleet-telemetry issue 356). An AC adapter is never one.
+ */
+export function atSupercharger(s: Pick<PowerSample, 'fastChargerPresent' | 'fastChargerType' | 'fastChargerBrand'>): boolean {
+  if (s.fastChargerType === 'Supercharger') return true;
+  return s.fastChargerBrand === 'Tesla' && s.fastChargerPresent === true && !AC_ADAPTER_TYPES.has(s.fastChargerType ?? '<invalid>');
+}
+
+/**
+ * Charger kind from the charging samples: `supercharger` at a Tesla Supercharger (`atSupercharger`); `dc` when
  * a fast charger of another type (CCS `Combo`, CHAdeMO, GB…) is present, or when the car charges
  * with no AC phases and no AC current (TeslaMate's rule: modal phases null/0 ⇒ DC); else `ac`.
  * Null when no sample was charging.
@@ -77,7 +88,7 @@ export function wallPowerKw(s: PowerSample, phaseFactor: number | null): number 
 export function chargerKind(samples: readonly PowerSample[]): ChargerKind | null {
   const charging = samples.filter((s) => s.chargingState === 'Charging' || s.chargingState === 'Starting');
   if (charging.length === 0) return null;
-  if (charging.some((s) => s.fastChargerType === 'Supercharger')) return 'supercharger';
+  if (charging.some(atSupercharger)) return 'supercharger';
   if (charging.some((s) => s.fastChargerPresent === true && !AC_ADAPTER_TYPES.has(s.fastChargerType ?? '<invalid>'))) return 'dc';
   const powered = charging.filter((s) => (s.chargerPowerKw ?? 0) > 0);
   if (

@@ -1,5 +1,5 @@
 import { groupCharges, isActive, trustedCounter, type ChargeGroup } from './charge-groups';
-import { acPhaseFactor, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
+import { acPhaseFactor, atSupercharger, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
 import { HOUR_MS } from '@/lib/time';
 import type { EnergySegment, VehicleStateRow } from './types';
 
@@ -231,5 +231,5 @@ function averagePower(flowKwh: number, flowMs: number, efficiency: number | null
 
 function kindOfIdle(s: VehicleStateRow): ChargerKind | null {
   if (s.chargingState === 'Disconnected' || s.chargingState == null) return null;
-  return s.fastChargerType === 'Supercharger' ? 'supercharger' : s.fastChargerPresent ? 'dc' : 'ac';
+  return atSupercharger(s) ? 'supercharger' : s.fastChargerPresent ? 'dc' : 'ac';
 }

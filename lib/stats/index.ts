@@ -1,6 +1,6 @@
 export type { EnergySegment, GeoPoint, Interval, VehicleStateRow } from './types';
 export { haversineM, matchPlace, type NamedLocation, type PlaceMatch } from './places';
-export { acPhaseFactor, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
+export { acPhaseFactor, atSupercharger, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
 export { deriveChargingSessions, type DeriveChargingOptions, type DerivedChargingSession } from './charging-sessions';
 export { deriveDrives, type DeriveDrivesOptions, type DerivedDrive } from './drives';
 export {
@@ -55,3 +55,4 @@ export {
   type RuleDriver,
 } from './driver-rules';
 export { driverStats, statsOf, type DriverStats, type DriverVehicleTotals } from './driver-stats';
+export { bucketResolution, resolutionOf, FINE_BUCKET_MINUTES, type HistoryResolution } from './resolution';

@@ -18,6 +18,7 @@ export type VehicleStateRow = Pick<
   | 'chargerPhases'
   | 'fastChargerPresent'
   | 'fastChargerType'
+  | 'fastChargerBrand'
   | 'shiftState'
   | 'speedKmh'
   | 'powerKw'

@@ -28,6 +28,8 @@ export type SyncContext = {
   /** See `SyncLimits.observationGapMs`. */
   observationGapMs: number;
   count: (key: string, n?: number) => void;
+  /** Lists a failure that did not stop the run (a site, a day) in the run's `error`. */
+  report: (failure: string) => void;
   /** Reports when a vehicle's polling decision could next change (summarised in `counts.next_decision_in_s`). */
   nextDecision: (at: Date) => void;
   /** The site buckets read last in this run (`siteBuckets`); dropped whenever buckets are written. */

@@ -5,9 +5,11 @@ import { getOwnerFields, mergeOwnerSettings } from '@/db/queries/owner';
 import { syncRuns, userConfig } from '@/db/schema';
 import {
   DEFAULT_CLIENT,
+  REAL_WORLD_API_OPTIONS,
   createSimulator,
   createSimulatorFetch,
   scenarioByName,
+  type ApiOptions,
   type Scenario,
   type ScenarioName,
   type Simulator,
@@ -24,8 +26,13 @@ import { DAY_MS, HOUR_MS } from '@/lib/time';
 /** The scheduler's tick (the Vercel cron runs every 5 minutes too). */
 export const DEMO_TICK_MS = 5 * 60_000;
 
+/** The demo's Tesla answers carry the quirks of real ones (lib/simulator/real-world.ts). */
+export const DEMO_API_OPTIONS: Partial<ApiOptions> = REAL_WORLD_API_OPTIONS;
+
 export type SeedDemoOptions = {
   db: Db;
+  /** Simulator behaviour (default DEMO_API_OPTIONS: the real-world profile). */
+  api?: Partial<ApiOptions>;
   scenario?: Scenario | ScenarioName;
   seed?: number;
   days?: number;
@@ -70,7 +77,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeededDemo> {
   const tick = opts.tickMs ?? DEMO_TICK_MS;
   const start = opts.startMs ?? opts.now.getTime() - days * DAY_MS;
   const scenario = typeof opts.scenario === 'object' ? opts.scenario : scenarioByName(opts.scenario ?? 'commuter');
-  const sim = createSimulator({ scenario, seed: opts.seed ?? 1, start });
+  const sim = createSimulator({ scenario, seed: opts.seed ?? 1, start, api: opts.api ?? DEMO_API_OPTIONS });
   if (opts.resumeAt !== undefined) sim.advanceTo(Math.ceil((opts.resumeAt - start) / tick) * tick + start);
   const tesla = simulatorClient(opts.db, sim, { env: opts.env, config: opts.config });
   await tesla.storeRefreshToken(opts.resumeAt === undefined ? sim.initialRefreshToken : connectNow(sim));
@@ -146,7 +153,7 @@ export async function prepareDemo(
   const existing = await readDemoState(db);
   const same = existing !== undefined && existing.scenario === o.scenario && existing.seed === o.seed;
   if (same && existing.seededAt) {
-    const sim = createSimulator({ scenario: o.scenario, seed: o.seed, start: existing.startMs });
+    const sim = createSimulator({ scenario: o.scenario, seed: o.seed, start: existing.startMs, api: DEMO_API_OPTIONS });
     sim.advanceTo(o.now.getTime());
     const tesla = simulatorClient(db, sim);
     await tesla.storeRefreshToken(connectNow(sim));

@@ -187,6 +187,7 @@ function pickPriced(p: SessionRow): PricedColumns {
     gridKwh,
     solarPercentage,
     attributionRule,
+    splitBucketMinutes,
   } = p;
   return {
     locationId,
@@ -199,6 +200,7 @@ function pickPriced(p: SessionRow): PricedColumns {
     gridKwh,
     solarPercentage,
     attributionRule,
+    splitBucketMinutes,
   };
 }
 

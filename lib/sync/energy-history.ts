@@ -2,17 +2,43 @@ import 'server-only';
 import type { BucketRow, DailyRow } from '@/db/queries/sync-energy';
 import type { EnergyHistoryBucket } from '@/lib/tesla';
 
-const BUCKET_MS = 300_000;
 const kwh = (wh: number) => Math.round(wh) / 1000;
 const kwhOrNull = (wh: number | null) => (wh === null ? null : kwh(wh));
 const pct = (v: number) => Math.round(Math.min(100, Math.max(0, v)) * 100) / 100;
 
-/** calendar_history buckets (Wh) as energy_buckets rows (kWh); each ends where the next starts. A total Tesla's answer left unreadable is stored null. */
-export function toBucketRows(siteId: string, buckets: readonly EnergyHistoryBucket[]): BucketRow[] {
-  return buckets.map((b, i) => ({
+/**
+ * Where each bucket of one local day's `calendar_history` ends, read from the data, never assumed:
+ * Tesla sends 5-minute, hourly or one-per-day buckets (and leaves holes). The buckets' length is the
+ * smallest spacing between two of them; each ends at the next one's start, its length after its
+ * start, the day's end or `until` (the moment it was read: the current bucket holds the energy so
+ * far), whichever is first. A lone bucket runs to the day's end (or `until`).
+ */
+export function bucketEnds(starts: readonly Date[], day: { end: Date }, until: Date): Date[] {
+  const ms = starts.map((d) => d.getTime());
+  const gaps = ms.slice(1).map((t, i) => t - ms[i]!);
+  const step = Math.min(...gaps.filter((g) => g > 0));
+  const limit = Math.min(day.end.getTime(), until.getTime());
+  return ms.map((t, i) => {
+    const next = ms[i + 1] !== undefined && ms[i + 1]! > t ? ms[i + 1]! : Infinity;
+    return new Date(Math.max(t, Math.min(next, Number.isFinite(step) ? t + step : Infinity, limit)));
+  });
+}
+
+/**
+ * calendar_history buckets (Wh) of one local day as energy_buckets rows (kWh), each ending where
+ * `bucketEnds` says. A total Tesla's answer left unreadable is stored null.
+ */
+export function toBucketRows(siteId: string, buckets: readonly EnergyHistoryBucket[], day: { end: Date }, until: Date): BucketRow[] {
+  const sorted = [...buckets].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  const ends = bucketEnds(
+    sorted.map((b) => b.timestamp),
+    day,
+    until,
+  );
+  return sorted.map((b, i) => ({
     siteId,
     startAt: b.timestamp,
-    endAt: buckets[i + 1]?.timestamp ?? new Date(b.timestamp.getTime() + BUCKET_MS),
+    endAt: ends[i]!,
     homeFromSolarKwh: kwh(b.homeFromSolarWh),
     homeFromBatteryKwh: kwh(b.homeFromBatteryWh),
     homeFromGridKwh: kwh(b.homeFromGridWh),

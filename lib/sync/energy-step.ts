@@ -2,7 +2,9 @@ import 'server-only';
 import {
   dailyCursor,
   dayInputs,
+  failedDays,
   insertEnergyState,
+  recordDayFailure,
   listSites,
   upsertBuckets,
   upsertDaily,
@@ -12,7 +14,7 @@ import {
 } from '@/db/queries/sync-energy';
 import { sessionsAwaitingSplit } from '@/db/queries/sync-sessions';
 import type { VehicleRow } from '@/db/queries/sync-vehicles';
-import type { SyncContext } from './context';
+import { SyncBudgetExceeded, type SyncContext } from './context';
 import { toBucketRows, toDailyRows } from './energy-history';
 import { reconcileWallConnector } from './reconcile-step';
 import { repricePending } from './reprice';
@@ -28,28 +30,64 @@ const MAX_DAYS_PER_RUN = 7;
 /** Today's buckets are re-read (for a home charge awaiting its split, or to fill a gap in the live readings) at most this often. */
 const TODAY_REFRESH_MS = 15 * MIN_MS;
 
-/** Energy sites from /products and site_info: on first connect and once a day after. */
+/**
+ * Energy sites from /products and site_info: on first connect and once a day after. Each site is
+ * read on its own: a failing /products keeps the stored sites, a failing site_info keeps that site
+ * as stored (or leaves a new one for the next run); neither stops the run (the failure is reported).
+ * `nameplate_power` is the Powerwalls' rated power, stored as such; Tesla does not report the solar
+ * array's size, so `solar_capacity_w` stays null.
+ */
 export async function ensureSites(ctx: SyncContext): Promise<SiteRow[]> {
   const sites = await listSites(ctx.db);
   const now = ctx.now().getTime();
   if (sites.length > 0 && sites.every((s) => now - s.updatedAt.getTime() < DAY_MS)) return sites;
-  for (const site of await ctx.call(() => ctx.tesla.getEnergySites())) {
-    const info = await ctx.call(() => ctx.tesla.getSiteInfo(site.siteId));
-    await upsertSite(ctx.db, {
-      teslaSiteId: site.siteId,
-      siteName: info.name ?? site.name,
-      timeZone: info.timeZone,
-      batteryCount: info.batteryCount,
-      totalBatteryCapacityKwh: info.totalBatteryCapacityKwh,
-      solarCapacityW: info.nameplatePowerW,
-      backupReservePercent: info.backupReservePercent,
-      rawData: { site, info },
-      updatedAt: new Date(now),
-    });
-    ctx.count('sites_refreshed');
+  let listed: Awaited<ReturnType<SyncContext['tesla']['getEnergySites']>>;
+  try {
+    listed = await ctx.call(() => ctx.tesla.getEnergySites());
+  } catch (err) {
+    if (err instanceof SyncBudgetExceeded) throw err;
+    ctx.report(`energy sites: ${messageOf(err)}`);
+    return sites;
+  }
+  for (const site of listed) {
+    try {
+      const info = await ctx.call(() => ctx.tesla.getSiteInfo(site.siteId));
+      await upsertSite(ctx.db, {
+        teslaSiteId: site.siteId,
+        siteName: info.name ?? site.name,
+        timeZone: info.timeZone,
+        batteryCount: info.batteryCount,
+        totalBatteryCapacityKwh: info.totalBatteryCapacityKwh,
+        solarCapacityW: null,
+        batteryPowerW: info.nameplatePowerW,
+        wallConnectorCount: new Set([...site.wallConnectorDins, ...info.wallConnectorDins]).size,
+        backupReservePercent: info.backupReservePercent,
+        rawData: { site, info },
+        updatedAt: new Date(now),
+      });
+      ctx.count('sites_refreshed');
+    } catch (err) {
+      if (err instanceof SyncBudgetExceeded) throw err;
+      ctx.report(`site ${site.siteId}: ${messageOf(err)}`);
+    }
   }
   return listSites(ctx.db);
 }
+
+/**
+ * The site a home charge is split against: the account may hold several (a holiday home, a
+ * parent's house) in any order. The one with a Wall Connector (where the cars charge), then the one
+ * stored first; a site whose Wall Connectors are unknown (stored before they were counted) counts
+ * as having one.
+ */
+export function homeSite(sites: readonly SiteRow[]): SiteRow | undefined {
+  const hasWc = (s: SiteRow) => (s.wallConnectorCount === null || s.wallConnectorCount > 0 ? 0 : 1);
+  return [...sites].sort(
+    (a, b) => hasWc(a) - hasWc(b) || a.createdAt.getTime() - b.createdAt.getTime() || a.teslaSiteId.localeCompare(b.teslaSiteId),
+  )[0];
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * One site per run: a live_status snapshot (cheap, real time only), then calendar_history:
@@ -100,19 +138,36 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
     }
   }
 
+  // Closed days: first those whose earlier read failed and whose back-off is over, then the days
+  // after the newest complete one. A day in back-off is passed over, never holding up the days after it.
   const after = cursor.first ? cursor : await dailyCursor(db, site.id);
+  const failed = await failedDays(db, site.id);
+  const waiting = (date: string) => {
+    const f = failed.find((d) => d.date === date);
+    return f !== undefined && f.retryAt !== null && f.retryAt.getTime() > now.getTime();
+  };
+  const days: LocalDay[] = failed.filter((f) => !waiting(f.date)).map((f) => dayOf(f.date, tz));
   let day = after.lastComplete ? dayOf(addDays(after.lastComplete, 1), tz) : dayOf(after.first ?? today.date, tz);
-  for (let i = 0; i < MAX_DAYS_PER_RUN && closed(day.end); i++) {
-    // The day is marked complete only after its reconciliation: a run dying half-way redoes it all.
-    const rows = await readDay(ctx, site, day, false);
-    await reconcileWallConnector(ctx, site.teslaSiteId, new Date(day.start.getTime() - DAY_MS), day.end, vehicles);
-    await repricePending(ctx, new Date(day.start.getTime() - DAY_MS), day.end, vehicles);
-    await upsertDaily(
-      db,
-      rows.map((r) => ({ ...r, complete: true })),
-    );
-    ctx.count('energy_days_closed');
-    day = dayOf(addDays(day.date, 1), tz);
+  for (; days.length < MAX_DAYS_PER_RUN && closed(day.end); day = dayOf(addDays(day.date, 1), tz))
+    if (!waiting(day.date) && !days.some((d) => d.date === day.date)) days.push(day);
+  for (const d of days.slice(0, MAX_DAYS_PER_RUN)) {
+    try {
+      // The day is marked complete only after its reconciliation: a run dying half-way redoes it all.
+      const rows = await readDay(ctx, site, d, false);
+      if (site.wallConnectorCount !== 0)
+        await reconcileWallConnector(ctx, site.teslaSiteId, new Date(d.start.getTime() - DAY_MS), d.end, vehicles);
+      await repricePending(ctx, new Date(d.start.getTime() - DAY_MS), d.end, vehicles);
+      await upsertDaily(
+        db,
+        rows.map((r) => ({ ...r, complete: true })),
+      );
+      ctx.count('energy_days_closed');
+    } catch (err) {
+      if (err instanceof SyncBudgetExceeded) throw err;
+      await recordDayFailure(db, { siteId: site.id, date: d.date, now });
+      ctx.count('energy_days_failed');
+      ctx.report(`site ${site.teslaSiteId} day ${d.date}: ${messageOf(err)} (read again later)`);
+    }
   }
 
   // Today (and yesterday, until its history is read): provisional totals from the stored history
@@ -132,8 +187,8 @@ export async function syncSite(ctx: SyncContext, site: SiteRow, vehicles: readon
       .at(-1)
       ?.timestamp.getTime() ?? -Infinity;
   const uncovered = now.getTime() - Math.max(today.start.getTime(), historyEnd, previousReading);
-  const waiting = await sessionsAwaitingSplit(db, today.start, now);
-  const splitWaits = waiting.some((s) => s.endedAt && s.endedAt.getTime() > historyEnd);
+  const awaiting = await sessionsAwaitingSplit(db, today.start, now);
+  const splitWaits = awaiting.some((s) => s.endedAt && s.endedAt.getTime() > historyEnd);
   if ((uncovered > ctx.observationGapMs || splitWaits) && now.getTime() - historyEnd >= TODAY_REFRESH_MS) {
     await readDay(ctx, site, today, false);
     if (splitWaits) await repricePending(ctx, today.start, now, vehicles);
@@ -199,7 +254,7 @@ async function readDay(
   const h = await ctx.call(() =>
     ctx.tesla.getSiteHistory(site.teslaSiteId, 'day', { start: day.start, end: new Date(day.end.getTime() - 1000), timeZone: tz }),
   );
-  await upsertBuckets(ctx.db, toBucketRows(site.id, h.buckets));
+  await upsertBuckets(ctx.db, toBucketRows(site.id, h.buckets, day, ctx.now()));
   ctx.bucketMemo = undefined;
   ctx.bucketsEnd = undefined;
   const daily = toDailyRows(

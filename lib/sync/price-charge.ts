@@ -48,6 +48,7 @@ export type PricedColumns = {
   gridKwh: number | null;
   solarPercentage: number | null;
   attributionRule: string | null;
+  splitBucketMinutes: number | null;
 };
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -90,7 +91,25 @@ export function priceCharge(c: ChargeToPrice, ctx: PricingContext): PricedColumn
     gridKwh: split ? r3(split.gridKwh) : null,
     solarPercentage: split ? Math.round(split.solarPercentage * 100) / 100 : null,
     attributionRule: split ? ctx.rule : null,
+    splitBucketMinutes: split ? splitResolution(profile, ctx.buckets ?? []) : null,
   };
+}
+
+/**
+ * The longest site bucket (minutes) overlapping the charge, or just before it (the current bucket of
+ * a day being read is cut at the moment it was read; the one before it shows its full length): how
+ * finely its split could follow the sun.
+ */
+function splitResolution(profile: readonly EnergySegment[], buckets: readonly SiteEnergyBucket[]): number | null {
+  const from = Math.min(...profile.map((p) => p.from.getTime()));
+  const to = Math.max(...profile.map((p) => p.to.getTime()));
+  const sorted = [...buckets].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const first = sorted.findIndex((b) => b.end.getTime() > from && b.start.getTime() < to);
+  if (first < 0) return null;
+  const lengths = sorted
+    .filter((b, i) => i === first - 1 || (b.end.getTime() > from && b.start.getTime() < to))
+    .map((b) => b.end.getTime() - b.start.getTime());
+  return Math.round(Math.max(...lengths) / 60_000);
 }
 
 function chargeLocation(c: ChargeToPrice, places: Places): LocationRow | null {

@@ -3,14 +3,17 @@ import { isDeepStrictEqual } from 'node:util';
 import { sessionsBetween, updateSession, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
 import { updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
 import { reconcileHistories, type HistoryAddition, type SessionRef } from '@/lib/stats';
+import { TeslaBudgetExceededError, type SuperchargerSession } from '@/lib/tesla';
 import type { SyncContext } from './context';
 import { repriceSession } from './reprice';
+import { SWEEP_MS, historyBackoffMs, readSuperchargerHistory } from './supercharger-history';
 import { DAY_MS, HOUR_MS } from '@/lib/time';
 
-/** A Supercharger session is looked up at most hourly, for a week; unseen ones are swept weekly. */
+/** A Supercharger session is looked up at most hourly, for a week (unseen ones: the weekly sweep, `SWEEP_MS`). */
 const SC_RETRY_MS = HOUR_MS;
 const SC_GIVE_UP_MS = 7 * DAY_MS;
-const SC_SWEEP_MS = 7 * DAY_MS;
+/** A read after a long pause (failures, the app stopped) goes back at most this far. */
+const SC_MAX_WINDOW_MS = 30 * DAY_MS;
 
 /** An open session's span runs to `now` (an unbounded end would not overlap anything). */
 const toRef = (s: SessionRow, homeIds: Set<string>, now: Date): SessionRef => ({
@@ -46,6 +49,9 @@ async function apply(
       energyUsedKwh: e.energyUsedKwh ?? s.energyUsedKwh,
       externalId: e.externalId ?? wc?.din ?? s.externalId,
       rawData,
+      // Tesla billed it as a Supercharger session: a DC session (e.g. a European Supercharger whose
+      // samples said only `Combo`) is one, and is priced as one (free Supercharging included).
+      chargerType: e.source === 'supercharger_history' ? ('supercharger' as const) : s.chargerType,
       ...fee,
     };
     // Matched again by the same history row (the windows of consecutive days overlap): nothing to write or re-price.
@@ -63,10 +69,19 @@ async function apply(
 
 function sameEnrichment(
   s: SessionRow,
-  v: { source: string; energyUsedKwh: number | null; externalId: string | null; rawData: unknown; cost?: number; costCurrency?: string },
+  v: {
+    source: string;
+    energyUsedKwh: number | null;
+    externalId: string | null;
+    rawData: unknown;
+    chargerType: SessionRow['chargerType'];
+    cost?: number;
+    costCurrency?: string;
+  },
 ): boolean {
   return (
     s.source === v.source &&
+    s.chargerType === v.chargerType &&
     s.energyUsedKwh === v.energyUsedKwh &&
     s.externalId === v.externalId &&
     (v.cost === undefined || (s.cost === v.cost && s.costCurrency === v.costCurrency)) &&
@@ -155,12 +170,20 @@ export async function reconcileWallConnector(
 }
 
 /**
- * Supercharger history (billable like vehicle_data): asked only for a vehicle with a closed DC
- * session not yet matched (hourly, for a week) or once a week as a sweep for missed sessions.
+ * Supercharger history (billed like vehicle_data, failed answers under 500 included), read for a
+ * car with a closed DC or Supercharger session not yet matched (hourly, for a week) and, as a
+ * sweep for sessions never seen while charging, weekly. Every page of the window is read
+ * (`readSuperchargerHistory`); a read covers from a day before the last complete one (at most 30
+ * days back) to now. A failed read backs off (`historyBackoffMs`: 1 h doubling to a week) with no
+ * look-up at all before the back-off ends, so a history Tesla keeps refusing costs a few calls a
+ * week, not one per tick; the failure is still the car's error in the run. When the next read is
+ * due is kept on the vehicle (`supercharger_history_due_at`).
  */
 export async function reconcileSupercharger(ctx: SyncContext, v: VehicleRow): Promise<void> {
   const now = ctx.now().getTime();
   const window = await sessionsBetween(ctx.db, new Date(now - SC_GIVE_UP_MS - DAY_MS), new Date(now));
+  const due = v.superchargerHistoryDueAt === null || now >= v.superchargerHistoryDueAt.getTime();
+  if (v.superchargerHistoryFailures > 0 && !due) return;
   const pending = window.filter(
     (s) =>
       s.vehicleId === v.id &&
@@ -171,14 +194,35 @@ export async function reconcileSupercharger(ctx: SyncContext, v: VehicleRow): Pr
       now - s.endedAt.getTime() < SC_GIVE_UP_MS &&
       (s.historyCheckedAt === null || now - s.historyCheckedAt.getTime() >= SC_RETRY_MS),
   );
-  const raw = (v.rawData ?? {}) as { superchargerSweepAt?: string };
-  const sweepDue = !raw.superchargerSweepAt || now - Date.parse(raw.superchargerSweepAt) >= SC_SWEEP_MS;
-  if (pending.length === 0 && !(sweepDue && window.length > 0)) return;
-  const from = new Date(Math.min(now - SC_SWEEP_MS - DAY_MS, ...pending.map((s) => s.startedAt.getTime() - DAY_MS)));
-  const { sessions } = await ctx.call(() => ctx.tesla.getSuperchargerHistory({ vin: v.vin, start: from, end: new Date(now) }));
+  if (pending.length === 0 && !(due && window.length > 0)) return;
+  const lastRead = v.superchargerHistoryReadAt?.getTime() ?? now;
+  const from = new Date(
+    Math.max(
+      now - SC_MAX_WINDOW_MS,
+      Math.min(now - SWEEP_MS - DAY_MS, lastRead - DAY_MS, ...pending.map((s) => s.startedAt.getTime() - DAY_MS)),
+    ),
+  );
+  let sessions: SuperchargerSession[];
+  try {
+    ({ sessions } = await readSuperchargerHistory(ctx, { vin: v.vin, start: from, end: new Date(now) }));
+  } catch (err) {
+    const failures = v.superchargerHistoryFailures + 1;
+    const values = { superchargerHistoryFailures: failures, superchargerHistoryDueAt: new Date(now + historyBackoffMs(failures)) };
+    await updateVehicle(ctx.db, v.id, values);
+    Object.assign(v, values);
+    ctx.count('supercharger_history_failed');
+    // The month's API budget is spent: nothing was sent; like a skipped sample, not the car's error.
+    if (err instanceof TeslaBudgetExceededError) return;
+    throw err;
+  }
   for (const s of pending) await updateSession(ctx.db, s.id, { historyCheckedAt: new Date(now) });
-  v.rawData = { ...raw, superchargerSweepAt: new Date(now).toISOString() };
-  await updateVehicle(ctx.db, v.id, { rawData: v.rawData });
+  const read = {
+    superchargerHistoryReadAt: new Date(now),
+    superchargerHistoryDueAt: new Date(now + SWEEP_MS),
+    superchargerHistoryFailures: 0,
+  };
+  await updateVehicle(ctx.db, v.id, read);
+  Object.assign(v, read);
   const supercharger = sessions.map((s) => ({
     externalId: s.sessionId,
     vehicleId: v.id,
@@ -186,7 +230,7 @@ export async function reconcileSupercharger(ctx: SyncContext, v: VehicleRow): Pr
     startedAt: s.startedAt,
     endedAt: s.stoppedAt,
     energyKwh: s.energyKwh,
-    fee: Object.entries(s.totalDue).map(([currency, amount]) => ({ currency, amount }))[0] ?? null,
+    fee: Object.entries(s.paid).map(([currency, amount]) => ({ currency, amount }))[0] ?? null,
   }));
   const mine = window.filter((s) => s.vehicleId === v.id);
   const out = reconcileHistories({ sessions: mine.map((s) => toRef(s, new Set(), ctx.now())), wallConnector: [], supercharger });

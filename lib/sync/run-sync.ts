@@ -1,11 +1,11 @@
 import 'server-only';
 import { listPlaces } from '@/db/queries/sync-sessions';
-import { upsertVehicles } from '@/db/queries/sync-vehicles';
+import { listVehicleRows, upsertVehicles, type VehicleRow } from '@/db/queries/sync-vehicles';
 import type { Connectivity } from '@/db/schema';
 import { log } from '@/lib/log';
 import { emptyTally, withUnreadableTally } from '@/lib/tesla';
 import { SyncBudgetExceeded, createBudget, type SyncContext } from './context';
-import { ensureSites, syncSite } from './energy-step';
+import { ensureSites, homeSite, syncSite } from './energy-step';
 import { smartPolicy } from './policy';
 import { finishRun, startRun } from './runs';
 import { readAttributionRule } from './settings';
@@ -21,9 +21,11 @@ export type { SyncDeps, SyncOptions, SyncSummary, SyncLimits } from './types';
  *   'skipped' run and returns at once.
  * - Bounded: at most `maxVehicles` vehicles (least recently synced first), `maxRequests` Tesla
  *   calls and `maxDurationMs`; what does not fit is left for the next run (still 'succeeded').
- * - Per vehicle `Promise.allSettled`: one car's failure does not stop the others or the energy site;
- *   the run is 'failed' only when every vehicle and site failed (or setup did), otherwise
- *   'succeeded' with the failures listed in `error`.
+ * - Cars and sites are independent: per vehicle `Promise.allSettled`, each site on its own; a failing
+ *   vehicle list still syncs the sites (against the stored cars), a failing /products or site_info
+ *   still syncs the cars, and a closed day whose history cannot be read is retried on a back-off
+ *   while the days after it are read. The run is 'failed' only when nothing synced, otherwise
+ *   'succeeded' with the failures listed in `error`. Home charges are split against `homeSite`.
  * - Safe to repeat and to crash: samples are keyed by the car's timestamp, sessions and drives by
  *   natural keys and re-derived from stored samples, so a run killed half-way leaves complete rows
  *   and the next run converges to the same rows; each session is upserted in its own transaction.
@@ -45,6 +47,8 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
   };
   const errors: string[] = [];
   let status: 'succeeded' | 'failed' = 'succeeded';
+  /** Vehicles and sites that synced: with failures, the run failed only when none did. */
+  let units = 0;
   const unreadable = emptyTally();
   await withUnreadableTally(unreadable, async () => {
     try {
@@ -59,26 +63,37 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
         site: null,
         observationGapMs: limits.observationGapMs,
         count,
+        report: (failure) => errors.push(failure),
         nextDecision: (at) => {
           const inS = Math.max(0, Math.round((at.getTime() - startedAt.getTime()) / 1000));
           counts.next_decision_in_s = Math.min(counts.next_decision_in_s ?? Infinity, inS);
         },
         call: (fn) => budget.call(fn),
       };
-      const listed = await ctx.call(() => deps.tesla.getVehicles());
-      const rows = await upsertVehicles(
-        db,
-        listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })),
-      );
+      // Cars and sites are independent: a failing vehicle list still lets the sites sync (against
+      // the stored cars), a failing /products or site still lets the cars sync.
+      let listed: Awaited<ReturnType<typeof deps.tesla.getVehicles>> = [];
+      let rows: VehicleRow[];
+      try {
+        listed = await ctx.call(() => deps.tesla.getVehicles());
+        rows = await upsertVehicles(
+          db,
+          listed.map((v) => ({ teslaId: v.id, vin: v.vin, displayName: v.displayName })),
+        );
+      } catch (err) {
+        if (err instanceof SyncBudgetExceeded) throw err;
+        errors.push(`vehicles: ${messageOf(err)}`);
+        rows = await listVehicleRows(db);
+      }
       const sites = await ensureSites(ctx);
-      const site = sites[0];
+      const site = homeSite(sites);
       ctx.site = site ? { id: site.id, timeZone: knownZone(site.timeZone) } : null;
       const state = new Map(listed.map((v) => [v.vin, v.state as Connectivity]));
       const batch = rows.filter((r) => state.has(r.vin)).slice(0, limits.maxVehicles);
       const results = await Promise.allSettled(batch.map((v) => syncVehicle(ctx, v, state.get(v.vin)!)));
       let budgetReached = 0; // failures that are the run's budget running out, not errors of Tesla's or ours
       results.forEach((r, i) => {
-        if (r.status !== 'rejected') return;
+        if (r.status !== 'rejected') return units++;
         if (r.reason instanceof SyncBudgetExceeded) budgetReached++;
         errors.push(`${batch[i]!.vin}: ${messageOf(r.reason)}`);
         ctx.nextDecision(startedAt); // unfinished work: worth the very next tick
@@ -87,14 +102,15 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
       for (const s of sites) {
         try {
           await syncSite(ctx, s, rows);
+          units++;
         } catch (err) {
-          if (err instanceof SyncBudgetExceeded) budgetReached++;
+          if (err instanceof SyncBudgetExceeded) throw err;
           errors.push(`site ${s.teslaSiteId}: ${messageOf(err)}`);
         }
       }
       const real = errors.length - budgetReached;
       if (budgetReached > 0) count('budget_reached');
-      if (real > 0 && real >= batch.length + sites.length) status = 'failed';
+      if (real > 0 && units === 0) status = 'failed';
     } catch (err) {
       if (err instanceof SyncBudgetExceeded) count('budget_reached');
       else {

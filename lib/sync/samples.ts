@@ -27,6 +27,7 @@ export function toStateRow(vehicleId: string, s: VehicleSnapshot, raw: unknown):
     chargerPhases: s.chargerPhases,
     fastChargerPresent: s.fastChargerPresent,
     fastChargerType: s.fastChargerType,
+    fastChargerBrand: s.fastChargerBrand,
     shiftState: s.shiftState,
     speedKmh: s.speedKmh,
     powerKw: s.powerKw,

@@ -146,12 +146,14 @@ export function energyApi({ fleet, cache, clock, cfg }: TeslaContext) {
     },
 
     /**
-     * Supercharger sessions with fees (scope vehicle_charging_cmds). Priced like Data (Tesla does not
-     * say). The page comes wrapped in `response` or, as the live payload does, at the top level.
+     * One page of Supercharger sessions with fees (scope vehicle_charging_cmds). Priced like Data
+     * (Tesla does not say). The page comes wrapped in `response` or, as the live payload does, at
+     * the top level (RawChargingHistoryEnvelopeSchema). `entries`: how many the page held (paging
+     * counts them against `totalResults`; lib/sync/supercharger-history.ts reads every page).
      */
     async getSuperchargerHistory(
       opts: { vin?: string; start?: Date | string; end?: Date | string; pageNo?: number; pageSize?: number } = {},
-    ): Promise<{ sessions: SuperchargerSession[]; totalResults: number | null }> {
+    ): Promise<{ sessions: SuperchargerSession[]; totalResults: number | null; entries: number }> {
       const query = {
         vin: opts.vin,
         startTime: opts.start === undefined ? undefined : rfc3339(opts.start),

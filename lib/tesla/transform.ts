@@ -1,4 +1,5 @@
 import {
+  PAYMENT_PRICING_TYPES,
   fleetIdToString,
   wallConnectorSessions,
   type ChargingHistory,
@@ -7,6 +8,7 @@ import {
   type EnergyProduct,
   type Lenient,
   type LiveStatus,
+  type PricingType,
   type Product,
   type SiteInfo as RawSiteInfo,
   type VehicleData,
@@ -181,6 +183,7 @@ export function toSiteInfo(raw: Lenient<RawSiteInfo>): SiteInfo {
     firmwareVersion: n(raw.version),
     hasSolar: raw.components?.solar === true,
     hasBattery: raw.components?.battery === true,
+    wallConnectorDins: (raw.components?.wall_connectors ?? []).map((w) => w.din).filter((d): d is string => !!d),
   };
 }
 
@@ -282,7 +285,7 @@ export function toWallConnectorSessions(raw: Lenient<z.output<typeof WallConnect
 /**
  * One Supercharger session with its fees; null without its id, VIN or a readable start and stop.
  * A fee without a currency or amount is left out of the totals; the energy is null when a
- * kWh-priced fee's usage is unreadable.
+ * kWh-priced fee's usage is unreadable. `paid` counts only payments (see `isPaymentFee`).
  */
 export function toSuperchargerSession(raw: Lenient<ChargingSession>): SuperchargerSession | null {
   const startedAt = raw.chargeStartDateTime ? new Date(raw.chargeStartDateTime) : null;
@@ -296,9 +299,15 @@ export function toSuperchargerSession(raw: Lenient<ChargingSession>): Supercharg
     Number.isNaN(stoppedAt.getTime())
   )
     return null;
-  const fees = (raw.fees ?? []).filter((f) => f.currencyCode && f.totalDue != null);
+  const fees = (raw.fees ?? [])
+    .filter((f): f is typeof f & { currencyCode: string; totalDue: number } => !!f.currencyCode && f.totalDue != null)
+    .map((f) => ({ ...f, paid: isPaymentFee(f.pricingType) }));
   const totalDue: Record<string, number> = {};
-  for (const f of fees) totalDue[f.currencyCode!] = round((totalDue[f.currencyCode!] ?? 0) + f.totalDue!, 2);
+  const paid: Record<string, number> = {};
+  for (const f of fees) {
+    totalDue[f.currencyCode] = round((totalDue[f.currencyCode] ?? 0) + f.totalDue, 2);
+    paid[f.currencyCode] = round((paid[f.currencyCode] ?? 0) + (f.paid ? f.totalDue : 0), 2);
+  }
   const kwh = fees.filter((f) => f.feeType === 'CHARGING' && f.uom?.toLowerCase() === 'kwh');
   const used = kwh.map((f) =>
     f.usageBase == null ? null : f.usageBase + (f.usageTier1 ?? 0) + (f.usageTier2 ?? 0) + (f.usageTier3 ?? 0) + (f.usageTier4 ?? 0),
@@ -311,6 +320,7 @@ export function toSuperchargerSession(raw: Lenient<ChargingSession>): Supercharg
     stoppedAt,
     countryCode: n(raw.countryCode),
     totalDue,
+    paid,
     energyKwh:
       kwh.length > 0 && used.every((u) => u !== null)
         ? round(
@@ -320,10 +330,12 @@ export function toSuperchargerSession(raw: Lenient<ChargingSession>): Supercharg
         : null,
     fees: fees.map((f) => ({
       type: n(f.feeType),
-      currency: f.currencyCode!,
+      currency: f.currencyCode,
       unit: n(f.uom),
       usage: n(f.usageBase),
-      totalDue: f.totalDue!,
+      totalDue: f.totalDue,
+      pricingType: f.pricingType,
+      paid: f.paid,
     })),
     invoices: (raw.invoices ?? [])
       .filter((i) => i.fileName && i.contentId)
@@ -331,13 +343,26 @@ export function toSuperchargerSession(raw: Lenient<ChargingSession>): Supercharg
   };
 }
 
-/** A Supercharger history page; `unusable` counts the sessions left out (see toSuperchargerSession). */
+/**
+ * Whether a fee is money the owner paid: its `pricingType` is a payment, or the answer does not
+ * carry one (undefined: its `totalDue` is what is due). `NO_CHARGE` and `CREDIT` are free; a value
+ * the app does not know (read as null, and reported) is not counted, so it never adds a cost.
+ */
+export function isPaymentFee(pricingType: PricingType | null | undefined): boolean {
+  return pricingType === undefined || (PAYMENT_PRICING_TYPES as readonly string[]).includes(pricingType ?? '');
+}
+
+/**
+ * A Supercharger history page; `unusable` counts the sessions left out (see toSuperchargerSession),
+ * `entries` every session entry read from the page, usable or not (what paging counts against `totalResults`).
+ */
 export function toSuperchargerPage(raw: Lenient<ChargingHistory>): {
   sessions: SuperchargerSession[];
   totalResults: number | null;
+  entries: number;
   unusable: number;
 } {
   const read = (raw.data ?? []).map(toSuperchargerSession);
   const sessions = read.filter((s): s is SuperchargerSession => s !== null);
-  return { sessions, totalResults: n(raw.totalResults), unusable: read.length - sessions.length };
+  return { sessions, totalResults: n(raw.totalResults), entries: read.length, unusable: read.length - sessions.length };
 }

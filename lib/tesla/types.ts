@@ -1,5 +1,5 @@
 import type { ApiCategory } from '@/db/schema';
-import type { FleetRegion, VehicleDataEndpoint } from '@/lib/fleet-api';
+import type { FleetRegion, PricingType, VehicleDataEndpoint } from '@/lib/fleet-api';
 
 /**
  * The app's shape of Tesla data (what lib/tesla returns). Canonical metric units, named in the
@@ -107,6 +107,7 @@ export type SiteInfo = {
   /** IANA zone, null when Tesla sends "". */
   timeZone: string | null;
   batteryCount: number | null;
+  /** The Powerwalls' rated power (W), e.g. 10,800 for two Powerwall 2: never the solar array's size, which site_info does not give. */
   nameplatePowerW: number | null;
   nameplateEnergyWh: number | null;
   totalBatteryCapacityKwh: number | null;
@@ -115,6 +116,8 @@ export type SiteInfo = {
   firmwareVersion: string | null;
   hasSolar: boolean;
   hasBattery: boolean;
+  /** DINs of the Wall Connectors site_info lists (empty when it lists none). */
+  wallConnectorDins: string[];
 };
 
 export type SiteLiveData = {
@@ -174,10 +177,25 @@ export type SuperchargerSession = {
   startedAt: Date;
   stoppedAt: Date;
   countryCode: string | null;
-  /** Sum of `totalDue` per currency. */
+  /** Sum of every fee's `totalDue` per currency, paid or not (what Tesla lists). */
   totalDue: Record<string, number>;
+  /**
+   * What the owner paid, per currency: the `totalDue` of fees whose `pricingType` is a payment
+   * (or absent: the answer does not say, its total is due); free and credited fees count 0, so a
+   * session charged for free is `{ EUR: 0 }`. Empty when no fee was listed.
+   */
+  paid: Record<string, number>;
   energyKwh: number | null;
-  fees: { type: string | null; currency: string; unit: string | null; usage: number | null; totalDue: number }[];
+  fees: {
+    type: string | null;
+    currency: string;
+    unit: string | null;
+    usage: number | null;
+    totalDue: number;
+    /** Null: a value the app does not know (reported, not counted as paid). Undefined: not sent. */
+    pricingType: PricingType | null | undefined;
+    paid: boolean;
+  }[];
   invoices: { fileName: string; contentId: string }[];
 };
 

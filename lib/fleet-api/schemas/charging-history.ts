@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RawEnvelopeSchema, fleetEnvelope } from './common';
+import { fleetEnvelope } from './common';
 
 /**
  * `GET /api/1/dx/charging/history`: Supercharger sessions with fees (reference §3.7, [C-2] shapes).
@@ -9,11 +9,24 @@ import { RawEnvelopeSchema, fleetEnvelope } from './common';
  * Unused fee tiers are null in the live payload, not 0 or absent.
  * Dates are RFC 3339 strings.
  */
+
+/**
+ * How a fee was settled. Only the payment types are money the owner paid (TeslaLogger's charging
+ * history V2 parser counts `PAYMENT` and `CREDIT_PARTIAL_PAYMENT`); `NO_CHARGE` (free
+ * Supercharging), `CREDIT` (Supercharging credits) and `FREE_SITE` (a site charging for free;
+ * value listed by the same sources) are not paid, whatever their `totalDue`.
+ * A value not listed here is read as null (and reported) and not counted as paid.
+ */
+export const PAYMENT_PRICING_TYPES = ['PAYMENT', 'CREDIT_PARTIAL_PAYMENT'] as const;
+export const FREE_PRICING_TYPES = ['NO_CHARGE', 'CREDIT', 'FREE_SITE'] as const;
+export const PricingTypeSchema = z.enum([...PAYMENT_PRICING_TYPES, ...FREE_PRICING_TYPES]);
+export type PricingType = z.infer<typeof PricingTypeSchema>;
+
 export const ChargingFeeSchema = z.object({
   sessionFeeId: z.number().optional(),
   feeType: z.string(),
   currencyCode: z.string(),
-  pricingType: z.string().optional(),
+  pricingType: PricingTypeSchema.optional(),
   uom: z.string(),
   rateBase: z.number(),
   rateTier1: z.number().optional(),
@@ -60,11 +73,22 @@ export type ChargingHistory = z.infer<typeof ChargingHistorySchema>;
 
 export const ChargingHistoryResponseSchema = fleetEnvelope(ChargingHistorySchema).extend({ totalResults: z.number().int().optional() });
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * The Supercharger history envelope kept as sent, in either shape: `{response: {data, …}}` or the
- * live payload's top-level `{data, totalResults}` (then the whole body is the page).
+ * The Supercharger history body as one page `{data, totalResults}`, whatever the envelope (each
+ * field still as sent, read field by field later):
+ * - the live payload: `{data, totalResults}` at the top level, no `response` (real clients);
+ * - `{response: {data, totalResults}}`, or `{response: {data}, totalResults}` (§3.7: the count
+ *   sits inside or beside `response`): the count is taken from wherever it is;
+ * - `{response: [...]}`: the sessions as the response itself (one client reads either key).
+ * Anything else (no `data` and no `response` to read it from) is refused as an unexpected payload.
  */
-export const RawChargingHistoryEnvelopeSchema = z.union([
-  RawEnvelopeSchema,
-  z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && 'data' in v).transform((body) => ({ response: body })),
-]);
+export const RawChargingHistoryEnvelopeSchema = z
+  .custom<Record<string, unknown>>((v) => isRecord(v) && (isRecord(v.response) || Array.isArray(v.response) || 'data' in v))
+  .transform((body) => {
+    const inner = body.response;
+    const page = isRecord(inner) ? inner : Array.isArray(inner) ? { data: inner } : body;
+    const totalResults = page.totalResults ?? body.totalResults;
+    return { response: totalResults === undefined ? page : { ...page, totalResults } };
+  });

@@ -1,12 +1,34 @@
 import type { RequestContext } from '../context';
-import { ok } from '../http';
+import type { TrueCharge } from '../ground-truth';
+import { jsonResponse, ok } from '../http';
+import type { ApiOptions } from '../options';
 import { hash32 } from '../rng';
 import { formatIsoLocal } from '../time-zone';
 
 /**
+ * How a Supercharger session's charging fee was settled: `PAYMENT`, or with `superchargerFreeFees`
+ * `NO_CHARGE` / `CREDIT` for one session in four each (by id).
+ */
+export function superchargerPricingType(
+  api: Pick<ApiOptions, 'superchargerFreeFees'>,
+  chargeId: number,
+): 'PAYMENT' | 'NO_CHARGE' | 'CREDIT' {
+  if (!api.superchargerFreeFees) return 'PAYMENT';
+  return (['PAYMENT', 'NO_CHARGE', 'PAYMENT', 'CREDIT'] as const)[chargeId % 4]!;
+}
+
+/** What the owner paid for a Supercharger session (ground truth for the fee): its price, or 0 when free or credited. */
+export function superchargerPaid(api: Pick<ApiOptions, 'superchargerFreeFees'>, c: Pick<TrueCharge, 'id' | 'fee'>): number | null {
+  if (!c.fee) return null;
+  return superchargerPricingType(api, c.id) === 'PAYMENT' ? c.fee.amount : 0;
+}
+
+/**
  * GET /api/1/dx/charging/history?vin&startTime&endTime&pageNo&pageSize&sortOrder — finished
  * Supercharger sessions with their fees (§3.7). pageNo is 1-based here; `totalResults` is sent
- * inside `response`.
+ * inside `response`, or with `chargingHistoryUnwrapped` beside `data` at the top level (no
+ * `response`). With `chargingHistoryEmptyPage` page 1 is empty, counted in `totalResults` as a
+ * full page, and the sessions start on page 2.
  */
 export function getChargingHistory(ctx: RequestContext): Response {
   const q = ctx.url.searchParams;
@@ -24,7 +46,9 @@ export function getChargingHistory(ctx: RequestContext): Response {
         c.kind === 'supercharger' && c.unpluggedAt !== null && c.fee && (!vin || c.vin === vin) && c.pluggedAt >= from && c.pluggedAt < to,
     )
     .sort((a, b) => (asc ? a.pluggedAt - b.pluggedAt : b.pluggedAt - a.pluggedAt));
-  const data = sessions.slice((pageNo - 1) * pageSize, pageNo * pageSize).map((c) => {
+  const hidden = ctx.sim.api.chargingHistoryEmptyPage && sessions.length > 0 ? pageSize : 0;
+  const first = (pageNo - 1) * pageSize - hidden;
+  const data = sessions.slice(Math.max(0, first), Math.max(0, first + pageSize)).map((c) => {
     const place = world.places.get(c.placeId);
     const fee = c.fee ?? { currency: 'USD', amount: 0, pricePerKwh: 0 };
     const kwh = Math.round(c.energyFromWallKwh * 1000) / 1000;
@@ -44,7 +68,7 @@ export function getChargingHistory(ctx: RequestContext): Response {
           sessionFeeId: 20_000_000 + c.id * 2,
           feeType: 'CHARGING',
           currencyCode: fee.currency,
-          pricingType: 'PAYMENT',
+          pricingType: superchargerPricingType(ctx.sim.api, c.id),
           uom: 'kwh',
           rateBase: fee.pricePerKwh,
           rateTier1: 0,
@@ -84,5 +108,6 @@ export function getChargingHistory(ctx: RequestContext): Response {
       invoices: [{ fileName: `INV-${contentId}.pdf`, contentId, invoiceType: 'IMMEDIATE' }],
     };
   });
-  return ok({ data, totalResults: sessions.length });
+  const page = { data, totalResults: sessions.length + hidden };
+  return ctx.sim.api.chargingHistoryUnwrapped ? jsonResponse(200, page) : ok(page);
 }

@@ -1,22 +1,25 @@
 import { ENERGY_PERIODS } from '@/lib/fleet-api/schemas/energy-history';
 import type { RequestContext } from '../context';
 import { BUCKET_MS, toHistoryFields } from '../energy/energy-history';
+import type { EnergySite } from '../energy/energy-model';
 import { periodBuckets, type Period } from '../energy/history-query';
 import { fleetError, ok } from '../http';
 import { formatIsoLocal, isValidTimeZone } from '../time-zone';
 import { liveStatus, siteInfo } from '../views/energy-view';
 
-/** Energy site routes (§4). `{id}` must be the site's energy_site_id. */
-function siteOr404(ctx: RequestContext): boolean {
-  return ctx.params.id === ctx.sim.scenario.site.energySiteId;
+/** Energy site routes (§4). `{id}` must be one of the account's energy_site_ids. */
+function siteOf(ctx: RequestContext): EnergySite | undefined {
+  return [ctx.sim.world.site, ...ctx.sim.world.otherSites].find((s) => s.spec.energySiteId === ctx.params.id);
 }
 
 export function getLiveStatus(ctx: RequestContext): Response {
-  return siteOr404(ctx) ? ok(liveStatus(ctx.sim, ctx.now)) : fleetError(404, 'not_found', '');
+  const site = siteOf(ctx);
+  return site ? ok(liveStatus(ctx.sim, site, ctx.now)) : fleetError(404, 'not_found', '');
 }
 
 export function getSiteInfo(ctx: RequestContext): Response {
-  return siteOr404(ctx) ? ok(siteInfo(ctx.sim)) : fleetError(404, 'not_found', '');
+  const site = siteOf(ctx);
+  return site ? ok(siteInfo(site)) : fleetError(404, 'not_found', '');
 }
 
 function parseDate(raw: string | null): number | null | 'invalid' {
@@ -25,18 +28,22 @@ function parseDate(raw: string | null): number | null | 'invalid' {
   return Number.isNaN(ms) ? 'invalid' : ms;
 }
 
-/** GET …/calendar_history?kind=energy|backup&period&start_date&end_date&time_zone */
+/**
+ * GET …/calendar_history?kind=energy|backup&period&start_date&end_date&time_zone. `period=day`
+ * comes in the buckets of `ApiOptions.calendarHistoryBuckets` (5-minute, hourly or one daily entry).
+ */
 export function getCalendarHistory(ctx: RequestContext): Response {
-  if (!siteOr404(ctx)) return fleetError(404, 'not_found', '');
+  const site = siteOf(ctx);
+  if (!site) return fleetError(404, 'not_found', '');
   const q = ctx.url.searchParams;
   const kind = q.get('kind');
-  const siteTz = ctx.sim.scenario.site.timeZone;
+  const siteTz = site.spec.timeZone;
   const tzParam = q.get('time_zone');
   const tz = tzParam && isValidTimeZone(tzParam) ? tzParam : siteTz;
   const end = parseDate(q.get('end_date'));
   const start = parseDate(q.get('start_date'));
   if (end === 'invalid' || start === 'invalid') return fleetError(400, 'invalid_field', 'start_date/end_date must be RFC 3339');
-  const history = ctx.sim.world.site.history;
+  const history = site.history;
   const now = ctx.sim.world.time;
   if (kind === 'backup') {
     const period = q.get('period') as Period | null;
@@ -46,7 +53,7 @@ export function getCalendarHistory(ctx: RequestContext): Response {
         : null;
     const from = range?.[0]?.start ?? -Infinity;
     const to = range?.[range.length - 1]?.end ?? Infinity;
-    const events = ctx.sim.world.gt.outages
+    const events = (site === ctx.sim.world.site ? ctx.sim.world.gt.outages : [])
       .filter((o) => o.start < now && o.start >= from && o.start < to)
       .map((o) => ({ timestamp: formatIsoLocal(siteTz, o.start), duration: Math.round((Math.min(o.end, now) - o.start) / 1000) }));
     return ok({ events, total_events: events.length });
@@ -56,17 +63,27 @@ export function getCalendarHistory(ctx: RequestContext): Response {
   if (!period || !(ENERGY_PERIODS as readonly string[]).includes(period)) {
     return fleetError(400, "Period must either be 'day', 'week', 'month', 'year', or 'lifetime'", '');
   }
-  const buckets = periodBuckets({ period: period as Period, tz, end: end ?? now, start, origin: history.origin, now });
+  const buckets = periodBuckets({
+    period: period as Period,
+    tz,
+    end: end ?? now,
+    start,
+    origin: history.origin,
+    now,
+    day: ctx.sim.api.calendarHistoryBuckets,
+  });
   const time_series = buckets.map((b) => {
     const flows = b.end - b.start === BUCKET_MS ? history.roundedBucket(b.start) : history.sumRounded(b.start, b.end);
     return { timestamp: formatIsoLocal(tz, b.start), ...toHistoryFields(flows) };
   });
-  return ok({ serial_number: ctx.sim.scenario.site.gatewaySiteId, period, installation_time_zone: siteTz, time_series });
+  return ok({ serial_number: site.spec.gatewaySiteId, period, installation_time_zone: siteTz, time_series });
 }
 
-/** GET …/telemetry_history?kind=charge&start_date&end_date — finished Wall Connector sessions. */
+/** GET …/telemetry_history?kind=charge&start_date&end_date — finished sessions of the site's Wall Connectors. */
 export function getTelemetryHistory(ctx: RequestContext): Response {
-  if (!siteOr404(ctx)) return fleetError(404, 'not_found', '');
+  const site = siteOf(ctx);
+  if (!site) return fleetError(404, 'not_found', '');
+  const dins = new Set(site.spec.wallConnectors.map((w) => w.din));
   const q = ctx.url.searchParams;
   if (q.get('kind') !== 'charge') return fleetError(400, 'invalid_field', "kind must be 'charge'");
   const start = parseDate(q.get('start_date'));
@@ -76,7 +93,14 @@ export function getTelemetryHistory(ctx: RequestContext): Response {
   }
   const sessions = ctx.sim.world.gt.charges
     .filter(
-      (c) => c.kind === 'home_ac' && c.unpluggedAt !== null && c.firstPowerAt !== null && c.firstPowerAt >= start && c.firstPowerAt < end,
+      (c) =>
+        c.kind === 'home_ac' &&
+        c.din !== null &&
+        dins.has(c.din) &&
+        c.unpluggedAt !== null &&
+        c.firstPowerAt !== null &&
+        c.firstPowerAt >= start &&
+        c.firstPowerAt < end,
     )
     .map((c) => ({
       charge_start_time: { seconds: Math.floor((c.firstPowerAt ?? 0) / 1000) },

@@ -68,9 +68,10 @@ export function vehicleData(ctx: RequestContext): Response {
   return ok(vehicleDataBody(ctx.sim, v, ctx.now, endpoints, scopes));
 }
 
-/** GET /api/1/products — vehicles and the energy site. */
+/** GET /api/1/products — vehicles and the energy sites (another site, when there is one, before the home's). */
 export function products(ctx: RequestContext): Response {
   for (const v of ctx.sim.world.vehicles) applyPendingWake(v, ctx.now);
-  const items = [...ctx.sim.world.vehicles.map((v) => vehicleProduct(ctx.sim, v, ctx.now)), energyProduct(ctx.sim)];
+  const sites = [...ctx.sim.world.otherSites, ctx.sim.world.site];
+  const items = [...ctx.sim.world.vehicles.map((v) => vehicleProduct(ctx.sim, v, ctx.now)), ...sites.map(energyProduct)];
   return ok(items, { count: items.length });
 }

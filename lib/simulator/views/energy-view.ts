@@ -1,5 +1,5 @@
 import type { SimState } from '../context';
-import { POWERWALL_W, POWERWALL_WH } from '../energy/energy-model';
+import { POWERWALL_W, POWERWALL_WH, type EnergySite } from '../energy/energy-model';
 import { formatIsoLocal } from '../time-zone';
 
 /**
@@ -7,8 +7,7 @@ import { formatIsoLocal } from '../time-zone';
  * physics step, rounded to whole W with `load_power` computed from the rounded parts, so
  * `load = solar + battery + grid + generator` holds exactly in every response.
  */
-export function liveStatus(sim: SimState, now: number) {
-  const site = sim.world.site;
+export function liveStatus(sim: SimState, site: EnergySite, now: number) {
   const p = site.powers;
   const solar = Math.round(p.solarW);
   const battery = Math.round(p.batteryW);
@@ -27,8 +26,8 @@ export function liveStatus(sim: SimState, now: number) {
     island_status: p.gridUp ? 'on_grid' : 'off_grid_unintentional',
     storm_mode_active: false,
     battery_breaker_open: false,
-    timestamp: formatIsoLocal(sim.scenario.site.timeZone, now),
-    wall_connectors: sim.scenario.site.wallConnectors.map((wc) => {
+    timestamp: formatIsoLocal(site.spec.timeZone, now),
+    wall_connectors: site.spec.wallConnectors.map((wc) => {
       const car = sim.world.vehicles.find((v) => v.plug?.din === wc.din);
       const watts = Math.round(p.wallConnectorW[wc.din] ?? 0);
       // [U] codes (§4.2): 1 charging, 2 idle/unplugged, 3 plugged in, 4 plugged in, paused.
@@ -44,8 +43,8 @@ export function liveStatus(sim: SimState, now: number) {
   };
 }
 
-function components(sim: SimState) {
-  const s = sim.scenario.site;
+function components(site: EnergySite) {
+  const s = site.spec;
   return {
     solar: s.solarKwp > 0,
     solar_type: 'pv_panel',
@@ -70,14 +69,15 @@ function components(sim: SimState) {
   };
 }
 
-export function siteInfo(sim: SimState) {
-  const s = sim.scenario.site;
+/** site_info; `nameplate_power` is the Powerwalls' rated power (as Tesla sends it), not the solar array's. */
+export function siteInfo(site: EnergySite) {
+  const s = site.spec;
   return {
     id: s.gatewaySiteId,
     site_name: s.siteName,
     backup_reserve_percent: s.backupReservePercent,
     default_real_mode: 'self_consumption',
-    installation_date: formatIsoLocal(s.timeZone, sim.world.site.history.origin),
+    installation_date: formatIsoLocal(s.timeZone, site.history.origin),
     installation_time_zone: s.timeZone,
     version: '25.10.1 a1b2c3d4',
     battery_count: s.powerwalls,
@@ -93,7 +93,7 @@ export function siteInfo(sim: SimState) {
       powerwall_onboarding_settings_set: true,
     },
     components: {
-      ...components(sim),
+      ...components(site),
       gateways: [
         {
           device_id: 'gw-1',
@@ -116,9 +116,8 @@ export function siteInfo(sim: SimState) {
 }
 
 /** Energy entry of /products (§4.1); `energy_site_id` as bigint → bare JSON integer. */
-export function energyProduct(sim: SimState) {
-  const s = sim.scenario.site;
-  const site = sim.world.site;
+export function energyProduct(site: EnergySite) {
+  const s = site.spec;
   return {
     energy_site_id: BigInt(s.energySiteId),
     resource_type: 'battery',
@@ -135,7 +134,7 @@ export function energyProduct(sim: SimState) {
     powerwall_onboarding_settings_set: true,
     sync_grid_alert_enabled: true,
     breaker_alert_enabled: true,
-    components: components(sim),
+    components: components(site),
     features: { rate_plan_manager_no_pricing_constraint: true },
   };
 }

@@ -2,6 +2,7 @@ import type { VehicleDataEndpoint } from '@/lib/fleet-api/paths';
 import type { SimState } from '../context';
 import { AC_EFFICIENCY, DC_EFFICIENCY } from '../vehicle/physics';
 import type { VehicleSim } from '../vehicle/vehicle-model';
+import { applyVehicleDataQuirks } from './quirks';
 import { vehicleConfig, vehicleSummary } from './vehicle-view';
 
 /**
@@ -21,7 +22,7 @@ const DEFAULT_BUNDLE: VehicleDataEndpoint[] = [
   'vehicle_state',
 ];
 
-function chargeState(v: VehicleSim, now: number, tempC: number) {
+function chargeState(v: VehicleSim, now: number, tempC: number, combo: boolean) {
   const s = v.spec;
   const soc = v.socPct();
   const level = Math.max(0, Math.min(100, Math.round(soc)));
@@ -61,7 +62,7 @@ function chargeState(v: VehicleSim, now: number, tempC: number) {
     time_to_full_charge: r2(hoursToFull),
     minutes_to_full_charge: Math.round(hoursToFull * 60),
     fast_charger_present: dc,
-    fast_charger_type: dc ? 'Supercharger' : plug ? 'ACSingleWireCAN' : '<invalid>',
+    fast_charger_type: dc ? (combo ? 'Combo' : 'Supercharger') : plug ? 'ACSingleWireCAN' : '<invalid>',
     fast_charger_brand: dc ? 'Tesla' : '<invalid>',
     conn_charge_cable: plug ? (s.euVehicle ? 'IEC' : 'SAE') : '<invalid>',
     charge_port_door_open: plug !== null,
@@ -171,7 +172,7 @@ export function vehicleDataBody(sim: SimState, v: VehicleSim, now: number, endpo
   const tempC = sim.world.weather.temperatureC(now);
   const body: Record<string, unknown> = { ...vehicleSummary(sim, v), user_id: BigInt(sim.scenario.account.userId) };
   const locationScope = scopes.includes('vehicle_location');
-  if (endpoints.has('charge_state')) body.charge_state = chargeState(v, now, tempC);
+  if (endpoints.has('charge_state')) body.charge_state = chargeState(v, now, tempC, sim.api.superchargerReportsCombo);
   if (endpoints.has('climate_state')) {
     const on = v.trip !== null;
     body.climate_state = {
@@ -222,5 +223,5 @@ export function vehicleDataBody(sim: SimState, v: VehicleSim, now: number, endpo
       show_schedule_complete_state: true,
     };
   }
-  return body;
+  return applyVehicleDataQuirks(sim.api, body, v.vin, now);
 }

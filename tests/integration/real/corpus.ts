@@ -3,7 +3,15 @@ import { desc } from 'drizzle-orm';
 import type { Db, DbHandle } from '@/db/client';
 import { vehicleStates } from '@/db/schema';
 import { parseFleetJson } from '@/lib/fleet-api';
-import { DEFAULT_START, commuter, createSimulator, createSimulatorFetch, type Scenario, type Simulator } from '@/lib/simulator';
+import {
+  DEFAULT_START,
+  commuter,
+  createSimulator,
+  createSimulatorFetch,
+  type ApiOptions,
+  type Scenario,
+  type Simulator,
+} from '@/lib/simulator';
 import { runSync } from '@/lib/sync/run-sync';
 import type { SyncDeps, SyncSummary } from '@/lib/sync/types';
 import { createTeslaClient, type FetchFn, type TeslaClient, type TeslaConfig } from '@/lib/tesla';
@@ -125,9 +133,20 @@ export type CorpusSync = {
 export async function syncServing(
   h: DbHandle,
   serve: Serve,
-  o: { scenario?: Scenario; config?: Partial<TeslaConfig>; worldDays?: number; policy?: SyncDeps['policy'] } = {},
+  o: {
+    scenario?: Scenario;
+    config?: Partial<TeslaConfig>;
+    worldDays?: number;
+    policy?: SyncDeps['policy'];
+    api?: Partial<ApiOptions>;
+  } = {},
 ): Promise<CorpusSync> {
-  const sim = createSimulator({ scenario: o.scenario ?? parkedCommuter, seed: 1, start: DEFAULT_START - (o.worldDays ?? 0) * 86_400_000 });
+  const sim = createSimulator({
+    scenario: o.scenario ?? parkedCommuter,
+    seed: 1,
+    start: DEFAULT_START - (o.worldDays ?? 0) * 86_400_000,
+    api: o.api,
+  });
   if (o.worldDays) sim.advanceTo(DEFAULT_START);
   const hits: CorpusSync['hits'] = {};
   const tesla = createTeslaClient({

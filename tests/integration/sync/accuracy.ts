@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { vehicles } from '@/db/schema';
-import type { ScenarioName } from '@/lib/simulator';
+import { superchargerPaid, type ScenarioName } from '@/lib/simulator';
 import { DAY, KM_PER_MILE, asleepMs, asleepWithoutSync, finishedCharges, finishedDrives, nearest, runScenario } from './harness';
 
 /**
@@ -48,7 +48,8 @@ export async function expectAccurate(h: DbHandle, scenario: ScenarioName, days: 
         );
       if (t.kind === 'supercharger') {
         expect(s.source, label).toBe('supercharger_history');
-        expect(s.cost, `${label} fee`).toBeCloseTo(t.fee!.amount, 2);
+        // What the owner paid: the fee, or 0 when Tesla's history settles it as free or credited.
+        expect(s.cost, `${label} fee`).toBeCloseTo(superchargerPaid(sim.api, t)!, 2);
         expect(s.costCurrency).toBe(t.fee!.currency);
       }
       // 5-minute buckets cannot place a charge of a few minutes within its bucket: per-session

@@ -3,7 +3,15 @@ import { expect } from 'vitest';
 import { queryRows, type Db, type DbHandle } from '@/db/client';
 import { chargingSessions, drives } from '@/db/schema';
 import { parseEnv } from '@/lib/env';
-import { DEFAULT_CLIENT, DEFAULT_START, createSimulator, type GroundTruthExport, type ScenarioName, type Simulator } from '@/lib/simulator';
+import {
+  DEFAULT_CLIENT,
+  DEFAULT_START,
+  REAL_WORLD_API_OPTIONS,
+  createSimulator,
+  type GroundTruthExport,
+  type ScenarioName,
+  type Simulator,
+} from '@/lib/simulator';
 import { seedDemo, type SeedDemoOptions } from '@/lib/sync/demo';
 
 /**
@@ -53,7 +61,7 @@ export async function runScenario(
 
 /** Total asleep time per VIN in [from, to] of a simulator left alone (no sync at all). */
 export function asleepWithoutSync(scenario: ScenarioName, from: number, to: number): Map<string, number> {
-  const sim = createSimulator({ scenario, seed: 1, start: from });
+  const sim = createSimulator({ scenario, seed: 1, start: from, api: REAL_WORLD_API_OPTIONS });
   sim.advanceTo(to);
   return asleepMs(sim.groundTruth(), from, to);
 }

@@ -18,6 +18,7 @@ export function state(at: string | Date, over: Partial<VehicleStateRow> = {}): V
     chargerPhases: null,
     fastChargerPresent: false,
     fastChargerType: '<invalid>',
+    fastChargerBrand: null,
     shiftState: 'P',
     speedKmh: null,
     powerKw: 0,

@@ -9,7 +9,7 @@ import { splitDetailJson } from '@/lib/api/activity-json';
 import { requireOwner } from '@/lib/auth/require-owner';
 import { formatDateTime, formatDuration, formatKwh, formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import { readPreferences } from '@/lib/settings/preferences';
-import { describeRule } from '@/lib/stats';
+import { describeRule, resolutionOf } from '@/lib/stats';
 import { HistoryPanel, HistoryPanelSkeleton, HistoryStat } from '../../_components/charts/history-panel';
 import { PageHeader } from '../../_components/page-header';
 import { ChargeCurvePanel } from '../_components/charge-curve-panel';
@@ -140,6 +140,13 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
                 <strong className="font-semibold">Rule: {ruleName(split.attributionRule)}.</strong>{' '}
                 {split.statement ?? 'This session was split by an unknown rule.'}
               </p>
+              {split.bucketMinutes !== null && resolutionOf(split.bucketMinutes).coarse ? (
+                <p data-testid="split-resolution" data-resolution-minutes={split.bucketMinutes}>
+                  Tesla sent the home&apos;s energy history for this charge in {resolutionOf(split.bucketMinutes).words} intervals, not
+                  5-minute ones, so the split follows the sun only that finely: the car gets each{' '}
+                  {split.bucketMinutes >= 1440 ? 'day' : 'interval'}&apos;s mix, and the shares are approximate.
+                </p>
+              ) : null}
               {split.attributionRule !== ownRule ? (
                 <p>
                   Your current rule is {RULE_NAMES[ownRule]}: {describeRule(ownRule, null)} New charges are split that way; this one keeps

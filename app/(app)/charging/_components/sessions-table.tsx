@@ -5,6 +5,7 @@ import { formatDateTime, formatKwh, formatMoney, formatNumber, formatPercent } f
 import type { Preferences } from '@/lib/settings/preferences';
 import { EmptyState } from '../../_components/empty-state';
 import { HistoryPanel } from '../../_components/charts/history-panel';
+import { resolutionOf } from '@/lib/stats';
 import {
   CHARGER_LABELS,
   PAGE_SIZE,
@@ -24,6 +25,8 @@ const th = 'whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercas
 const td = 'whitespace-nowrap px-3 py-2 text-sm text-gray-800 dark:text-gray-200';
 
 /** The filtered, paginated sessions (newest first): period-bounded count and one page through the started_at indexes. */
+const coarse = (s: { splitBucketMinutes: number | null }) => s.splitBucketMinutes !== null && resolutionOf(s.splitBucketMinutes).coarse;
+
 export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: Preferences }) {
   const { db, query: q, prefs } = props;
   const filter = toSessionFilter(q, periodRange(q.period, prefs.timeZone));
@@ -111,13 +114,22 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
                   <td className={`${td} text-right tabular-nums`} data-value={s.cost ?? undefined}>
                     {s.cost === null ? '–' : formatMoney(s.cost, s.costCurrency ?? prefs.currency)}
                   </td>
-                  <td className={`${td} text-right tabular-nums`}>{formatPercent(s.solarPercentage)}</td>
+                  <td className={`${td} text-right tabular-nums`}>
+                    {formatPercent(s.solarPercentage)}
+                    {coarse(s) ? <sup aria-label={`from ${resolutionOf(s.splitBucketMinutes!).words} history`}>≈</sup> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {rows.some(coarse) ? (
+        <p className="mt-2 text-xs text-gray-600 dark:text-gray-400" data-testid="sessions-coarse-split">
+          ≈ Solar share from coarse history: Tesla sent the home&apos;s energy records for these charges in hourly or daily intervals, not
+          5-minute ones, so the split gives the car each interval&apos;s mix and is approximate.
+        </p>
+      ) : null}
       {pages > 1 || q.page > 1 ? (
         <nav aria-label="Pages of sessions" className="mt-3 flex items-center justify-between text-sm">
           {q.page > 1 ? (

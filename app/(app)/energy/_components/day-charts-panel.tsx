@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { listEnergyStates } from '@/db/queries/energy';
 import { listEnergyBuckets } from '@/db/queries/energy-page';
 import { formatTime } from '@/lib/format';
-import { dayPowerSeries } from '@/lib/stats';
+import { bucketResolution, dayPowerSeries } from '@/lib/stats';
 import { HistoryChart } from '../../_components/charts/history-chart';
 import { HistoryPanel } from '../../_components/charts/history-panel';
 import { dayOf } from '@/lib/time';
@@ -15,9 +15,9 @@ const kw = (w: number | null) => (w === null ? null : Math.round(w / 10) / 100);
 
 /**
  * One local day: power through the day (W → kW, Powerwall > 0 discharging, grid > 0 importing, as
- * Tesla signs them) from the Powerwall's 5-minute history and the live snapshots after it
- * (`dayPowerSeries`), and the home's consumption by source from the 5-minute buckets (kWh per
- * bucket × 12 = average kW).
+ * Tesla signs them) from the Powerwall's history and the live snapshots after it (`dayPowerSeries`),
+ * and the home's consumption by source from the same buckets (kWh ÷ the bucket's own length =
+ * average kW). Tesla sends 5-minute, hourly or daily buckets; the panel says when they are coarse.
  */
 export async function DayChartsPanel(props: { db: Db; siteId: string; period: EnergyPeriod; timeZone: string }) {
   const { start: from, end: to } = dayOf(props.period.from, props.timeZone);
@@ -38,12 +38,16 @@ export async function DayChartsPanel(props: { db: Db; siteId: string; period: En
     }));
   const fromHistory = series.some((p) => p.source === 'history');
   const fromLive = series.some((p) => p.source === 'live');
+  const resolution = bucketResolution(buckets);
+  const history = `the Powerwall's ${resolution?.words ?? '5-minute'} history`;
   const origin =
-    fromHistory && fromLive
-      ? "From the Powerwall's 5-minute history, then live readings."
-      : fromHistory
-        ? "From the Powerwall's 5-minute history."
-        : 'From live readings.';
+    fromHistory && fromLive ? `From ${history}, then live readings.` : fromHistory ? `From ${history}.` : 'From live readings.';
+  const coarse = resolution?.coarse ? (
+    <p className="text-sm text-amber-900 dark:text-amber-200" data-testid="energy-resolution" data-resolution-minutes={resolution.minutes}>
+      Tesla sent this day&apos;s history in {resolution.words} intervals, not 5-minute ones: the charts show {resolution.words} averages,
+      and the solar share of a charge made that day is the mix of each {resolution.words === 'daily' ? 'day' : 'interval'}.
+    </p>
+  ) : null;
   const perHour = (kwh: number, b: { startAt: Date; endAt: Date }) =>
     Math.round((kwh / ((b.endAt.getTime() - b.startAt.getTime()) / 3_600_000)) * 100) / 100;
   const home = buckets.map((b) => ({
@@ -59,6 +63,7 @@ export async function DayChartsPanel(props: { db: Db; siteId: string; period: En
         title="Power through the day"
         description={`Solar, home, Powerwall (above zero: discharging) and grid (above zero: importing), kW. ${origin}`}
       >
+        {coarse}
         {power.length < 2 ? (
           <p className="text-sm text-gray-700 dark:text-gray-300">
             No readings for this day: neither the Powerwall's history nor live readings cover it yet. Pick another day.
@@ -79,11 +84,12 @@ export async function DayChartsPanel(props: { db: Db; siteId: string; period: En
       <HistoryPanel
         id="home-sources"
         title="Home by source"
-        description="Average power the home drew from solar, the Powerwall and the grid in each 5-minute interval, kW."
+        description={`Average power the home drew from solar, the Powerwall and the grid in each ${resolution?.words ?? '5-minute'} interval, kW.`}
       >
         {home.length < 2 ? (
           <p className="text-sm text-gray-700 dark:text-gray-300">
-            No 5-minute records for this day yet: the sync reads them from the Powerwall&apos;s history. Pick an earlier day.
+            Not enough of the Powerwall&apos;s records for this day yet: the sync reads them from the Powerwall&apos;s history. Pick an
+            earlier day.
           </p>
         ) : (
           <HistoryChart
