@@ -102,7 +102,7 @@ for (const scenario of (['commuter', 'two-cars', 'solar-home'] as const).filter(
     now: new Date(DEFAULT_START + SEED_DAYS * DAY),
     env,
     config: { cacheTtlSeconds: 0 },
-  }); // as lib/sync/runtime.ts seeds
+  }); // as lib/runtime.ts seeds
   console.log(
     `demo_seeding_${SEED_DAYS}d: ${((performance.now() - t0) / 1000).toFixed(1)} s (${r.runs} runs, ${r.skippedTicks} quiet ticks skipped)`,
   );

@@ -108,6 +108,9 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows ?? result;
 }
 
+/** SQLSTATE of a unique-key conflict. */
+export const UNIQUE_VIOLATION = '23505';
+
 /** The Postgres SQLSTATE of a failed statement, whichever driver raised it (e.g. '23505' unique violation). */
 export function pgErrorCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;

@@ -1,6 +1,7 @@
 /**
  * The app's logger: one line per event, level filtered by LOG_LEVEL.
  * Every message passes through `redact`, so a token that slips into a message is masked.
+ * At error level an Error's stack trace follows the line (redacted too): errors are what gets debugged.
  */
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 type Level = Exclude<keyof typeof LEVELS, 'silent'>;
@@ -25,8 +26,9 @@ function threshold(): number {
 function emit(level: Level, message: string, err?: unknown) {
   if (LEVELS[level] < threshold()) return;
   const detail = err instanceof Error ? ` (${err.name}: ${err.message})` : err === undefined ? '' : ` (${String(err)})`;
+  const stack = level === 'error' && err instanceof Error && err.stack ? `\n${err.stack}` : '';
   // eslint-disable-next-line no-restricted-syntax -- log lines carry the wall-clock time
-  sink(level, redact(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${detail}`));
+  sink(level, redact(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${detail}${stack}`));
 }
 
 export const log = {

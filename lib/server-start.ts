@@ -2,7 +2,7 @@ import { ensureDatabaseReady } from '@/db';
 import { isOwnerSetUp, setOwnerPassword } from './auth/owner';
 import { setupCode } from './auth/setup-code';
 import { env } from './env';
-import { startScheduler } from './sync/runtime';
+import { startScheduler } from './runtime';
 import { reencryptStoredTokens } from './tesla';
 import { log } from './log';
 

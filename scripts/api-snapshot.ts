@@ -17,7 +17,7 @@ import { installDbHandle } from '../db';
 import { migrateDb } from '../db/migrate';
 import { createApiToken } from '../lib/auth/api-tokens';
 import { clock, setClock } from '../lib/clock';
-import { seedDemoHistory } from '../lib/sync/runtime';
+import { seedDemoHistory } from '../lib/runtime';
 import { TEST_MOMENT } from '../tests/setup/test-clock';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

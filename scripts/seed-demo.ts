@@ -11,7 +11,7 @@ import { createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { PgliteLockedError } from '../db/pglite-lock';
 import { parseEnv } from '../lib/env';
-import { seedDemoHistory } from '../lib/sync/runtime';
+import { seedDemoHistory } from '../lib/runtime';
 import { clock } from '../lib/clock';
 
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error }); // the .env files next start reads

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { pgErrorCode, UNIQUE_VIOLATION, type Db } from '../client';
 import { chargingSessions, drives, energyBuckets, locations, tariffs } from '../schema';
 
 /** Persistence of derived charging sessions and drives (upserts on their natural keys). */
@@ -63,7 +63,11 @@ export async function upsertDrive(db: Db, storedAt: Date | null, row: NewDriveRo
       .set({ ...set, startedAt: row.startedAt, updatedAt: sql`now()` })
       .where(and(eq(drives.vehicleId, row.vehicleId), eq(drives.startedAt, storedAt)))
       .returning({ id: drives.id })
-      .catch(() => []);
+      .catch((err: unknown) => {
+        // Only "a drive already starts there" (unique key, 23505) falls through to the upsert below.
+        if (pgErrorCode(err) === UNIQUE_VIOLATION) return [];
+        throw err;
+      });
     if (moved.length > 0) return;
   }
   await db

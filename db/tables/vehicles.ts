@@ -68,8 +68,9 @@ export const vehicleStates = pgTable(
     chargeLimitSoc: integer('charge_limit_soc'),
     chargeEnergyAddedKwh: num('charge_energy_added_kwh', 8, 3),
     chargerPowerKw: num('charger_power_kw', 6, 1),
-    chargerVoltage: integer('charger_voltage'),
-    chargerActualCurrent: integer('charger_actual_current'),
+    /** Charger volts and amps (Tesla's charge_state). The TS names stay the domain's (lib/stats reads them). */
+    chargerVoltage: integer('charger_voltage_v'),
+    chargerActualCurrent: integer('charger_actual_current_a'),
     chargerPhases: integer('charger_phases'),
     fastChargerPresent: boolean('fast_charger_present'),
     fastChargerType: varchar('fast_charger_type', { length: 30 }),
@@ -78,7 +79,8 @@ export const vehicleStates = pgTable(
     shiftState: varchar('shift_state', { length: 4 }),
     speedKmh: num('speed_kmh', 6, 1),
     powerKw: num('power_kw', 6, 1),
-    heading: integer('heading'),
+    /** Compass heading, degrees 0–359. */
+    heading: integer('heading_deg'),
     latitude: latitude(),
     longitude: longitude(),
     insideTempC: num('inside_temp_c', 4, 1),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { getOwnerFields } from '@/db/queries/owner';
 import { userConfig } from '@/db/schema';
 import { HttpError } from '@/lib/http/errors';
 import { clock } from '@/lib/clock';
@@ -12,11 +13,7 @@ export { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from './login-limit';
 const OWNER_LOCK_ID = 7_404_212;
 
 async function ownerRow(db: Db) {
-  const [row] = await db
-    .select({ id: userConfig.id, hash: userConfig.ownerPasswordHash, version: userConfig.credentialsVersion })
-    .from(userConfig)
-    .limit(1);
-  return row;
+  return getOwnerFields(db, { id: userConfig.id, hash: userConfig.ownerPasswordHash, version: userConfig.credentialsVersion });
 }
 
 /** True once the owner has a password (set on the setup page or from OWNER_PASSWORD). */
@@ -53,7 +50,7 @@ export async function setOwnerPassword(db: Db, password: string, opts: { force?:
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${OWNER_LOCK_ID})`); // two first-run setups race safely
-    const [row] = await tx.select({ id: userConfig.id, hash: userConfig.ownerPasswordHash }).from(userConfig).limit(1);
+    const row = await getOwnerFields(tx, { id: userConfig.id, hash: userConfig.ownerPasswordHash });
     if (row?.hash && !opts.force) throw new HttpError(409, 'already_set_up', 'The owner password is already set.');
     if (row)
       await tx

@@ -1,5 +1,6 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import { getMonthlyBudgetUsd, getOwnerFields, mergeOwnerSettings } from '@/db/queries/owner';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { energySites, locations, tariffs, userConfig } from '@/db/schema';
@@ -29,19 +30,11 @@ export const preferencesPatchSchema = z
 export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>;
 export type Preferences = Required<PreferencesPatch>;
 
-async function ownerRow(db: Db) {
-  const [row] = await db
-    .select({ id: userConfig.id, settings: userConfig.settings })
-    .from(userConfig)
-    .orderBy(asc(userConfig.createdAt))
-    .limit(1);
-  return row;
-}
-
 /** The owner's preferences with every default filled in. */
 export async function readPreferences(db: Db): Promise<Preferences> {
-  const [row, [site], [home]] = await Promise.all([
-    ownerRow(db),
+  const [row, budget, [site], [home]] = await Promise.all([
+    getOwnerFields(db, { settings: userConfig.settings }),
+    getMonthlyBudgetUsd(db, env().TESLA_MONTHLY_BUDGET_USD),
     db.select({ timeZone: energySites.timeZone }).from(energySites).orderBy(asc(energySites.createdAt)).limit(1),
     db
       .select({ currency: tariffs.currency })
@@ -58,7 +51,7 @@ export async function readPreferences(db: Db): Promise<Preferences> {
     currency: s.currency ?? home?.currency ?? 'EUR',
     timeZone: s.timeZone ?? knownZone(site?.timeZone),
     solarAttributionRule: s.solarAttributionRule ?? DEFAULT_ATTRIBUTION_RULE,
-    monthlyBudgetUsd: s.monthlyBudgetUsd ?? env().TESLA_MONTHLY_BUDGET_USD,
+    monthlyBudgetUsd: budget,
   };
 }
 
@@ -69,12 +62,6 @@ function pick(settings: Record<string, unknown>): Record<string, unknown> {
 
 /** Merges a validated patch into the stored settings (other keys, such as the demo's state, are kept). */
 export async function updatePreferences(db: Db, patch: PreferencesPatch): Promise<Preferences> {
-  const row = await ownerRow(db);
-  if (row)
-    await db
-      .update(userConfig)
-      .set({ settings: { ...row.settings, ...patch } })
-      .where(eq(userConfig.id, row.id));
-  else await db.insert(userConfig).values({ settings: patch });
+  await mergeOwnerSettings(db, patch);
   return readPreferences(db);
 }

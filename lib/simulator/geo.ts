@@ -1,4 +1,6 @@
 /** Great-circle helpers on WGS84 degrees. */
+import { centralAngleRad } from '@/lib/geo';
+
 const R_MILES = 3958.8;
 const rad = (d: number) => (d * Math.PI) / 180;
 
@@ -8,10 +10,7 @@ export interface LatLon {
 }
 
 export function haversineMiles(a: LatLon, b: LatLon): number {
-  const dLat = rad(b.lat - a.lat);
-  const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * R_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
+  return R_MILES * centralAngleRad(a.lat, a.lon, b.lat, b.lon);
 }
 
 /** Initial bearing a → b in whole degrees 0–359. */

@@ -1,3 +1,4 @@
+import { FLEET_SCOPES } from '@/lib/fleet-api/schemas/auth';
 import type { BillingPrices } from '@/lib/fleet-api/billing';
 import type { FaultOptions } from './faults';
 import type { RateLimits } from './rate-limit';
@@ -145,14 +146,4 @@ export const DEFAULT_CLIENT: ClientOptions = {
 };
 
 /** Scopes granted to `issueTokens()` and the seeded refresh token. */
-export const ALL_SCOPES = [
-  'openid',
-  'offline_access',
-  'user_data',
-  'vehicle_device_data',
-  'vehicle_location',
-  'vehicle_cmds',
-  'vehicle_charging_cmds',
-  'energy_device_data',
-  'energy_cmds',
-];
+export const ALL_SCOPES: string[] = [...FLEET_SCOPES];

@@ -1,4 +1,5 @@
 import type { locations } from '@/db/schema';
+import { centralAngleRad } from '@/lib/geo';
 import type { GeoPoint } from './types';
 
 /** The columns of a `locations` row used for matching. */
@@ -10,14 +11,10 @@ export type NamedLocation = Pick<
 export type PlaceMatch<L extends NamedLocation = NamedLocation> = { location: L; distanceM: number };
 
 const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance in metres (haversine, mean Earth radius). */
 export function haversineM(a: GeoPoint, b: GeoPoint): number {
-  const dLat = rad(b.latitude - a.latitude);
-  const dLon = rad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  return EARTH_RADIUS_M * centralAngleRad(a.latitude, a.longitude, b.latitude, b.longitude);
 }
 
 /**

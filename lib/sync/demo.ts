@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, eq, lte, max } from 'drizzle-orm';
+import { and, eq, lte, max } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { getOwnerFields, mergeOwnerSettings } from '@/db/queries/owner';
 import { syncRuns, userConfig } from '@/db/schema';
 import {
   DEFAULT_CLIENT,
@@ -122,22 +123,12 @@ function connectNow(sim: Simulator): string {
 export type DemoState = { startMs: number; scenario: string; seed: number; seededAt: string | null };
 
 export async function readDemoState(db: Db): Promise<DemoState | undefined> {
-  const [row] = await db.select({ settings: userConfig.settings }).from(userConfig).orderBy(asc(userConfig.createdAt)).limit(1);
+  const row = await getOwnerFields(db, { settings: userConfig.settings });
   return row?.settings.demo as DemoState | undefined;
 }
 
 async function writeDemoState(db: Db, demo: DemoState): Promise<void> {
-  const [row] = await db
-    .select({ id: userConfig.id, settings: userConfig.settings })
-    .from(userConfig)
-    .orderBy(asc(userConfig.createdAt))
-    .limit(1);
-  if (row)
-    await db
-      .update(userConfig)
-      .set({ settings: { ...row.settings, demo } })
-      .where(eq(userConfig.id, row.id));
-  else await db.insert(userConfig).values({ settings: { demo } });
+  await mergeOwnerSettings(db, { demo });
 }
 
 export type PreparedDemo = { sim: Simulator; tesla: TeslaClient; outcome: 'seeded' | 'resumed' | 'ready'; runs: number; elapsedMs: number };

@@ -91,8 +91,10 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
       const state = new Map(listed.map((v) => [v.vin, v.state as Connectivity]));
       const batch = rows.filter((r) => state.has(r.vin)).slice(0, limits.maxVehicles);
       const results = await Promise.allSettled(batch.map((v) => syncVehicle(ctx, v, state.get(v.vin)!)));
+      let budgetReached = 0; // failures that are the run's budget running out, not errors of Tesla's or ours
       results.forEach((r, i) => {
         if (r.status !== 'rejected') return units++;
+        if (r.reason instanceof SyncBudgetExceeded) budgetReached++;
         errors.push(`${batch[i]!.vin}: ${messageOf(r.reason)}`);
         ctx.nextDecision(startedAt); // unfinished work: worth the very next tick
       });
@@ -106,9 +108,9 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
           errors.push(`site ${s.teslaSiteId}: ${messageOf(err)}`);
         }
       }
-      const real = errors.filter((e) => !e.includes('Sync budget reached'));
-      if (errors.length > real.length) count('budget_reached');
-      if (real.length > 0 && units === 0) status = 'failed';
+      const real = errors.length - budgetReached;
+      if (budgetReached > 0) count('budget_reached');
+      if (real > 0 && units === 0) status = 'failed';
     } catch (err) {
       if (err instanceof SyncBudgetExceeded) count('budget_reached');
       else {

@@ -1,6 +1,7 @@
 import 'server-only';
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { getOwnerFields } from '@/db/queries/owner';
 import { userConfig } from '@/db/schema';
 import { ATTRIBUTION_RULES, type AttributionRule } from '@/lib/stats';
 
@@ -16,11 +17,7 @@ export const DEFAULT_ATTRIBUTION_RULE: AttributionRule = 'proportional';
 /** The owner's rule from `user_config.settings.solarAttributionRule`, else the default. */
 export async function readAttributionRule(db: Db): Promise<AttributionRule> {
   // Only the one key: the settings document also holds the demo's state and the other preferences.
-  const [row] = await db
-    .select({ rule: sql<string | null>`${userConfig.settings}->>'solarAttributionRule'` })
-    .from(userConfig)
-    .orderBy(asc(userConfig.createdAt))
-    .limit(1);
+  const row = await getOwnerFields(db, { rule: sql<string | null>`${userConfig.settings}->>'solarAttributionRule'` });
   const rule = row?.rule;
   return (ATTRIBUTION_RULES as readonly unknown[]).includes(rule) ? (rule as AttributionRule) : DEFAULT_ATTRIBUTION_RULE;
 }

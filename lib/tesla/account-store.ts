@@ -1,60 +1,38 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { userConfig } from '@/db/schema';
+import { getOwner, getOwnerFields, updateOwner, type DbOrTx, type OwnerRow } from '@/db/queries/owner';
 import type { FleetRegion } from '@/lib/fleet-api';
 import { HOUR_MS, MINUTE_MS } from '@/lib/time';
 import { isTeslaFleetApiBaseUrl } from './config';
 import { TeslaRegionError } from './errors';
 
 /**
- * The Tesla connection in `user_config` (one owner per deployment: the oldest row). Token columns
+ * The Tesla connection in the owner row (`user_config`, read through db/queries/owner). Token columns
  * hold AES-GCM ciphertext only; this module never sees plaintext tokens.
  */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type DbOrTx = Db | Tx;
-export type AccountRow = typeof userConfig.$inferSelect;
+export type { DbOrTx, Tx } from '@/db/queries/owner';
+export type AccountRow = OwnerRow;
 
-export async function readAccount(q: DbOrTx): Promise<AccountRow | undefined> {
-  const [row] = await q.select().from(userConfig).orderBy(asc(userConfig.createdAt), asc(userConfig.id)).limit(1);
-  return row;
-}
+export const readAccount = getOwner;
 
 /** What every Fleet call needs: the access token (encrypted) and where to send it. One narrow read. */
 export async function readAccess(q: DbOrTx) {
-  const [row] = await q
-    .select({
-      teslaAccessTokenEncrypted: userConfig.teslaAccessTokenEncrypted,
-      accessTokenIv: userConfig.accessTokenIv,
-      accessTokenTag: userConfig.accessTokenTag,
-      teslaAccessTokenExpiresAt: userConfig.teslaAccessTokenExpiresAt,
-      teslaRegion: userConfig.teslaRegion,
-      teslaFleetApiBaseUrl: userConfig.teslaFleetApiBaseUrl,
-      teslaScopes: userConfig.teslaScopes,
-      teslaLocationRefusedAt: userConfig.teslaLocationRefusedAt,
-    })
-    .from(userConfig)
-    .orderBy(asc(userConfig.createdAt), asc(userConfig.id))
-    .limit(1);
-  return row;
+  return getOwnerFields(q, {
+    teslaAccessTokenEncrypted: userConfig.teslaAccessTokenEncrypted,
+    accessTokenIv: userConfig.accessTokenIv,
+    accessTokenTag: userConfig.accessTokenTag,
+    teslaAccessTokenExpiresAt: userConfig.teslaAccessTokenExpiresAt,
+    teslaRegion: userConfig.teslaRegion,
+    teslaFleetApiBaseUrl: userConfig.teslaFleetApiBaseUrl,
+    teslaScopes: userConfig.teslaScopes,
+    teslaLocationRefusedAt: userConfig.teslaLocationRefusedAt,
+  });
 }
 export type AccessRow = NonNullable<Awaited<ReturnType<typeof readAccess>>>;
 
-/**
- * The monthly Fleet API budget in USD: the owner's setting (`settings.monthlyBudgetUsd`, set on the
- * settings page) when present and valid, else the configured TESLA_MONTHLY_BUDGET_USD.
- */
-export function monthlyBudgetUsd(account: Pick<AccountRow, 'settings'> | undefined, fallback: number): number {
-  const v = (account?.settings as { monthlyBudgetUsd?: unknown } | null | undefined)?.monthlyBudgetUsd;
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
-}
-
 /** Updates the owner row, creating it first when the deployment has none yet. */
 export async function updateAccount(q: DbOrTx, values: Partial<typeof userConfig.$inferInsert>): Promise<void> {
-  const row = await readAccount(q);
-  const stamped = { ...values, updatedAt: sql`now()` };
-  if (row) await q.update(userConfig).set(stamped).where(eq(userConfig.id, row.id));
-  else await q.insert(userConfig).values(values);
+  await updateOwner(q, values, { stampUpdatedAt: true });
 }
 
 /** Stores the account's region and base URL; refuses (TeslaRegionError) a base URL that is not one of Tesla's Fleet API hosts. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { UserMeResponseSchema, UserMeSchema, UserRegionResponseSchema, fleetPaths, type FleetRegion } from '@/lib/fleet-api';
-import { monthlyBudgetUsd, readAccount, setRegion } from './account-store';
+import { getMonthlyBudgetUsd } from '@/db/queries/owner';
+import { readAccount, setRegion } from './account-store';
 import { cacheKey } from './cache';
 import { resolveBaseUrl } from './config';
 import type { TeslaContext } from './context';
@@ -66,7 +67,7 @@ export function accountApi({ db, cfg, clock, fleet, cache, tokens }: TeslaContex
 
     /** This (UTC) month's requests and cost by category, Tesla's $10 credit and the budget left. */
     async getUsage(at?: Date): Promise<TeslaUsage> {
-      return usageForMonth(db, at?.getTime() ?? clock.now(), monthlyBudgetUsd(await readAccount(db), cfg.monthlyBudgetUsd));
+      return usageForMonth(db, at?.getTime() ?? clock.now(), await getMonthlyBudgetUsd(db, cfg.monthlyBudgetUsd));
     },
   };
 }

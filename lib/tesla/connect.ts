@@ -38,6 +38,11 @@ export function connectApi(ctx: TeslaContext, account: ReturnType<typeof account
       return afterConnect();
     },
 
+    /** Disconnects the Tesla account (the token manager forgets the tokens). Whether one was connected. */
+    disconnect(): Promise<boolean> {
+      return ctx.tokens.disconnect();
+    },
+
     /** OAuth callback: `code` (+ PKCE verifier) → tokens stored encrypted, then region discovery. */
     async completeAuthorization(params: { code: string; redirectUri: string; codeVerifier: string }): Promise<ConnectResult> {
       await ctx.tokens.connectWithCode(params);

@@ -71,7 +71,7 @@ export {
 export type * from './types';
 export { emptyTally, withUnreadableTally, type UnreadableTally } from './unreadable';
 export type { ConnectResult, ProbeResult } from './connect';
-export { appTesla, setAppTeslaForTests, redirectUriFor, requestOrigin, teslaConnectionConfig, type AppTesla } from './app-client';
+export { redirectUriFor, requestOrigin, teslaConnectionConfig } from './app-client';
 export {
   CONNECT_SCOPES,
   REQUIRED_SCOPES,
@@ -83,6 +83,7 @@ export {
   openPending,
   randomState,
   readCookie,
+  resolveAuthorizeUrl,
   sameString,
   sealPending,
   type PendingAuthorization,

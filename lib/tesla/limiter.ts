@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import { sql } from 'drizzle-orm';
 import { isSingleConnection, queryRows, type Db } from '@/db/client';
 import type { BillingCategory } from '@/lib/fleet-api';
+import { ownerBudgetUsdSql, ownerFromSql } from '@/db/queries/owner';
 import { BILLING_BACKOFF_MS, type DbOrTx } from './account-store';
 import type { TeslaConfig } from './config';
 import { TeslaBillingLockedError, TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from './errors';
@@ -110,8 +111,8 @@ async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: Sl
     q as Db,
     sql`with owner as (
         select id, tesla_retry_after_until as until, tesla_billing_locked_at as locked, tesla_billing_retry_at as retry,
-          settings->>'monthlyBudgetUsd' as budget
-        from user_config order by created_at, id limit 1
+          ${ownerBudgetUsdSql} as budget
+        ${ownerFromSql}
       ), recent as (
         select requested_at from api_requests where requested_at > ${iso(now - MINUTE_MS)}::timestamptz and category <> 'auth'
         order by requested_at desc limit ${cfg.ratePerMinute + 1}
@@ -120,7 +121,7 @@ async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: Sl
           (select until from owner) as until,
           (select locked from owner) as locked,
           (select retry from owner) as retry,
-          coalesce((select case when budget ~ '^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$' then budget::float8 end from owner), ${cfg.monthlyBudgetUsd}::float8) as budget,
+          coalesce((select budget from owner), ${cfg.monthlyBudgetUsd}::float8) as budget,
           ${wake ? sql`(select count(*) from api_requests where category = 'wake' and target = ${wake} and requested_at >= ${iso(now - DAY_MS)}::timestamptz)::int` : sql`0`} as wakes,
           ${budgeted ? sql`(select coalesce(sum(cost_usd), 0) from api_requests where requested_at >= ${monthStart(now).toISOString()}::timestamptz and cost_usd > 0)::float8` : sql`0::float8`} as spent,
           (select array_agg(extract(epoch from requested_at)::float8 * 1000) from recent) as recent,

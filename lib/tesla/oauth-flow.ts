@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { AUTHORIZE_URL, CN_AUTHORIZE_URL, type FleetRegion } from '@/lib/fleet-api';
+import { AUTHORIZE_URL, CN_AUTHORIZE_URL, FLEET_SCOPES, type FleetRegion } from '@/lib/fleet-api';
 import { decryptSecret, encryptSecret } from './token-crypto';
 
 /**
@@ -15,16 +15,7 @@ import { decryptSecret, encryptSecret } from './token-crypto';
  * user_data (account e-mail on the settings page), vehicle_cmds (the owner's explicit wake),
  * vehicle_charging_cmds (Supercharger history and invoices).
  */
-export const CONNECT_SCOPES = [
-  'openid',
-  'offline_access',
-  'user_data',
-  'vehicle_device_data',
-  'vehicle_location',
-  'vehicle_cmds',
-  'vehicle_charging_cmds',
-  'energy_device_data',
-] as const;
+export const CONNECT_SCOPES = FLEET_SCOPES.filter((s) => s !== 'energy_cmds');
 
 /** Scopes without which the dashboard cannot work (the settings page flags them). */
 export const REQUIRED_SCOPES = ['openid', 'offline_access', 'vehicle_device_data', 'vehicle_location', 'energy_device_data'] as const;

@@ -2,6 +2,7 @@ import 'server-only';
 import { createPublicKey } from 'node:crypto';
 import { FLEET_API_BASE_URLS, TokenResponseSchema, fleetPaths, type FleetRegion } from '@/lib/fleet-api';
 import { createHttp, type FetchFn } from './client';
+import { CONNECT_SCOPES } from './oauth-flow';
 import { errorTextOf, parseBody } from './responses';
 
 /**
@@ -11,7 +12,7 @@ import { errorTextOf, parseBody } from './responses';
  * returns a secret except the generated key pair, which is written to files only.
  */
 export const PUBLIC_KEY_PATH = '/.well-known/appspecific/com.tesla.3p.public-key.pem';
-export const PARTNER_SCOPES = 'openid vehicle_device_data vehicle_location vehicle_cmds vehicle_charging_cmds energy_device_data user_data';
+export const PARTNER_SCOPES = CONNECT_SCOPES.filter((s) => s !== 'offline_access').join(' ');
 
 /** TESLA_PUBLIC_KEY as one line (base64 of the PEM), the form dashboards accept best. */
 export function publicKeyEnvValue(publicKeyPem: string): string {

@@ -13,6 +13,7 @@ import {
   type TokenResponse,
 } from '@/lib/fleet-api';
 import { log } from '@/lib/log';
+import { clearOwnerTokens } from '@/db/queries/owner';
 import { effectiveScopes, readAccess, readAccount, updateAccount, type AccessRow, type Tx } from './account-store';
 import type { RawResponse, TeslaHttp } from './client';
 import type { TeslaClock } from './clock';
@@ -254,6 +255,15 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
         teslaFleetApiBaseUrl: null,
         teslaRetryAfterUntil: null,
       });
+    },
+
+    /**
+     * Disconnects the Tesla account: forgets the stored (encrypted) tokens and their scopes, and the
+     * remembered row. Returns whether a refresh token was stored.
+     */
+    async disconnect(): Promise<boolean> {
+      memo = undefined;
+      return clearOwnerTokens(db);
     },
 
     /** Exchanges the authorize callback's `code` (region-prefixed) for tokens and stores them. */

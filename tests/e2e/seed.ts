@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { createDb, queryRows } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { parseEnv } from '../../lib/env';
-import { seedDemoHistory } from '../../lib/sync/runtime';
+import { seedDemoHistory } from '../../lib/runtime';
 import { clock } from '../../lib/clock';
 
 const e = parseEnv();

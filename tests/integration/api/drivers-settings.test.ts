@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as driveDriver from '@/app/api/drives/[id]/driver/route';
 import * as driverStats from '@/app/api/drivers/[id]/stats/route';
 import * as driver from '@/app/api/drivers/[id]/route';
@@ -13,16 +13,13 @@ import { TeslaBudgetExceededError } from '@/lib/tesla';
 import { reserveSlot } from '@/lib/tesla/limiter';
 import { teslaConfigFromEnv } from '@/lib/tesla/config';
 import { testDriver } from '../../setup/test-db';
-import { openSeeded, type Call, type Seeded } from './helpers';
+import { useSeededDb, type Call, type Seeded } from '../../setup/seeded-db';
 import { clock } from '@/lib/clock';
 
 let h: DbHandle;
 let data: Seeded;
 let call: Call;
-beforeAll(async () => {
-  ({ h, data, call } = await openSeeded());
-});
-afterAll(async () => h.close());
+useSeededDb((s) => ({ h, data, call } = s));
 
 const none = '00000000-0000-4000-8000-000000000000';
 async function assignment(id: string) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as driverStats from '@/app/api/drivers/[id]/stats/route';
 import * as driver from '@/app/api/drivers/[id]/route';
 import * as drivers from '@/app/api/drivers/route';
@@ -9,17 +9,12 @@ import * as live from '@/app/api/energy/sites/[id]/live/route';
 import * as site from '@/app/api/energy/sites/[id]/route';
 import * as sites from '@/app/api/energy/sites/route';
 import * as solar from '@/app/api/energy/solar/stats/route';
-import type { DbHandle } from '@/db/client';
 import { testDriver } from '../../setup/test-db';
-import { openSeeded, type Call, type Seeded } from './helpers';
+import { useSeededDb, type Call, type Seeded } from '../../setup/seeded-db';
 
-let h: DbHandle;
 let data: Seeded;
 let call: Call;
-beforeAll(async () => {
-  ({ h, data, call } = await openSeeded());
-});
-afterAll(async () => h.close());
+useSeededDb((s) => ({ data, call } = s));
 
 const none = '00000000-0000-4000-8000-000000000000';
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as sessionsCsv from '@/app/api/export/charging-sessions.csv/route';
 import * as drivesCsv from '@/app/api/export/drives.csv/route';
 import * as energyCsv from '@/app/api/export/energy-daily.csv/route';
@@ -7,19 +7,14 @@ import * as locations from '@/app/api/locations/route';
 import * as tariff from '@/app/api/tariffs/[id]/route';
 import * as tariffs from '@/app/api/tariffs/route';
 import * as usage from '@/app/api/usage/route';
-import type { DbHandle } from '@/db/client';
 import { csvCell, csvResponse } from '@/lib/api/csv';
 import { testDriver } from '../../setup/test-db';
-import { openSeeded, type Call, type Seeded } from './helpers';
+import { useSeededDb, type Call, type Seeded } from '../../setup/seeded-db';
 import { clock } from '@/lib/clock';
 
-let h: DbHandle;
 let data: Seeded;
 let call: Call;
-beforeAll(async () => {
-  ({ h, data, call } = await openSeeded());
-});
-afterAll(async () => h.close());
+useSeededDb((s) => ({ data, call } = s));
 
 const none = '00000000-0000-4000-8000-000000000000';
 const night = { days: [0, 1, 2, 3, 4, 5, 6], from: '22:00', to: '06:00', crossesMidnight: true, pricePerKwh: 0.2 };

@@ -16,11 +16,12 @@ import { env } from '@/lib/env';
 import { FLEET_API_BASE_URLS } from '@/lib/fleet-api';
 import type { Simulator } from '@/lib/simulator';
 import { seedDemo } from '@/lib/sync/demo';
-import { OAUTH_COOKIE, sealPending, setAppTeslaForTests, type TeslaClient } from '@/lib/tesla';
+import { setAppTeslaForTests } from '@/lib/runtime';
+import { OAUTH_COOKIE, sealPending, type TeslaClient } from '@/lib/tesla';
 import { decryptColumn } from '@/lib/tesla/token-crypto';
 import { openTestDb, testDriver } from '../../setup/test-db';
 import { KEY, testEnv } from '../tesla/harness';
-import { caller, type Call } from './helpers';
+import { caller, type Call } from '../../setup/seeded-db';
 import { clock } from '@/lib/clock';
 
 /**
@@ -403,11 +404,14 @@ describe(`POST /api/vehicles/:id/wake (${testDriver()})`, () => {
 
 describe(`DELETE /api/auth/token (${testDriver()})`, () => {
   it('disconnects: tokens forgotten, status says not connected', async () => {
+    await tesla.getRegion(); // a free call: the token manager remembers the row it just read
     const res = await call(token.DELETE, '/api/auth/token', { method: 'DELETE' });
     expect(res.body).toEqual({ removed: true });
     expect(await storedRefresh()).toBeNull();
     const s = await call(status.GET, '/api/tesla/status');
     expect(s.body.connected).toBe(false);
     expect(s.body.steps.find((x: { id: string }) => x.id === 'account').state).toBe('pending');
+    // The disconnect went through the token manager: no remembered access token is handed out after it.
+    await expect(tesla.getRegion()).rejects.toMatchObject({ reason: 'not_connected' });
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as history from '@/app/api/vehicles/[id]/history/route';
 import * as vehicle from '@/app/api/vehicles/[id]/route';
 import * as state from '@/app/api/vehicles/[id]/state/route';
@@ -6,17 +6,12 @@ import * as vehicles from '@/app/api/vehicles/route';
 import * as session from '@/app/api/charging/sessions/[id]/route';
 import * as sessions from '@/app/api/charging/sessions/route';
 import * as stats from '@/app/api/charging/stats/route';
-import type { DbHandle } from '@/db/client';
 import { testDriver } from '../../setup/test-db';
-import { openSeeded, type Call, type Seeded } from './helpers';
+import { useSeededDb, type Call, type Seeded } from '../../setup/seeded-db';
 
-let h: DbHandle;
 let data: Seeded;
 let call: Call;
-beforeAll(async () => {
-  ({ h, data, call } = await openSeeded());
-});
-afterAll(async () => h.close());
+useSeededDb((s) => ({ data, call } = s));
 
 describe(`vehicles API on ${testDriver()}`, () => {
   it('lists vehicles by name with units in the field names', async () => {

@@ -37,9 +37,9 @@ import { hasControl } from '@/lib/api/query';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { setOwnerPassword } from '@/lib/auth/owner';
 import { env } from '@/lib/env';
-import { setAppTeslaForTests } from '@/lib/tesla';
+import { setAppTeslaForTests } from '@/lib/runtime';
 import { testDriver } from '../../setup/test-db';
-import { caller, openSeeded, type Call, type CallOptions, type Seeded } from '../api/helpers';
+import { caller, openSeeded, type Call, type CallOptions, type Seeded } from '../../setup/seeded-db';
 
 // The environment's API token: checked in memory, so authenticating writes nothing (api_tokens stays
 // in the fingerprint). Every scope, so each case reaches the route's own validation. Set before anything reads env().

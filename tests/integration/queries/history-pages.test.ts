@@ -5,7 +5,7 @@ import { distanceByPeriod } from '@/db/queries/charging-page';
 import { listEnergyBuckets } from '@/db/queries/energy-page';
 import { chargingSessions, drives, energyBuckets, energySites } from '@/db/schema';
 import { testDriver } from '../../setup/test-db';
-import { openSeeded, type Seeded } from '../api/helpers';
+import { openSeeded, type Seeded } from '../../setup/seeded-db';
 
 let h: DbHandle;
 let data: Seeded;

@@ -8,7 +8,7 @@ import { createApiToken } from '@/lib/auth/api-tokens';
 import { setLogSink } from '@/lib/log';
 import { createSimulatorFetch } from '@/lib/simulator';
 import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
-import { caller } from '../api/helpers';
+import { caller } from '../../setup/seeded-db';
 import { corpusFile, editedBody, getAt, json, storedStates, syncServing, type Served } from './corpus';
 
 /**

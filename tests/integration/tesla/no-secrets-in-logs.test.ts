@@ -11,9 +11,10 @@ import { env } from '@/lib/env';
 import { setLogSink } from '@/lib/log';
 import { DEFAULT_CLIENT, commuter, createSimulator, createSimulatorFetch } from '@/lib/simulator';
 import { runSync } from '@/lib/sync/run-sync';
-import { createTeslaClient, setAppTeslaForTests, type FetchFn } from '@/lib/tesla';
+import { setAppTeslaForTests } from '@/lib/runtime';
+import { createTeslaClient, type FetchFn } from '@/lib/tesla';
 import { openTestDb, testDriver } from '../../setup/test-db';
-import { caller } from '../api/helpers';
+import { caller } from '../../setup/seeded-db';
 import { HOUR, KEY, MIN, testEnv } from './harness';
 
 /**

@@ -21,4 +21,19 @@ describe('log redaction', () => {
     expect(lines[0]).toContain('ERROR refresh failed');
     expect(lines[0]).not.toContain('NA_secret123');
   });
+
+  it('keeps the stack trace at error level (redacted too), not below it', () => {
+    const lines: string[] = [];
+    const restore = setLogSink((_, l) => lines.push(l));
+    const err = new Error('refresh failed for refresh_token=NA_secret456');
+    log.error('sync crashed', err);
+    log.warn('sync slow', err);
+    restore();
+    expect(lines).toHaveLength(2);
+    const [error, warn] = lines as [string, string];
+    expect(error).toContain('\n    at ');
+    expect(error).toContain('log.test.ts');
+    expect(error).not.toContain('NA_secret456');
+    expect(warn).not.toContain('\n');
+  });
 });

@@ -1,6 +1,6 @@
 'use client';
-import { AreaChart, BarChart, LineChart } from '@tremor/react';
 import { historyFormatter, type HistoryUnit } from './history-format';
+import { TremorChart } from './tremor-chart';
 
 export type HistoryChartProps = {
   kind: 'bar' | 'area' | 'line';
@@ -29,20 +29,10 @@ const SWATCH: Record<string, string> = {
 };
 
 /**
- * The history pages' one chart wrapper (Tremor's own legend is off: its list markup fails axe): a Tremor bar, area or line chart, 15 rem high, with the
- * unit's formatter built here on the client.
+ * The history pages' chart (Tremor's own legend is off: its list markup fails axe): a TremorChart bar,
+ * area or line chart, 15 rem high, with the unit's formatter built here on the client.
  */
 export function HistoryChart(props: HistoryChartProps) {
-  const common = {
-    data: props.data,
-    index: props.index,
-    categories: props.categories,
-    colors: props.colors,
-    valueFormatter: historyFormatter(props.unit, props.currency),
-    yAxisWidth: props.unit === 'money' ? 76 : 68,
-    className: 'h-60',
-    showLegend: false,
-  };
   return (
     <figure
       role="group"
@@ -63,13 +53,19 @@ export function HistoryChart(props: HistoryChartProps) {
           </li>
         ))}
       </ul>
-      {props.kind === 'bar' ? (
-        <BarChart {...common} stack={props.stack} />
-      ) : props.kind === 'area' ? (
-        <AreaChart {...common} stack={props.stack} connectNulls showGradient={false} />
-      ) : (
-        <LineChart {...common} connectNulls />
-      )}
+      <TremorChart
+        kind={props.kind}
+        data={props.data}
+        index={props.index}
+        categories={props.categories}
+        colors={props.colors}
+        valueFormatter={historyFormatter(props.unit, props.currency)}
+        yAxisWidth={props.unit === 'money' ? 76 : 68}
+        className="h-60"
+        showLegend={false}
+        stack={props.kind === 'line' ? undefined : props.stack}
+        showGradient={props.kind === 'area' ? false : undefined}
+      />
     </figure>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { z } from 'zod';
 import { DriverRules, type DriverRule } from '@/lib/stats/driver-rules';
-import { sendJson, zodFields, type FieldErrors } from '../../settings/_components/api-errors';
 import { danger, Field, FormActions, input, secondary } from '../../settings/_components/form-ui';
+import { useJsonForm } from '../../settings/_components/use-json-form';
 import { DAY_NAMES } from './rule-text';
 
 type Option = { id: string; label: string };
@@ -25,61 +25,58 @@ const fromDraft = (d: Draft): Record<string, unknown> => ({
   ...(d.startLocationId ? { startLocationId: d.startLocationId } : {}),
 });
 
+const plainName = 'must be plain text of at most 100 characters';
+const priorityRange = 'must be a whole number from 0 to 1000';
+/** The draft → the body of POST/PUT /api/drivers; the rules are checked with the API's own schema. */
+const Draft = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100, plainName)
+      .refine((s) => !/[<>]/.test(s), plainName),
+    priority: z
+      .string()
+      .regex(/^\d{1,4}$/, priorityRange)
+      .refine((s) => Number(s) <= 1000, priorityRange)
+      .transform(Number),
+    rules: DriverRules,
+  })
+  .strict();
+
 /**
  * Adds or edits a driver: name, priority and assignment rules. The rules are checked with the same
  * zod schema the API uses before sending; the API's 422 details are shown next to their fields.
  */
 export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]; locations: Option[]; onDone?: () => void }) {
-  const router = useRouter();
   const uid = useId();
   const [name, setName] = useState(props.driver?.name ?? '');
   const [priority, setPriority] = useState(String(props.driver?.priority ?? 0));
   const [drafts, setDrafts] = useState<Draft[]>(props.driver?.rules.map(toDraft) ?? []);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = props.driver !== undefined;
 
   const update = (i: number, patch: Partial<Draft>) => setDrafts((all) => all.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const rules = drafts.map(fromDraft);
-    const local: FieldErrors = {};
-    const trimmed = name.trim();
-    if (trimmed.length === 0) local.name = 'must not be empty';
-    else if (trimmed.length > 100 || /[<>]/.test(trimmed)) local.name = 'must be plain text of at most 100 characters';
-    if (!/^\d{1,4}$/.test(priority) || Number(priority) > 1000) local.priority = 'must be a whole number from 0 to 1000';
-    const parsed = DriverRules.safeParse(rules);
-    if (!parsed.success)
-      Object.assign(
-        local,
-        Object.fromEntries(Object.entries(zodFields(parsed.error.issues)).map(([k, v]) => [`rules.${k}`.replace(/\.$/, ''), v])),
-      );
-    setErrors(local);
-    setMessage(Object.keys(local).length > 0 ? 'Please correct the marked fields.' : null);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    const body = { name: trimmed, priority: Number(priority), rules };
-    const res = editing ? await sendJson(`/api/drivers/${props.driver!.id}`, 'PUT', body) : await sendJson('/api/drivers', 'POST', body);
-    setBusy(false);
-    if (!res.ok) {
-      setErrors(res.fields);
-      setMessage(res.message);
-      return;
-    }
-    if (!editing) {
-      setName('');
-      setPriority('0');
-      setDrafts([]);
-    }
-    props.onDone?.();
-    router.refresh();
-  }
+  const { submit, busy, message, err } = useJsonForm(Draft, editing ? `/api/drivers/${props.driver!.id}` : '/api/drivers', {
+    method: editing ? 'PUT' : 'POST',
+    onSaved: () => {
+      if (!editing) {
+        setName('');
+        setPriority('0');
+        setDrafts([]);
+      }
+      props.onDone?.();
+    },
+  });
 
-  const err = (path: string) => errors[path];
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label={editing ? `Edit ${props.driver!.name}` : 'Add a driver'}>
+    <form
+      onSubmit={(e) => submit(e, { name, priority, rules: drafts.map(fromDraft) })}
+      noValidate
+      className="space-y-3"
+      aria-label={editing ? `Edit ${props.driver!.name}` : 'Add a driver'}
+    >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_8rem]">
         <Field id={`${uid}-name`} label="Name" error={err('name')}>
           <input

@@ -1,8 +1,8 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { sendJson, type FieldErrors } from './api-errors';
+import { z } from 'zod';
 import { Field, FormActions, input } from './form-ui';
+import { nameField, numberField, useJsonForm } from './use-json-form';
 
 export type LocationValue = {
   id: string;
@@ -13,11 +13,21 @@ export type LocationValue = {
   tariffId: string | null;
   isHome: boolean;
 };
-const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+/** The draft (text fields as typed) → the body of POST/PUT /api/locations. */
+const Draft = z
+  .object({
+    name: nameField(),
+    latitude: numberField(),
+    longitude: numberField(),
+    radiusM: numberField(),
+    tariffId: z.string().transform((s) => s || null),
+    isHome: z.boolean(),
+  })
+  .strict();
+const EMPTY = { name: '', latitude: '', longitude: '', radiusM: '100', tariffId: '', isHome: false };
 
 /** Adds or edits a named place (POST /api/locations, PUT /api/locations/:id). */
 export function LocationForm(props: { location?: LocationValue; tariffs: { id: string; name: string }[]; onDone?: () => void }) {
-  const router = useRouter();
   const uid = useId();
   const l = props.location;
   const [v, setV] = useState({
@@ -28,47 +38,17 @@ export function LocationForm(props: { location?: LocationValue; tariffs: { id: s
     tariffId: l?.tariffId ?? '',
     isHome: l?.isHome ?? false,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((p) => ({ ...p, [k]: value }));
+  const { submit, busy, message, err } = useJsonForm(Draft, l ? `/api/locations/${l.id}` : '/api/locations', {
+    method: l ? 'PUT' : 'POST',
+    onSaved: () => {
+      if (!l) setV(EMPTY);
+      props.onDone?.();
+    },
+  });
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    if (!v.name.trim()) local.name = 'must not be empty';
-    for (const k of ['latitude', 'longitude', 'radiusM'] as const) if (!Number.isFinite(num(v[k]))) local[k] = 'must be a number';
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setMessage('Please correct the marked fields.');
-      return;
-    }
-    const body = {
-      name: v.name.trim(),
-      latitude: num(v.latitude),
-      longitude: num(v.longitude),
-      radiusM: num(v.radiusM),
-      tariffId: v.tariffId || null,
-      isHome: v.isHome,
-    };
-    setBusy(true);
-    const res = l ? await sendJson(`/api/locations/${l.id}`, 'PUT', body) : await sendJson('/api/locations', 'POST', body);
-    setBusy(false);
-    if (!res.ok) {
-      setErrors(res.fields);
-      setMessage(res.message);
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    if (!l) setV({ name: '', latitude: '', longitude: '', radiusM: '100', tariffId: '', isHome: false });
-    props.onDone?.();
-    router.refresh();
-  }
-
-  const err = (k: string) => errors[k];
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label={l ? `Edit place ${l.name}` : 'Add a place'}>
+    <form onSubmit={(e) => submit(e, v)} noValidate className="space-y-3" aria-label={l ? `Edit place ${l.name}` : 'Add a place'}>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Field id={`${uid}-name`} label="Name" error={err('name')} className="col-span-2 space-y-1 sm:col-span-1">
           <input id={`${uid}-name`} className={input} value={v.name} onChange={(e) => set('name', e.target.value)} />

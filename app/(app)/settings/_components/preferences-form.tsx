@@ -1,8 +1,8 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { sendJson, type FieldErrors } from './api-errors';
+import { z } from 'zod';
 import { button, Field, FormError, input } from './form-ui';
+import { useJsonForm } from './use-json-form';
 
 export type PreferencesValue = {
   distanceUnit: 'km' | 'mi';
@@ -13,14 +13,20 @@ export type PreferencesValue = {
   monthlyBudgetUsd: number;
 };
 
+/** The draft → the body of PUT /api/settings (the other fields are sent as chosen). */
+const Draft = z.looseObject({
+  currency: z.string().transform((s) => s.trim().toUpperCase()),
+  monthlyBudgetUsd: z
+    .string()
+    .refine((s) => s.trim() !== '' && Number.isFinite(Number(s)), 'must be a number of US dollars from 0 to 10000')
+    .transform(Number),
+});
+
 /** Units, currency, time zone, solar rule and API budget (PUT /api/settings; its 422 details shown inline). */
 export function PreferencesForm(props: { value: PreferencesValue; ruleTexts: Record<PreferencesValue['solarAttributionRule'], string> }) {
-  const router = useRouter();
   const [v, setV] = useState({ ...props.value, monthlyBudgetUsd: String(props.value.monthlyBudgetUsd) });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, message, err } = useJsonForm(Draft, '/api/settings', { method: 'PUT', onSaved: () => setSaved(true) });
   const zones = useMemo(() => {
     const all = Intl.supportedValuesOf('timeZone');
     return all.includes(props.value.timeZone) ? all : [props.value.timeZone, ...all];
@@ -30,31 +36,8 @@ export function PreferencesForm(props: { value: PreferencesValue; ruleTexts: Rec
     setV((p) => ({ ...p, [k]: value }));
   };
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const budget = Number(v.monthlyBudgetUsd);
-    if (v.monthlyBudgetUsd.trim() === '' || !Number.isFinite(budget)) {
-      setErrors({ monthlyBudgetUsd: 'must be a number of US dollars from 0 to 10000' });
-      setMessage('Please correct the marked fields.');
-      return;
-    }
-    setBusy(true);
-    const res = await sendJson('/api/settings', 'PUT', { ...v, currency: v.currency.trim().toUpperCase(), monthlyBudgetUsd: budget });
-    setBusy(false);
-    if (!res.ok) {
-      setErrors(res.fields);
-      setMessage(res.message);
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    setSaved(true);
-    router.refresh();
-  }
-
-  const err = (k: string) => errors[k];
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Preferences">
+    <form onSubmit={(e) => submit(e, v)} noValidate className="space-y-4" aria-label="Preferences">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field id="pref-distance" label="Distance unit" error={err('distanceUnit')}>
           <select

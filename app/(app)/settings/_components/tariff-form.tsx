@@ -1,8 +1,8 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { sendJson, type FieldErrors } from './api-errors';
+import { z } from 'zod';
 import { danger, Field, FormActions, input, secondary } from './form-ui';
+import { nameField, numberField, typedNumber, useJsonForm } from './use-json-form';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export type TariffValue = {
@@ -17,11 +17,33 @@ export type TariffValue = {
 };
 type PeriodDraft = { days: number[]; from: string; to: string; pricePerKwh: string };
 
-const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+/** The draft (text fields as typed) → the body of POST/PUT /api/tariffs. */
+const Draft = z
+  .object({
+    name: nameField(),
+    kind: z.enum(['flat', 'time_of_use']),
+    currency: z.string().transform((s) => s.trim().toUpperCase()),
+    pricePerKwh: numberField(),
+    sessionFee: numberField(),
+    feedInPricePerKwh: z
+      .string()
+      .refine((s) => s.trim() === '' || Number.isFinite(typedNumber(s)), 'must be a number or empty')
+      .transform((s) => (s.trim() === '' ? null : typedNumber(s))),
+    periods: z.array(
+      z.object({ days: z.array(z.number()), from: z.string(), to: z.string(), pricePerKwh: numberField() }).transform((p) => ({
+        days: [...p.days].sort(),
+        from: p.from,
+        to: p.to,
+        pricePerKwh: p.pricePerKwh,
+        crossesMidnight: p.to !== '24:00' && p.to <= p.from,
+      })),
+    ),
+  })
+  .strict()
+  .transform((t) => ({ ...t, periods: t.kind === 'flat' ? [] : t.periods }));
 
 /** Adds or edits a tariff, time-of-use periods included (POST /api/tariffs, PUT /api/tariffs/:id). */
 export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: string; onDone?: () => void }) {
-  const router = useRouter();
   const uid = useId();
   const t = props.tariff;
   const [name, setName] = useState(t?.name ?? '');
@@ -31,66 +53,23 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
   const [fee, setFee] = useState(t ? String(t.sessionFee) : '0');
   const [feedIn, setFeedIn] = useState(t?.feedInPricePerKwh == null ? '' : String(t.feedInPricePerKwh));
   const [periods, setPeriods] = useState<PeriodDraft[]>(t?.periods.map((p) => ({ ...p, pricePerKwh: String(p.pricePerKwh) })) ?? []);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const upd = (i: number, patch: Partial<PeriodDraft>) => setPeriods((all) => all.map((p, j) => (j === i ? { ...p, ...patch } : p)));
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    if (!name.trim()) local.name = 'must not be empty';
-    if (!Number.isFinite(num(price))) local.pricePerKwh = 'must be a number';
-    if (!Number.isFinite(num(fee))) local.sessionFee = 'must be a number';
-    if (feedIn.trim() !== '' && !Number.isFinite(num(feedIn))) local.feedInPricePerKwh = 'must be a number or empty';
-    periods.forEach((p, i) => {
-      if (!Number.isFinite(num(p.pricePerKwh))) local[`periods.${i}.pricePerKwh`] = 'must be a number';
-    });
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setMessage('Please correct the marked fields.');
-      return;
-    }
-    const body = {
-      name: name.trim(),
-      kind,
-      currency: currency.trim().toUpperCase(),
-      pricePerKwh: num(price),
-      sessionFee: num(fee),
-      feedInPricePerKwh: feedIn.trim() === '' ? null : num(feedIn),
-      periods:
-        kind === 'flat'
-          ? []
-          : periods.map((p) => ({
-              days: [...p.days].sort(),
-              from: p.from,
-              to: p.to,
-              pricePerKwh: num(p.pricePerKwh),
-              crossesMidnight: p.to !== '24:00' && p.to <= p.from,
-            })),
-    };
-    setBusy(true);
-    const res = t ? await sendJson(`/api/tariffs/${t.id}`, 'PUT', body) : await sendJson('/api/tariffs', 'POST', body);
-    setBusy(false);
-    if (!res.ok) {
-      setErrors(res.fields);
-      setMessage(res.message);
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    if (!t) {
-      setName('');
-      setPrice('');
-      setPeriods([]);
-    }
-    props.onDone?.();
-    router.refresh();
-  }
+  const { submit, busy, message, err } = useJsonForm(Draft, t ? `/api/tariffs/${t.id}` : '/api/tariffs', {
+    method: t ? 'PUT' : 'POST',
+    onSaved: () => {
+      if (!t) {
+        setName('');
+        setPrice('');
+        setPeriods([]);
+      }
+      props.onDone?.();
+    },
+  });
+  const draft = () => ({ name, kind, currency, pricePerKwh: price, sessionFee: fee, feedInPricePerKwh: feedIn, periods });
 
-  const err = (k: string) => errors[k];
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" aria-label={t ? `Edit tariff ${t.name}` : 'Add a tariff'}>
+    <form onSubmit={(e) => submit(e, draft())} noValidate className="space-y-3" aria-label={t ? `Edit tariff ${t.name}` : 'Add a tariff'}>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field id={`${uid}-name`} label="Name" error={err('name')}>
           <input id={`${uid}-name`} className={input} value={name} onChange={(e) => setName(e.target.value)} />

@@ -4,8 +4,7 @@ import { driveEfficiencyByDay, estimateCapacityKwh, listActivityStretches, listB
 import { listVehicleStateBuckets, type VehicleRow } from '@/db/queries/vehicles';
 import { KM_PER_MILE, formatDateTime, formatDistance, formatDuration, formatEfficiency, formatNumber, formatPercent } from '@/lib/format';
 import { activityTotals } from '@/lib/stats';
-import { LiveAreaChart } from '../../_components/charts/live-area-chart';
-import { LiveBarChart } from '../../_components/charts/live-bar-chart';
+import { LiveChart } from '../../_components/charts/live-chart';
 import { Panel, PanelEmpty } from '../../_components/dashboard/panel';
 import { loadPreferences } from '../../_components/dashboard/preferences';
 import { parkedDrain } from './parked-drain';
@@ -74,7 +73,8 @@ export async function BatteryPanel(props: { vehicle: VehicleRow }) {
         <PanelEmpty>Not enough samples in the last week to draw the battery level. It fills in as the sync stores samples.</PanelEmpty>
       ) : (
         <>
-          <LiveAreaChart
+          <LiveChart
+            kind="area"
             data={data}
             index="time"
             categories={['Battery level']}
@@ -139,7 +139,8 @@ export async function EfficiencyPanel(props: { vehicle: VehicleRow }) {
         </PanelEmpty>
       ) : (
         <>
-          <LiveBarChart
+          <LiveChart
+            kind="bar"
             data={data}
             index="day"
             categories={[label]}

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { clearTeslaTokens } from '@/db/queries/account';
 import { HttpError } from '@/lib/http/errors';
 import { withAuth } from '@/lib/http/handler';
 import { readJson } from '@/lib/http/read-json';
-import { REQUIRED_SCOPES, TeslaApiError, TeslaAuthError, appTesla } from '@/lib/tesla';
+import { REQUIRED_SCOPES, TeslaApiError, TeslaAuthError } from '@/lib/tesla';
+import { appTesla } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,6 +54,7 @@ export const POST = withAuth(async ({ req }) => {
 
 // DELETE /api/auth/token – disconnect Tesla: forget the stored (encrypted) tokens.
 export const DELETE = withAuth(async () => {
-  const removed = await clearTeslaTokens(await getDb());
+  const { tesla } = await appTesla();
+  const removed = await tesla.disconnect();
   return Response.json({ removed });
 });

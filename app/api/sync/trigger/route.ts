@@ -1,5 +1,5 @@
 import { withAuth } from '@/lib/http/handler';
-import { syncOnce } from '@/lib/sync/runtime';
+import { syncOnce } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 60;

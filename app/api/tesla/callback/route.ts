@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { HttpError, toErrorResponse } from '@/lib/http/errors';
 import { log } from '@/lib/log';
-import { OAUTH_COOKIE, TeslaError, appTesla, oauthCookie, openPending, readCookie, requestOrigin, sameString } from '@/lib/tesla';
+import { OAUTH_COOKIE, TeslaError, oauthCookie, openPending, readCookie, requestOrigin, sameString } from '@/lib/tesla';
+import { appTesla } from '@/lib/runtime';
 import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,6 @@ import { HttpError } from '@/lib/http/errors';
 import { withAuth } from '@/lib/http/handler';
 import {
   OAUTH_STATE_TTL_MS,
-  appTesla,
   buildAuthorizeUrl,
   createPkce,
   oauthCookie,
@@ -12,6 +11,7 @@ import {
   requestOrigin,
   sealPending,
 } from '@/lib/tesla';
+import { appTesla } from '@/lib/runtime';
 import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,8 @@ import { getDb } from '@/db';
 import { boolParam, parseQuery } from '@/lib/api/query';
 import { env } from '@/lib/env';
 import { withAuth } from '@/lib/http/handler';
-import { appTesla, getConnectionReport } from '@/lib/tesla';
+import { getConnectionReport } from '@/lib/tesla';
+import { appTesla } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 

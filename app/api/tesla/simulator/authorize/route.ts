@@ -1,7 +1,8 @@
 import { AUTHORIZE_URL } from '@/lib/fleet-api';
 import { HttpError } from '@/lib/http/errors';
 import { withAuth } from '@/lib/http/handler';
-import { appTesla, redirectUriFor, requestOrigin } from '@/lib/tesla';
+import { redirectUriFor, requestOrigin } from '@/lib/tesla';
+import { appTesla } from '@/lib/runtime';
 
 export const dynamic = 'force-dynamic';
 

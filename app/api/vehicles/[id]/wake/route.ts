@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { vehicleOr404 } from '@/lib/api/lookup';
 import { pathVehicleRef } from '@/lib/api/query';
 import { withAuth } from '@/lib/http/handler';
-import { appTesla } from '@/lib/tesla';
+import { appTesla } from '@/lib/runtime';
 import { clock } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';

@@ -1,15 +1,16 @@
 'use client';
-import { AreaChart } from '@tremor/react';
 import { liveFormatter, type LiveFormat } from './live-format';
+import { TremorChart } from './tremor-chart';
 
 type Point = Record<string, string | number | null>;
 
 /**
- * A Tremor area chart for a time series the server prepared (labels already in the owner's time
- * zone and units). `label` captions the chart for assistive technology; the page also shows the
- * figures in words.
+ * A chart of figures the server prepared (labels already in the owner's time zone and units): an
+ * area chart for a time series, a bar chart for per-period figures. `label` captions the chart for
+ * assistive technology; the page also shows the figures in words.
  */
-export function LiveAreaChart(props: {
+export function LiveChart(props: {
+  kind: 'area' | 'bar';
   data: Point[];
   index: string;
   categories: string[];
@@ -20,22 +21,23 @@ export function LiveAreaChart(props: {
   maxValue?: number;
   testId?: string;
 }) {
+  const area = props.kind === 'area';
   return (
     <figure data-testid={props.testId}>
       <figcaption className="sr-only">{props.label}</figcaption>
-      <AreaChart
+      <TremorChart
+        kind={props.kind}
         className="h-56"
         data={props.data}
         index={props.index}
         categories={props.categories}
-        colors={props.colors ?? ['blue']}
+        colors={props.colors ?? [area ? 'blue' : 'emerald']}
         valueFormatter={liveFormatter(props.format)}
         minValue={props.minValue}
         maxValue={props.maxValue}
         showLegend={props.categories.length > 1}
-        connectNulls
-        yAxisWidth={56}
-        curveType="monotone"
+        yAxisWidth={area ? 56 : 64}
+        curveType={area ? 'monotone' : undefined}
       />
     </figure>
   );

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { installDbHandle } from '@/db';
 import type { DbHandle } from '@/db/client';
 import {
@@ -14,8 +15,13 @@ import {
   vehicleStates,
 } from '@/db/schema';
 import { createApiToken } from '@/lib/auth/api-tokens';
-import { openTestDb } from '../../setup/test-db';
+import { openTestDb } from './test-db';
 import { clock } from '@/lib/clock';
+
+/**
+ * The integration tests' seeded database (both drivers) and the route caller: `useSeededDb` opens,
+ * seeds and closes it for a test file; route tests call the exported handlers directly.
+ */
 
 /** Route tests call the exported handlers directly, as Next would, with a real API token. */
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -347,4 +353,18 @@ export async function openSeeded() {
   const data = await seed(h);
   const { token } = await createApiToken(h.db, 'tests', ['read', 'sync', 'admin']);
   return { h, data, call: caller(token) };
+}
+
+/**
+ * A test file's seeded database: opened and seeded before its tests (`receive` gets the handle, the
+ * seeded rows and a caller with an every-scope API token), closed after them.
+ */
+export function useSeededDb(receive: (s: Awaited<ReturnType<typeof openSeeded>>) => void): void {
+  let h: DbHandle | undefined;
+  beforeAll(async () => {
+    const s = await openSeeded();
+    h = s.h;
+    receive(s);
+  });
+  afterAll(async () => h?.close());
 }
