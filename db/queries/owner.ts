@@ -69,6 +69,18 @@ export async function getMonthlyBudgetUsd(q: DbOrTx, fallback: number): Promise<
 /** The owner row for a statement that must read it in SQL (a CTE's `select … ${ownerFromSql}`). */
 export const ownerFromSql = sql`from ${userConfig} limit 1`;
 
+/** The owner row's Tesla token columns, emptied (and Tesla's refusal of location: a new grant starts afresh). */
+export const NO_TESLA_TOKENS = {
+  teslaRefreshTokenEncrypted: null,
+  encryptionIv: null,
+  encryptionTag: null,
+  teslaAccessTokenEncrypted: null,
+  accessTokenIv: null,
+  accessTokenTag: null,
+  teslaAccessTokenExpiresAt: null,
+  teslaLocationRefusedAt: null,
+} as const;
+
 /**
  * Forgets the Tesla tokens, their scopes and Tesla's refusal of location (disconnect; only the token
  * manager calls this). Returns whether a refresh token was stored.
@@ -76,18 +88,7 @@ export const ownerFromSql = sql`from ${userConfig} limit 1`;
 export async function clearOwnerTokens(q: DbOrTx): Promise<boolean> {
   const rows = await q
     .update(userConfig)
-    .set({
-      teslaRefreshTokenEncrypted: null,
-      encryptionIv: null,
-      encryptionTag: null,
-      teslaAccessTokenEncrypted: null,
-      accessTokenIv: null,
-      accessTokenTag: null,
-      teslaAccessTokenExpiresAt: null,
-      teslaScopes: null,
-      teslaLocationRefusedAt: null,
-      updatedAt: clock.now(),
-    })
+    .set({ ...NO_TESLA_TOKENS, teslaScopes: null, updatedAt: clock.now() })
     .where(isNotNull(userConfig.teslaRefreshTokenEncrypted))
     .returning({ id: userConfig.id });
   return rows.length > 0;

@@ -13,7 +13,7 @@ import {
   type TokenResponse,
 } from '@/lib/fleet-api';
 import { log } from '@/lib/log';
-import { clearOwnerTokens } from '@/db/queries/owner';
+import { NO_TESLA_TOKENS, clearOwnerTokens } from '@/db/queries/owner';
 import { effectiveScopes, readAccess, readAccount, updateAccount, type AccessRow, type Tx } from './account-store';
 import type { RawResponse, TeslaHttp } from './client';
 import type { TeslaClock } from './clock';
@@ -41,18 +41,6 @@ const RENEW_BEFORE_MS = 60_000;
 const MEMO_MS = 5_000;
 type Access = { token: string; region: string | null; baseUrl: string | null };
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-
-const NO_TOKENS = {
-  teslaRefreshTokenEncrypted: null,
-  encryptionIv: null,
-  encryptionTag: null,
-  teslaAccessTokenEncrypted: null,
-  accessTokenIv: null,
-  accessTokenTag: null,
-  teslaAccessTokenExpiresAt: null,
-  /** A new grant: Tesla's earlier refusal of location does not carry over. */
-  teslaLocationRefusedAt: null,
-} as const;
 
 type Deps = { db: Db; cfg: TeslaConfig; clock: TeslaClock; http: TeslaHttp };
 type Outcome = { token: string } | { error: TeslaError };
@@ -169,7 +157,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       const body = readToken(await postToken(tx, form, row.teslaRegion, now));
       if (body instanceof TeslaAuthError) {
         // A used, expired or revoked refresh token is never sent again.
-        await updateAccount(tx, { ...NO_TOKENS });
+        await updateAccount(tx, { ...NO_TESLA_TOKENS });
       }
       if (body instanceof Error) return { error: body };
       await persist(tx, body, refreshToken, now);
@@ -247,7 +235,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
       const region = opts.region ?? regionFromPrefixedToken(refreshToken) ?? cfg.region;
       const r = encryptColumn(refreshToken, key, 'refresh token');
       await updateAccount(db, {
-        ...NO_TOKENS,
+        ...NO_TESLA_TOKENS,
         teslaRefreshTokenEncrypted: r.ciphertext,
         encryptionIv: r.iv,
         encryptionTag: r.tag,
@@ -315,7 +303,7 @@ export function createTokenManager({ db, cfg, clock, http }: Deps) {
             failure = body;
             throw rejected;
           }
-          await updateAccount(tx, { ...NO_TOKENS, teslaScopes: null, teslaFleetApiBaseUrl: null, teslaRetryAfterUntil: null });
+          await updateAccount(tx, { ...NO_TESLA_TOKENS, teslaScopes: null, teslaFleetApiBaseUrl: null, teslaRetryAfterUntil: null });
           await persist(tx, body, refreshToken, now, region);
         });
       } catch (err) {
