@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, waitForSavedPage, withOwnBrowser } from './helpers';
 
 /**
  * Issue 15 against the real server: the login limit holds against a brute force that rotates
@@ -77,16 +77,6 @@ test('HSTS is sent when the app is served over HTTPS (as the TLS proxy reports i
   expect(plain.headers()['strict-transport-security']).toBeUndefined();
 });
 
-/** Waits until the service worker controls the page and has saved `path`. */
-async function waitForSavedPage(page: Page, path: string) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const controlled = () => page.evaluate(() => Boolean(navigator.serviceWorker.controller));
-  if (!(await controlled())) await page.waitForTimeout(2_000);
-  if (!(await controlled())) await page.reload();
-  await expect.poll(controlled, { timeout: 15_000 }).toBe(true);
-  await expect.poll(() => page.evaluate(async (p) => Boolean(await caches.match(p)), path), { timeout: 15_000 }).toBe(true);
-}
-
 /** Paths of everything the service worker's runtime caches hold (the precache's static assets aside). */
 const savedPaths = (page: Page) =>
   page.evaluate(async () => {
@@ -117,26 +107,27 @@ test('the service worker forgets the saved pages as soon as an answer is a 401',
   await expect.poll(() => savedPaths(page), { timeout: 10_000 }).toEqual([]);
 });
 
-test('offline, a saved page older than 24 hours is not shown', async ({ page, context }) => {
+test('offline, a saved page older than 24 hours is not shown', async ({ baseURL }, info) => {
   test.slow();
-  await signIn(page);
-  await waitForSavedPage(page, '/');
-  // The saved dashboard, as if the server had rendered it 25 hours ago.
-  await page.evaluate(async () => {
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      const saved = await cache.match('/');
-      if (!saved) continue;
-      const headers = new Headers(saved.headers);
-      // eslint-disable-next-line no-restricted-syntax -- the browser's wall clock is what the worker compares with
-      headers.set('date', new Date(Date.now() - 25 * 3_600_000).toUTCString());
-      await cache.put('/', new Response(await saved.blob(), { status: 200, headers }));
-    }
+  await withOwnBrowser(info, { baseURL }, async (context) => {
+    const page = await context.newPage();
+    await signIn(page);
+    await waitForSavedPage(page, '/');
+    // The saved dashboard, as if the server had rendered it 25 hours ago.
+    await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        const saved = await cache.match('/');
+        if (!saved) continue;
+        const headers = new Headers(saved.headers);
+        // eslint-disable-next-line no-restricted-syntax -- the browser's wall clock is what the worker compares with
+        headers.set('date', new Date(Date.now() - 25 * 3_600_000).toUTCString());
+        await cache.put('/', new Response(await saved.blob(), { status: 200, headers }));
+      }
+    });
+    await context.setOffline(true);
+    const tab = await context.newPage();
+    await tab.goto('/');
+    await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
   });
-  await context.setOffline(true);
-  const tab = await context.newPage();
-  await tab.goto('/');
-  await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
-  await context.setOffline(false);
-  await tab.close();
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { SIZES } from './checks';
-import { signIn, watchProblems } from './helpers';
+import { signIn, waitForSavedPage, watchProblems, withOwnBrowser } from './helpers';
 import { clock } from '../../lib/clock';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -30,18 +30,6 @@ function bodyLightness(page: Page) {
     const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
     return (r! + g! + b!) / 765;
   });
-}
-
-/** Waits until the service worker controls the page and has saved the page's HTML. */
-async function waitForSavedPage(page: Page, path: string) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The worker claims open pages when it activates; on a busy machine that can lag behind `ready`,
-  // and a page loaded after activation is controlled from the start.
-  const controlled = () => page.evaluate(() => Boolean(navigator.serviceWorker.controller));
-  if (!(await controlled())) await page.waitForTimeout(2_000);
-  if (!(await controlled())) await page.reload();
-  await expect.poll(controlled, { timeout: 15_000 }).toBe(true);
-  await expect.poll(() => page.evaluate(async (p) => Boolean(await caches.match(p)), path), { timeout: 15_000 }).toBe(true);
 }
 
 for (const size of SIZES) {
@@ -144,35 +132,33 @@ test('Chromium finds the app installable: manifest, icons and service worker', a
   }
 });
 
-test('offline, a reload shows the saved page in the shell with the offline banner', async ({ page, context }, info) => {
-  // Two offline navigations through the service worker, then the context's teardown: on a loaded
-  // 2-core CI machine this once ran past the default 30 s in teardown alone.
+test('offline, a reload shows the saved page in the shell with the offline banner', async ({ baseURL }, info) => {
   test.slow();
-  await page.setViewportSize({ width: 375, height: 812 });
-  await signIn(page);
-  await page.goto('/');
-  await waitForSavedPage(page, '/');
-  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  await withOwnBrowser(info, { baseURL, viewport: { width: 375, height: 812 } }, async (context) => {
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto('/');
+    await waitForSavedPage(page, '/');
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0);
 
-  await context.setOffline(true);
-  await expect(page.getByTestId('offline-banner')).toBeVisible(); // the live page notices too
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tessie Stats', exact: true })).toBeVisible();
-  await expect(page.getByTestId('vehicle-card')).toHaveCount(1);
-  await expect(mainNav(page)).toBeVisible();
-  const banner = page.getByTestId('offline-banner');
-  await expect(banner).toContainText('Offline — showing data from');
-  const shown = await banner.locator('time').getAttribute('datetime');
-  expect(clock.ms() - Date.parse(shown!)).toBeLessThan(5 * 60_000);
-  await page.screenshot({ path: `test-results/screenshots/${info.project.name}-phone-offline.png` });
+    await context.setOffline(true);
+    await expect(page.getByTestId('offline-banner')).toBeVisible(); // the live page notices too
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tessie Stats', exact: true })).toBeVisible();
+    await expect(page.getByTestId('vehicle-card')).toHaveCount(1);
+    await expect(mainNav(page)).toBeVisible();
+    const banner = page.getByTestId('offline-banner');
+    await expect(banner).toContainText('Offline — showing data from');
+    const shown = await banner.locator('time').getAttribute('datetime');
+    expect(clock.ms() - Date.parse(shown!)).toBeLessThan(5 * 60_000);
+    await page.screenshot({ path: `test-results/screenshots/${info.project.name}-phone-offline.png` });
 
-  // A page never opened on this device (in a new tab, so the live page's router cannot race the
-  // navigation): the precached offline page instead of the browser's error page.
-  const tab = await context.newPage();
-  await tab.goto('/drivers');
-  await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
-  await context.setOffline(false);
-  await tab.close(); // in the test's own time, so the context's teardown has only the first page left
+    // A page never opened on this device (in a new tab, so the live page's router cannot race the
+    // navigation): the precached offline page instead of the browser's error page.
+    const tab = await context.newPage();
+    await tab.goto('/drivers');
+    await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+  });
 });
 
 test('signing out ends the session and forgets the saved pages', async ({ page }) => {
