@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { ForgetSavedPages } from '@/app/_components/forget-saved-pages';
 import { getDb } from '@/db';
 import { isOwnerSetUp } from '@/lib/auth/owner';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { AuthCard, Field, SubmitButton } from '../auth-card';
 import { login } from './actions';
 
@@ -16,12 +17,13 @@ const MESSAGES: Record<string, string> = {
 
 export default async function LoginPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await isOwnerSetUp(await getDb()))) redirect('/setup');
-  const { error } = await props.searchParams;
+  const { error, next } = await props.searchParams;
   const message = typeof error === 'string' ? (MESSAGES[error] ?? MESSAGES.invalid) : undefined;
   return (
     <AuthCard title="Sign in" intro="Enter the owner password of this Tessie Stats." error={message}>
       <ForgetSavedPages />
       <form action={login} className="space-y-4">
+        <input type="hidden" name="next" value={safeReturnPath(next)} />
         <Field name="password" label="Password" autoComplete="current-password" />
         <SubmitButton>Sign in</SubmitButton>
       </form>

@@ -169,6 +169,6 @@ test('signing out ends the session and forgets the saved pages', async ({ page }
   await expect(page).toHaveURL(/\/login$/);
   await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/')))).toBe(false);
   await page.goto('/settings');
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings$/);
   expect(problems).toEqual([]);
 });

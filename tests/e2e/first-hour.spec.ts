@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { SIZES } from './checks';
+import { PASSWORD } from './helpers';
+
+/**
+ * Issue 21, as a new user meets the app. Runs after 01-home.spec.ts (files run in name order with
+ * one worker), which sets the owner password.
+ */
+test.describe.configure({ mode: 'serial' });
+
+for (const size of SIZES) {
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test('signing in returns to the page that was asked for, with its query', async ({ page }) => {
+      await page.goto('/charging?page=2');
+      await expect(page).toHaveURL(/\/login\?next=%2Fcharging%3Fpage%3D2$/);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(/\/charging\?page=2$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Charging' })).toBeVisible();
+    });
+
+    test('a return path to another site or back to the login is not followed', async ({ page, baseURL }) => {
+      for (const next of ['//example.com/', 'https://example.com/', '/\\example.com', '/login']) {
+        await page.context().clearCookies();
+        await page.goto(`/login?next=${encodeURIComponent(next)}`);
+        await page.getByLabel('Password').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await expect(page.getByRole('heading', { name: 'Tessie Stats', level: 1, exact: true })).toBeVisible({ timeout: 20_000 });
+        expect(page.url(), next).toBe(new URL('/', baseURL).href);
+      }
+    });
+  });
+}
