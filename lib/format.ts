@@ -40,6 +40,11 @@ export function formatPower(w: number | null | undefined): string {
 
 export const formatPercent = (pct: number | null | undefined, digits = 0) => (pct == null ? NONE : `${formatNumber(pct, digits)} %`);
 
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+/** An ISO 4217 code this runtime knows (EUR, USD…): three capitals are not enough ("ZZZ"). */
+export const isCurrencyCode = (c: string) => /^[A-Z]{3}$/.test(c) && CURRENCIES.has(c);
+export const CURRENCY_CODE_MESSAGE = 'must be an ISO 4217 currency code such as EUR or USD';
+
 export function formatMoney(amount: number | null | undefined, currency: string, digits = 2): string {
   if (amount == null || !Number.isFinite(amount)) return NONE;
   return new Intl.NumberFormat('en-GB', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TouPeriod } from '@/db/schema';
 import { HttpError } from '@/lib/http/errors';
+import { CURRENCY_CODE_MESSAGE, isCurrencyCode } from '@/lib/format';
 import { DriverRules } from '@/lib/stats/driver-rules';
 import { hasControl } from './query';
 
@@ -95,7 +96,6 @@ export const LocationUpdate = z
 
 // ---------- tariffs ----------
 
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const price = (max: number) => z.number('must be a number').min(0, 'must not be negative').max(max, `must be at most ${max}`);
 
 /**
@@ -117,7 +117,7 @@ export const TariffBody = z
   .object({
     name: nameField,
     kind: z.enum(['flat', 'time_of_use'], 'must be flat or time_of_use'),
-    currency: z.string().refine((c) => /^[A-Z]{3}$/.test(c) && CURRENCIES.has(c), 'must be an ISO 4217 currency code such as EUR or USD'),
+    currency: z.string().refine(isCurrencyCode, CURRENCY_CODE_MESSAGE),
     pricePerKwh: price(1000),
     periods: z.array(TouPeriodBody).max(50, 'at most 50 periods').default([]),
     sessionFee: price(10_000).default(0),

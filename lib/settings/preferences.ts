@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import { energySites, locations, tariffs, userConfig } from '@/db/schema';
 import { knownZone } from '@/lib/time';
 import { env } from '@/lib/env';
+import { CURRENCY_CODE_MESSAGE, isCurrencyCode } from '@/lib/format';
 import { ATTRIBUTION_RULES } from '@/lib/stats';
 import { DEFAULT_ATTRIBUTION_RULE } from '@/lib/sync/settings';
 
@@ -19,7 +20,7 @@ export const preferencesPatchSchema = z
   .object({
     distanceUnit: z.enum(['km', 'mi']),
     temperatureUnit: z.enum(['C', 'F']),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR'),
+    currency: z.string().refine(isCurrencyCode, CURRENCY_CODE_MESSAGE),
     timeZone: z.string().refine((s) => knownZone(s) === s, 'must be an IANA time zone such as Europe/Berlin or UTC'),
     solarAttributionRule: z.enum(ATTRIBUTION_RULES),
     monthlyBudgetUsd: z.number().min(0).max(10_000),

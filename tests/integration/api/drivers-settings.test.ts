@@ -157,6 +157,7 @@ describe(`settings API on ${testDriver()}`, () => {
       [{ distanceUnit: 'furlong' }, 'distanceUnit'],
       [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
       [{ currency: 'eur' }, 'currency'],
+      [{ currency: 'ZZZ' }, 'currency'], // three letters, but no currency
       [{ monthlyBudgetUsd: -1 }, 'monthlyBudgetUsd'],
       [{ monthlyBudgetUsd: '5' }, 'monthlyBudgetUsd'],
       [{ theme: 'dark' }, ''],
