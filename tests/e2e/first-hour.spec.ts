@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SIZES } from './checks';
-import { PASSWORD } from './helpers';
+import { PASSWORD, signIn } from './helpers';
 
 /**
  * Issue 21, as a new user meets the app. Runs after 01-home.spec.ts (files run in name order with
@@ -30,6 +30,24 @@ for (const size of SIZES) {
         await expect(page.getByRole('heading', { name: 'Tessie Stats', level: 1, exact: true })).toBeVisible({ timeout: 20_000 });
         expect(page.url(), next).toBe(new URL('/', baseURL).href);
       }
+    });
+
+    test('an unknown page, session or car is a 404 inside the app, with its navigation and a way back', async ({ page }) => {
+      await signIn(page);
+      for (const path of [
+        '/no-such-page',
+        '/charging/00000000-0000-4000-8000-000000000000',
+        '/charging/not-a-uuid',
+        '/vehicles/not-a-car',
+      ]) {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBe(404);
+        await expect(page.getByRole('heading', { level: 1, name: 'Not found' }), path).toBeVisible();
+        await expect(page.getByRole('navigation', { name: 'Main' }), path).toBeVisible();
+        await expect(page.getByRole('link', { name: 'Back to the dashboard' }), path).toBeVisible();
+      }
+      await page.getByRole('link', { name: 'Back to the dashboard' }).click();
+      await expect(page.getByRole('heading', { name: 'Tessie Stats', level: 1, exact: true })).toBeVisible();
     });
   });
 }

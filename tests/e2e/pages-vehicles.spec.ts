@@ -109,6 +109,8 @@ test('the car page answers to its VIN too, agrees with the JSON API, and an unkn
 
   const res = await page.goto('/vehicles/not-a-car');
   expect(res?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: 'No such vehicle' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  await expect(page.getByText('No such vehicle')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See all vehicles' })).toBeVisible();
   expect(problems).toEqual([]);
 });

@@ -1,14 +1,10 @@
-import Link from 'next/link';
-import { EmptyState } from '../../_components/empty-state';
+import { NotFoundPage } from '../../_components/not-found-page';
 
 export default function VehicleNotFound() {
   return (
-    <EmptyState title="No such vehicle">
-      No car on this account has that id or VIN.{' '}
-      <Link href="/vehicles" className="font-medium text-blue-700 underline dark:text-blue-300">
-        See all vehicles
-      </Link>
-      .
-    </EmptyState>
+    <NotFoundPage
+      what="No such vehicle: no car on this account has that id or VIN."
+      back={{ href: '/vehicles', label: 'See all vehicles' }}
+    />
   );
 }
