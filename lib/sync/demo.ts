@@ -127,6 +127,24 @@ export async function readDemoState(db: Db): Promise<DemoState | undefined> {
   return row?.settings.demo as DemoState | undefined;
 }
 
+/**
+ * Where the demo stands, for the banner on every page: `null` without a demo (a real account, or
+ * before the first seeding began); while seeding, the share of its days done so far (0–99, from the
+ * newest sync run on the world's clock) and the moment the stored history has reached.
+ */
+export type DemoStatus = { scenario: string; seeding: false } | { scenario: string; seeding: true; percent: number; historyUntil: Date | null };
+
+export async function demoStatus(db: Db, now: Date): Promise<DemoStatus | null> {
+  const state = await readDemoState(db);
+  if (!state) return null;
+  if (state.seededAt) return { scenario: state.scenario, seeding: false };
+  const [last] = await db.select({ at: max(syncRuns.startedAt) }).from(syncRuns);
+  const done = last?.at ? last.at.getTime() - state.startMs : 0;
+  const span = Math.max(1, now.getTime() - state.startMs);
+  const percent = Math.min(99, Math.max(0, Math.floor((done / span) * 100)));
+  return { scenario: state.scenario, seeding: true, percent, historyUntil: last?.at ?? null };
+}
+
 async function writeDemoState(db: Db, demo: DemoState): Promise<void> {
   await mergeOwnerSettings(db, { demo });
 }

@@ -49,5 +49,18 @@ for (const size of SIZES) {
       await page.getByRole('link', { name: 'Back to the dashboard' }).click();
       await expect(page.getByRole('heading', { name: 'Tessie Stats', level: 1, exact: true })).toBeVisible();
     });
+
+    test('every page says it shows the demo, with the way to connect a car', async ({ page }) => {
+      await signIn(page);
+      for (const path of ['/', '/charging', '/energy']) {
+        await page.goto(path);
+        const banner = page.getByRole('complementary', { name: 'Demo data' });
+        await expect(banner, path).toContainText('a simulated household, no Tesla account is connected');
+        await expect(banner.getByTestId('demo-seeding'), path).toHaveCount(0); // the e2e seed finished before the server opened
+      }
+      await page.getByRole('link', { name: 'Connect your car' }).click();
+      await expect(page).toHaveURL(/\/settings#tesla$/);
+      await expect(page.getByTestId('tesla-connection')).toBeInViewport();
+    });
   });
 }

@@ -7,7 +7,7 @@ import { SignOutButton } from './sign-out-button';
  * The signed-in frame. Phones (< 1024 px): a slim top bar (brand, sign out) and the nav as a tab
  * bar fixed to the bottom. From `lg`: the same header becomes a fixed left sidebar.
  */
-export function AppShell(props: { children: React.ReactNode }) {
+export function AppShell(props: { banner?: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="min-h-dvh">
       <a
@@ -32,6 +32,7 @@ export function AppShell(props: { children: React.ReactNode }) {
       </header>
       <div className="lg:pl-60">
         <OfflineBanner />
+        {props.banner}
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl space-y-6 px-4 pt-6 pb-28 outline-none sm:px-6 lg:px-8 lg:pt-8 lg:pb-12">
           {props.children}
         </main>
