@@ -40,6 +40,12 @@ export function formatPower(w: number | null | undefined): string {
 
 export const formatPercent = (pct: number | null | undefined, digits = 0) => (pct == null ? NONE : `${formatNumber(pct, digits)} %`);
 
+const PLURALS = new Intl.PluralRules('en-GB');
+/** "1 state", "2 states", "1,204 drives": a count with its noun in the right number (`plural` when not noun + s). */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatNumber(n)} ${PLURALS.select(n) === 'one' ? noun : plural}`;
+}
+
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 /** An ISO 4217 code this runtime knows (EUR, USD…): three capitals are not enough ("ZZZ"). */
 export const isCurrencyCode = (c: string) => /^[A-Z]{3}$/.test(c) && CURRENCIES.has(c);

@@ -131,7 +131,10 @@ function summarize(g: ChargeGroup, vehicleId: string, now: Date, staleAfterMs: n
   const startBatteryLevel = startLevel(g, first);
   const endSample = g.end && g.end.odometerKm === first.odometerKm ? g.end : last;
   const position = all.find((s) => s.latitude != null && s.longitude != null) ?? null;
-  const peak = Math.max(0, ...power);
+  const averagePowerKw = averagePower(flowKwh, flowMs, power);
+  // Sparse samples can miss the top of a fast charge: the peak is the highest power seen, but never
+  // below the average the energy and the time imply (40 kWh in 22 min is 110 kW however it was sampled).
+  const peak = Math.max(0, ...power, averagePowerKw ?? 0);
   return {
     sessionKey: `${vehicleId}:${first.timestamp.toISOString()}`,
     vehicleId,
@@ -148,7 +151,7 @@ function summarize(g: ChargeGroup, vehicleId: string, now: Date, staleAfterMs: n
     energyUsedKwh,
     efficiency,
     peakPowerKw: peak > 0 ? peak : null,
-    averagePowerKw: averagePower(flowKwh, flowMs, efficiency, power),
+    averagePowerKw,
     chargerKind: kind,
     latitude: position?.latitude ?? null,
     longitude: position?.longitude ?? null,
@@ -222,9 +225,12 @@ function startLevel(g: ChargeGroup, first: VehicleStateRow): number | null {
   return first.batteryLevel;
 }
 
-/** Profile energy over profile time when it is wall energy; else the mean of the charging samples' power. */
-function averagePower(flowKwh: number, flowMs: number, efficiency: number | null, power: readonly number[]): number | null {
-  if (efficiency !== null && flowMs > 0 && flowKwh > 0) return flowKwh / (flowMs / HOUR_MS);
+/**
+ * Energy over the time it flowed: at the wall when the efficiency is measured, else the energy added
+ * to the battery (a lower bound). Only without any energy flow, the mean of the sampled powers.
+ */
+function averagePower(flowKwh: number, flowMs: number, power: readonly number[]): number | null {
+  if (flowMs > 0 && flowKwh > 0) return flowKwh / (flowMs / HOUR_MS);
   const positive = power.filter((p) => p > 0);
   return positive.length > 0 ? positive.reduce((a, b) => a + b, 0) / positive.length : null;
 }

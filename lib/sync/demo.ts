@@ -132,7 +132,8 @@ export async function readDemoState(db: Db): Promise<DemoState | undefined> {
  * before the first seeding began); while seeding, the share of its days done so far (0–99, from the
  * newest sync run on the world's clock) and the moment the stored history has reached.
  */
-export type DemoStatus = { scenario: string; seeding: false } | { scenario: string; seeding: true; percent: number; historyUntil: Date | null };
+export type DemoStatus =
+  { scenario: string; seeding: false } | { scenario: string; seeding: true; percent: number; historyUntil: Date | null };
 
 export async function demoStatus(db: Db, now: Date): Promise<DemoStatus | null> {
   const state = await readDemoState(db);

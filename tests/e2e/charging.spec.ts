@@ -3,6 +3,8 @@ import { signIn, watchProblems } from './helpers';
 import { decimals, expectAccessible, expectNoSideScroll, expectStyledChart, SIZES, valueOf } from './checks';
 import { clock } from '../../lib/clock';
 
+const SOURCE_LABELS = { polled: 'Polled', wall_connector: 'Wall Connector', supercharger_history: 'Supercharger', inferred: 'Inferred' };
+
 /** Runs after home.spec.ts (file order, one worker), which sets the owner password. */
 // Generous per-test time: axe and several charts per page on a shared 2-core machine.
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
@@ -17,11 +19,11 @@ async function newestSessionMonth(page: Page, timeZone: string): Promise<string>
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date(newest.startedAt)).slice(0, 7);
 }
 
-/** The first of `ids` whose charge curve has at least two points, by the JSON API. */
+/** The first of `ids` whose charge curve is drawn (three states or more), by the JSON API. */
 async function sessionWithCurve(page: Page, ids: string[]): Promise<string> {
   for (const id of ids) {
     const { samples } = await (await page.request.get(`/api/charging/sessions/${id}`)).json();
-    if (samples.length >= 2) return id;
+    if (samples.length >= 3) return id; // fewer are listed, not drawn
   }
   throw new Error(`none of the ${ids.length} sessions shown has a charge curve`);
 }
@@ -59,8 +61,8 @@ for (const size of SIZES) {
     test('a session opens from the table with its curve, split, cost and source', async ({ page }, info) => {
       const problems = watchProblems(page);
       await signIn(page);
-      await page.goto('/charging?source=polled');
-      // The row the test needs: a polled session with a curve (at least two recorded states), not
+      await page.goto('/charging');
+      // The row the test needs: a session with a drawn curve (three recorded states or more), not
       // merely the newest one (just after midnight that may be a short top-up seen once).
       const id = await sessionWithCurve(
         page,
@@ -71,8 +73,9 @@ for (const size of SIZES) {
       await expect(page).toHaveURL(new RegExp(`/charging/${id}$`));
       await expect(page.getByRole('heading', { level: 1, name: 'Charging session' })).toBeVisible();
       expect(await valueOf(page, 'session-kwh')).toBeGreaterThan(0);
-      await expect(page.getByTestId('session-source')).toHaveText('Polled');
-      await expect(page.getByTestId('session-inferred')).toHaveText('No');
+      const { session } = await (await page.request.get(`/api/charging/sessions/${id}`)).json();
+      await expect(page.getByTestId('session-source')).toHaveText(SOURCE_LABELS[session.source as keyof typeof SOURCE_LABELS]);
+      await expect(page.getByTestId('session-inferred')).toHaveText(session.source === 'inferred' ? 'Yes' : 'No');
       for (const panel of ['summary', 'cost', 'split', 'curve']) await expect(page.getByTestId(`panel-${panel}`)).toBeVisible();
       await expectStyledChart(page, 'chart-power');
       await expectStyledChart(page, 'chart-battery');

@@ -17,7 +17,8 @@ for (const size of SIZES) {
       await expect(page).toHaveURL(/\/login\?next=%2Fcharging%3Fpage%3D2$/);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page).toHaveURL(/\/charging\?page=2$/);
+      // The password hash at scrypt's full cost can take more than expect's 5 s on a busy machine.
+      await expect(page).toHaveURL(/\/charging\?page=2$/, { timeout: 20_000 });
       await expect(page.getByRole('heading', { level: 1, name: 'Charging' })).toBeVisible();
     });
 
@@ -64,3 +65,31 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('no session reports a peak power below the average its energy and duration imply; too few states are listed, not drawn', async ({
+  page,
+}) => {
+  await signIn(page);
+  type Session = { id: string; source: string; energyAddedKwh: number | null; durationMinutes: number | null; peakPowerKw: number | null };
+  const sessions: Session[] = (await (await page.request.get('/api/charging/sessions?limit=100')).json()).sessions;
+  // Sessions the sync timed itself. A Supercharger-history session still takes Tesla's energy with the
+  // sparse samples' times (40.8 kWh in 5 min): a known gap of issue 21 item 2, left open.
+  const timed = sessions.filter(
+    (s) => s.source !== 'supercharger_history' && s.energyAddedKwh && s.durationMinutes && s.peakPowerKw !== null,
+  );
+  expect(timed.length).toBeGreaterThan(10);
+  for (const s of timed) {
+    const average = s.energyAddedKwh! / (s.durationMinutes! / 60); // over the whole session: at most the average while it flowed
+    expect(s.peakPowerKw!, `session ${s.id}: ${s.energyAddedKwh} kWh in ${s.durationMinutes} min`).toBeGreaterThanOrEqual(average * 0.99);
+  }
+  for (const s of sessions) {
+    const { samples } = await (await page.request.get(`/api/charging/sessions/${s.id}`)).json();
+    if (samples.length >= 3) continue;
+    await page.goto(`/charging/${s.id}`);
+    await expect(page.getByTestId('curve-too-few')).toBeVisible();
+    await expect(page.getByTestId('chart-power')).toHaveCount(0);
+    await expect(page.getByTestId('curve-too-few').getByRole('listitem')).toHaveCount(samples.length);
+    return;
+  }
+  throw new Error('the demo has no session with fewer than three states to check');
+});

@@ -99,6 +99,25 @@ describe('deriveChargingSessions', () => {
     expect(s?.startBatteryLevel).toBe(12);
   });
 
+  it('never reports a peak below the average: two samples of a fast charge seen only at its tapering ends', async () => {
+    // 40.5 kWh in 22 minutes is at least 110 kW on average; the sync saw the car only at 88 and 60 kW.
+    const dc = {
+      odometerKm: 10_250,
+      chargingState: 'Charging',
+      chargerVoltage: 390,
+      fastChargerPresent: true,
+      fastChargerType: 'Supercharger',
+    };
+    const states = [
+      state('2026-03-03T14:00:00Z', { ...dc, chargeEnergyAddedKwh: 0.5, batteryLevel: 20, chargerPowerKw: 88 }),
+      state('2026-03-03T14:22:00Z', { ...dc, chargeEnergyAddedKwh: 41, batteryLevel: 75, chargerPowerKw: 60 }),
+      state('2026-03-03T14:25:00Z', { odometerKm: 10_250, batteryLevel: 75, chargeEnergyAddedKwh: 41 }),
+    ];
+    const [s] = deriveChargingSessions(states, opts);
+    expect(s?.averagePowerKw).toBeGreaterThan(100);
+    expect(s?.peakPowerKw).toBeGreaterThanOrEqual(s!.averagePowerKw!);
+  });
+
   it('merges a NoPower pause into one session while the counter carries on, and splits on a reset', () => {
     const states = [
       state('2026-03-04T20:00:00Z'),

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import type { ChargingSessionRow } from '@/db/queries/charging';
 import { listStatesBetween } from '@/db/queries/vehicles';
-import { formatTime } from '@/lib/format';
+import { countOf, formatNumber, formatPercent, formatTime } from '@/lib/format';
 import { HistoryChart } from '../../_components/charts/history-chart';
 import { HistoryPanel } from '../../_components/charts/history-panel';
 
@@ -25,12 +25,29 @@ export async function ChargeCurvePanel(props: { db: Db; session: ChargingSession
   }));
   const hasPower = points.some((p) => p.chargerPowerKw !== null);
   return (
-    <HistoryPanel id="curve" title="Charge curve" description={`${samples.length} states recorded by the sync during the charge.`}>
-      {points.length < 2 ? (
-        <p className="text-sm text-gray-700 dark:text-gray-300">
-          No curve: the sync recorded fewer than two states of the car during this charge (a charge seen only afterwards, or one from
-          Tesla&apos;s history, has no samples).
-        </p>
+    <HistoryPanel
+      id="curve"
+      title="Charge curve"
+      description={`${countOf(samples.length, 'state')} recorded by the sync during the charge.`}
+    >
+      {points.length < 3 ? (
+        <div className="space-y-2 text-sm text-gray-700 dark:text-gray-300" data-testid="curve-too-few">
+          <p>
+            No curve: the sync recorded {points.length === 0 ? 'no state' : 'too few states'} of the car during this charge to draw one (a
+            charge seen only afterwards, or one from Tesla&apos;s history, has no samples).
+          </p>
+          {points.length > 0 ? (
+            <ul className="list-inside list-disc">
+              {points.map((p) => (
+                <li key={p.timestamp.toISOString()}>
+                  <time dateTime={p.timestamp.toISOString()}>{formatTime(p.timestamp, props.timeZone)}</time>:{' '}
+                  {p.chargerPowerKw === null ? 'power not reported' : `${formatNumber(p.chargerPowerKw, 1)} kW`}, battery{' '}
+                  {formatPercent(p.batteryLevel)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           <div>
