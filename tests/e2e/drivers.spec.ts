@@ -11,7 +11,7 @@ const KM_PER_MILE = 1.609344;
 const number = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
 
 async function setDistanceUnit(page: Page, unit: 'km' | 'mi') {
-  await page.goto('/settings');
+  await page.goto('/settings/preferences');
   await page.getByLabel('Distance unit').selectOption(unit);
   await page.getByRole('button', { name: 'Save preferences' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();

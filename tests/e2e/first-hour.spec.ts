@@ -60,7 +60,7 @@ for (const size of SIZES) {
         await expect(banner.getByTestId('demo-seeding'), path).toHaveCount(0); // the e2e seed finished before the server opened
       }
       await page.getByRole('link', { name: 'Connect your car' }).click();
-      await expect(page).toHaveURL(/\/settings#tesla$/);
+      await expect(page).toHaveURL(/\/settings\/tesla$/);
       await expect(page.getByTestId('tesla-connection')).toBeInViewport();
     });
   });

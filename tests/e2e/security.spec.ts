@@ -91,8 +91,19 @@ const savedPaths = (page: Page) =>
 test('the service worker never saves Settings', async ({ page }) => {
   await signIn(page);
   await waitForSavedPage(page, '/');
-  await page.goto('/settings');
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // The section list and every section page: none of them is ever saved.
+  for (const path of [
+    '/settings',
+    '/settings/tesla',
+    '/settings/preferences',
+    '/settings/places',
+    '/settings/sign-in',
+    '/settings/tokens',
+    '/settings/sync',
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  }
   await page.goto('/charging'); // a save of Settings in flight has landed by the time this one has
   await waitForSavedPage(page, '/charging');
   expect(await savedPaths(page)).toContain('/charging');

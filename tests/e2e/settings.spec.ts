@@ -15,8 +15,30 @@ for (const size of SIZES) {
       // The deliberately refused price and latitude (422, shown inline) are the only failed requests allowed.
       const problems = watchProblems(page, [/status of 422/, /\/api\/tariffs$/, /\/api\/locations$/]);
       await signIn(page);
+      // Settings is a list of sections, each a page of its own.
       await page.goto('/settings');
       await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+      const sections = page.getByRole('main').getByRole('navigation', { name: 'Settings sections' }).getByRole('link');
+      await expect(sections).toHaveText([
+        /^Tesla connection/,
+        /^Units and preferences/,
+        /^Places and tariffs/,
+        /^Sign-in/,
+        /^API tokens/,
+        /^Sync/,
+      ]);
+      await expectNoSeriousAxeViolations(page);
+      await sections.filter({ hasText: 'Tesla connection' }).click();
+      await expect(page).toHaveURL(/\/settings\/tesla$/);
+      // Beside a section: the sub-navigation on a desktop (the current section marked), the way back on a phone.
+      const subNav = page.getByRole('navigation', { name: 'Settings sections' });
+      if (size.width >= 1024) {
+        await expect(subNav.getByRole('link', { name: 'Tesla connection' })).toHaveAttribute('aria-current', 'page');
+        await expect(page.getByRole('link', { name: '← All settings' })).toBeHidden();
+      } else {
+        await expect(subNav).toBeHidden();
+        await expect(page.getByRole('link', { name: '← All settings' })).toBeVisible();
+      }
       // The demo's account is connected through the simulator; every step of the list is shown.
       const tesla = page.getByTestId('tesla-connection');
       await expect(tesla.getByTestId('tesla-connection-summary')).toHaveText(/^Connected \(region [A-Z]{2}\)$/);
@@ -24,13 +46,16 @@ for (const size of SIZES) {
       await expect(tesla.locator('[data-step]')).toHaveCount(5);
       await expect(tesla.locator('[data-step="account"]')).toHaveAttribute('data-state', 'ok');
       await expect(tesla.getByRole('button', { name: 'Disconnect' })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+      await page.goto('/settings/sync');
+      expect(await page.getByTestId('sync-history').getByRole('listitem').count()).toBeGreaterThan(0);
+      await page.goto('/settings/places');
       // The demo's home tariff (time of use) and places, as seeded through the engine's demo setup.
       const home = page.getByTestId('tariff').filter({ hasText: 'Home electricity' });
       await expect(home).toContainText('Time of use');
       await expect(home).toContainText(/A 50 kWh charge now costs [€$]\d+\.\d\d/);
       expect(await page.getByTestId('place').count()).toBeGreaterThan(1);
       await expect(page.getByTestId('place').filter({ hasText: '(home)' })).toContainText('tariff: Home electricity');
-      expect(await page.getByTestId('sync-history').getByRole('listitem').count()).toBeGreaterThan(0);
       await expectNoSeriousAxeViolations(page);
 
       // Add a tariff; a bad price is refused inline; editing the price changes the cost shown.
@@ -80,7 +105,7 @@ for (const size of SIZES) {
     test('preferences are validated and saved; temperature unit round-trips', async ({ page }) => {
       const problems = watchProblems(page, [/status of 422/, /\/api\/settings$/]);
       await signIn(page);
-      await page.goto('/settings');
+      await page.goto('/settings/preferences');
       await page.getByLabel('Currency (ISO code, e.g. EUR)').fill('E1');
       await page.getByRole('button', { name: 'Save preferences' }).click();
       await expect(page.getByText('must be a three-letter ISO 4217 code such as EUR')).toBeVisible();
@@ -105,7 +130,7 @@ for (const size of SIZES) {
     }, info) => {
       const problems = watchProblems(page);
       await signIn(page);
-      await page.goto('/settings');
+      await page.goto('/settings/tokens');
       const tokenName = `e2e ${size.name}`;
       await page.getByLabel('New token name').fill(tokenName);
       await page.getByRole('button', { name: 'Create token' }).click();
@@ -121,6 +146,7 @@ for (const size of SIZES) {
       await expect(row).toHaveCount(0);
       expect((await request.get('/api/settings', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
 
+      await page.goto('/settings/sync');
       const runsBefore = await page.getByTestId('sync-history').getByRole('listitem').count();
       // Hold the trigger request until the progress has been seen (a simulator sync can finish in a blink).
       let release!: () => void;

@@ -16,7 +16,13 @@ const PAGES = [
   { href: '/charging', nav: 'Charging', heading: 'Charging', slug: 'charging', says: /\d+ sessions · Last 90 days/ },
   { href: '/energy', nav: 'Energy', heading: 'Energy', slug: 'energy', says: /Solar produced\d/ },
   { href: '/drivers', nav: 'Drivers', heading: 'Drivers', slug: 'drivers', says: /Recent drives.*\d+(\.\d)? (km|mi)/s },
-  { href: '/settings', nav: 'Settings', heading: 'Settings', slug: 'settings', says: /Connected \(region [A-Z]+\).*Places and tariffs/s },
+  {
+    href: '/settings',
+    nav: 'Settings',
+    heading: 'Settings',
+    slug: 'settings',
+    says: /Tesla connection.*Units and preferences.*Places and tariffs.*API tokens.*Sync/s,
+  },
 ] as const;
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -170,5 +176,7 @@ test('signing out ends the session and forgets the saved pages', async ({ page }
   await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/')))).toBe(false);
   await page.goto('/settings');
   await expect(page).toHaveURL(/\/login\?next=%2Fsettings$/);
+  await page.goto('/settings/tokens');
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings%2Ftokens$/);
   expect(problems).toEqual([]);
 });

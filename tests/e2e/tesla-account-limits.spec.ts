@@ -68,7 +68,7 @@ test('the dashboard says Tesla disabled the app for its billing limit, what to d
 
 test('Settings says it too, and names the missing location scope with what it costs', async () => {
   const problems = watchProblems(page);
-  await page.goto('/settings');
+  await page.goto('/settings/tesla');
   const tesla = page.getByTestId('tesla-connection');
   await expectBillingBanner(tesla);
   const scopes = tesla.locator('[data-step="scopes"]');

@@ -4,15 +4,15 @@ import { signIn, watchProblems } from './helpers';
 /**
  * The OAuth connect flow in a real browser against the built app in demo mode: /api/tesla/connect
  * → the simulated Tesla authorize page (consents at once) → /api/tesla/callback (state + PKCE
- * checked, tokens stored, region discovered) → /settings?tesla=connected.
+ * checked, tokens stored, region discovered) → /settings/tesla?tesla=connected.
  */
-test('Connect with Tesla completes the OAuth round trip and lands on settings', async ({ page }) => {
+test('Connect with Tesla completes the OAuth round trip and lands on the Tesla connection settings', async ({ page }) => {
   const problems = watchProblems(page);
   await signIn(page);
   const hops: string[] = [];
   page.on('response', (r) => r.status() >= 300 && r.status() < 400 && hops.push(new URL(r.url()).pathname));
   await page.goto('/api/tesla/connect');
-  await expect(page).toHaveURL(/\/settings\?tesla=connected$/);
+  await expect(page).toHaveURL(/\/settings\/tesla\?tesla=connected$/);
   expect(hops).toEqual(['/api/tesla/connect', '/api/tesla/simulator/authorize', '/api/tesla/callback']);
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 

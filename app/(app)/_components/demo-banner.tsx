@@ -38,7 +38,7 @@ export async function DemoBanner() {
       ) : (
         <p>
           <strong className="font-semibold">Demo data:</strong> a simulated household, no Tesla account is connected.{' '}
-          <Link href="/settings#tesla" className="font-medium underline underline-offset-2">
+          <Link href="/settings/tesla" className="font-medium underline underline-offset-2">
             Connect your car
           </Link>
         </p>

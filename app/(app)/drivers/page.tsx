@@ -125,7 +125,7 @@ async function RecentDrivesPanel() {
                   <p className="font-medium text-gray-900 dark:text-gray-50">
                     {when} · {d.vehicleName ?? d.vin}
                   </p>
-                  <p className="truncate text-gray-700 dark:text-gray-300">
+                  <p className="break-words text-gray-700 dark:text-gray-300">
                     {formatDistance(d.distanceKm, prefs)} · {formatKwh(d.energyUsedKwh)} · {d.startPlace ?? 'Unnamed place'} →{' '}
                     {d.endPlace ?? 'Unnamed place'}
                   </p>

@@ -8,7 +8,7 @@ import { requireOwner } from '@/lib/auth/require-owner';
 import { clientAddress } from '@/lib/http/client-address';
 import { HttpError } from '@/lib/http/errors';
 
-const back = (outcome: string) => `/settings?password=${outcome}#signin-title`;
+const back = (outcome: string) => `/settings/sign-in?password=${outcome}#signin-title`;
 
 /** Changes the owner password (the current one checked like a login), ending every other session; this one signs in anew. */
 export async function changePasswordAction(formData: FormData): Promise<void> {

@@ -224,7 +224,7 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     const before = sim.ledger.entries().length;
     const res = await back(cb, cookie);
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=connected`);
+    expect(res.headers.get('location')).toBe(`${ORIGIN}/settings/tesla?tesla=connected`);
     expect(res.headers.get('set-cookie')).toMatch(/tessie_tesla_oauth=; .*Max-Age=0/);
     expect(
       sim.ledger
@@ -308,7 +308,7 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     );
     const replay = await back(cb, replayCookie);
     expect(replay.status).toBe(303);
-    expect(replay.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=error&reason=tesla_reauth_required`);
+    expect(replay.headers.get('location')).toBe(`${ORIGIN}/settings/tesla?tesla=error&reason=tesla_reauth_required`);
     // A fresh code with the wrong verifier: PKCE makes a stolen code useless.
     const second = await startConnect();
     const cb2 = await consent(second.location);
@@ -322,7 +322,7 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
       env().ENCRYPTION_KEY,
     );
     const res = await back(cb2, wrongVerifier);
-    expect(res.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=error&reason=tesla_reauth_required`);
+    expect(res.headers.get('location')).toBe(`${ORIGIN}/settings/tesla?tesla=error&reason=tesla_reauth_required`);
     expect(await storedRefresh()).toBe(stored);
   });
 
@@ -333,7 +333,7 @@ describe(`OAuth connect flow against the simulator (${testDriver()})`, () => {
     cb.searchParams.set('state', location.searchParams.get('state')!);
     const res = await back(cb, cookie);
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`${ORIGIN}/settings?tesla=error&reason=access_denied`);
+    expect(res.headers.get('location')).toBe(`${ORIGIN}/settings/tesla?tesla=error&reason=access_denied`);
   });
 
   it('the simulated authorize page never redirects anywhere but this app’s callback', async () => {

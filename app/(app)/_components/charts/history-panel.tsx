@@ -51,7 +51,7 @@ export function HistoryStat(props: { label: string; value: string; raw?: number 
     <div className="min-w-0 rounded-lg bg-gray-50 p-3 dark:bg-gray-800/60">
       <dt className="text-xs text-gray-600 dark:text-gray-400">{props.label}</dt>
       <dd
-        className="mt-0.5 truncate text-lg font-semibold text-gray-900 tabular-nums dark:text-gray-50"
+        className="mt-0.5 text-lg font-semibold break-words text-gray-900 tabular-nums dark:text-gray-50"
         data-testid={props.testId}
         data-value={props.raw ?? undefined}
       >

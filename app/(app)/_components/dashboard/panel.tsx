@@ -34,7 +34,7 @@ export function Stat(props: { label: string; value: string; testId?: string; hin
   return (
     <div className="min-w-0">
       <dt className="text-xs text-gray-600 dark:text-gray-400">{props.label}</dt>
-      <dd className="truncate text-lg font-semibold text-gray-900 tabular-nums dark:text-gray-50" data-testid={props.testId}>
+      <dd className="text-lg font-semibold break-words text-gray-900 tabular-nums dark:text-gray-50" data-testid={props.testId}>
         {props.value}
       </dd>
       {props.hint ? <dd className="text-xs text-gray-600 dark:text-gray-400">{props.hint}</dd> : null}

@@ -43,7 +43,7 @@ export async function RecentPanel() {
                 <Link
                   href={`/charging/${c.id}`}
                   prefetch={false}
-                  className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+                  className="min-w-0 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
                 >
                   {formatDateTime(c.startedAt, prefs.timeZone)} · {c.locationName ?? 'Unknown place'}
                 </Link>
@@ -65,7 +65,7 @@ export async function RecentPanel() {
               <li key={d.id} className={li} data-testid="latest-drive">
                 <Link
                   href={`/vehicles/${d.vehicleId}`}
-                  className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+                  className="min-w-0 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
                 >
                   {formatDateTime(d.startedAt, prefs.timeZone)} · {d.startPlace ?? '?'} → {d.endPlace ?? '?'}
                 </Link>

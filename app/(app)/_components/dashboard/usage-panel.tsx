@@ -13,7 +13,7 @@ export async function UsagePanel() {
   const used = Math.min(100, u.budgetUsedPercentage ?? 0);
   const money = (n: number) => formatMoney(n, 'USD', n < 1 ? 4 : 2);
   return (
-    <Panel title="Tesla API usage" id="usage" action={{ href: '/settings', label: 'Budget' }}>
+    <Panel title="Tesla API usage" id="usage" action={{ href: '/settings/preferences', label: 'Budget' }}>
       <dl className="grid grid-cols-2 gap-3">
         <div>
           <dt className="text-xs text-gray-600 dark:text-gray-400">Requests this month</dt>

@@ -2,13 +2,23 @@ import Link from 'next/link';
 import type { Db } from '@/db/client';
 import { formatDistance, formatKwh, formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import type { Preferences } from '@/lib/settings/preferences';
+import {
+  cardTable,
+  cardTableBody,
+  cardTableCell,
+  cardTableFigure,
+  cardTableFrame,
+  cardTableHead,
+  cardTableRow,
+  cardTableTh,
+} from '../../_components/card-table';
 import { HistoryChart } from '../../_components/charts/history-chart';
 import { HistoryPanel } from '../../_components/charts/history-panel';
 import { monthStats, STAT_MONTHS } from '../_lib/month-stats';
 
-const th =
-  'whitespace-nowrap px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400 first:text-left';
-const td = 'whitespace-nowrap px-3 py-2 text-right text-sm tabular-nums text-gray-800 dark:text-gray-200 first:text-left';
+/** On a phone's card energy, cost and solar share come first, under the month, and larger; the rest after them. */
+const figure = 'order-1 text-base font-semibold sm:text-sm sm:font-normal';
+const detail = 'order-2';
 
 const monthName = (m: string, style: 'short' | 'long') => {
   const [y, mo] = m.split('-').map(Number) as [number, number];
@@ -40,51 +50,51 @@ export async function MonthStatsPanel(props: { db: Db; prefs: Preferences }) {
         label="Energy added per month, kWh"
         testId="chart-months"
       />
-      <div role="region" aria-label="Monthly charging statistics" tabIndex={0} className="-mx-4 mt-4 overflow-x-auto sm:mx-0">
-        <table className="min-w-full divide-y divide-gray-200 dark:divide-gray-800" data-testid="months-table">
-          <thead>
+      <div role="region" aria-label="Monthly charging statistics" tabIndex={0} className={`mt-4 ${cardTableFrame}`}>
+        <table className={cardTable} data-testid="months-table">
+          <thead className={cardTableHead}>
             <tr>
-              <th scope="col" className={th}>
+              <th scope="col" className={cardTableTh}>
                 Month
               </th>
-              <th scope="col" className={th}>
-                Sessions
-              </th>
-              <th scope="col" className={th}>
-                Energy
-              </th>
-              <th scope="col" className={th}>
-                Cost
-              </th>
-              <th scope="col" className={th}>
-                Distance
-              </th>
-              <th scope="col" className={th}>
-                Cost / {per}
-              </th>
-              <th scope="col" className={th}>
-                Solar
-              </th>
+              {['Sessions', 'Energy', 'Cost', 'Distance', `Cost / ${per}`, 'Solar'].map((h) => (
+                <th key={h} scope="col" className={`${cardTableTh} text-right`}>
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+          <tbody className={cardTableBody}>
             {[...months].reverse().map((m) => (
-              <tr key={m.month} data-testid="month-row" data-month={m.month}>
-                <th scope="row" className={`${td} font-medium`}>
+              <tr key={m.month} className={cardTableRow} data-testid="month-row" data-month={m.month}>
+                <th scope="row" className={`${cardTableCell} col-span-3 text-left font-medium`}>
                   <Link href={`/charging?period=${m.month}`} className="text-blue-700 hover:underline dark:text-blue-300">
                     {monthName(m.month, 'long')}
                   </Link>
                 </th>
-                <td className={td}>{formatNumber(m.sessions)}</td>
-                <td className={td} data-testid={`month-kwh-${m.month}`} data-value={m.energyAddedKwh}>
+                <td className={`${cardTableFigure} ${detail}`} data-label="Sessions">
+                  {formatNumber(m.sessions)}
+                </td>
+                <td
+                  className={`${cardTableFigure} ${figure}`}
+                  data-label="Energy"
+                  data-testid={`month-kwh-${m.month}`}
+                  data-value={m.energyAddedKwh}
+                >
                   {formatKwh(m.energyAddedKwh)}
                 </td>
-                <td className={td} data-value={m.cost ?? undefined}>
+                <td className={`${cardTableFigure} ${figure}`} data-label="Cost" data-value={m.cost ?? undefined}>
                   {formatMoney(m.cost, prefs.currency)}
                 </td>
-                <td className={td}>{formatDistance(m.distanceKm, prefs, 0)}</td>
-                <td className={td}>{formatMoney(m.costPer100Km === null ? null : m.costPer100Km * perFactor, prefs.currency)}</td>
-                <td className={td}>{formatPercent(m.solarPercentage)}</td>
+                <td className={`${cardTableFigure} ${detail}`} data-label="Distance">
+                  {formatDistance(m.distanceKm, prefs, 0)}
+                </td>
+                <td className={`${cardTableFigure} ${detail}`} data-label={`Cost / ${per}`}>
+                  {formatMoney(m.costPer100Km === null ? null : m.costPer100Km * perFactor, prefs.currency)}
+                </td>
+                <td className={`${cardTableFigure} ${figure}`} data-label="Solar">
+                  {formatPercent(m.solarPercentage)}
+                </td>
               </tr>
             ))}
           </tbody>

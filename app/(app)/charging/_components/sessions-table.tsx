@@ -3,6 +3,16 @@ import type { Db } from '@/db/client';
 import { countChargingSessions, listChargingSessions, type ChargingSessionRow } from '@/db/queries/charging';
 import { formatDateTime, formatKwh, formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import type { Preferences } from '@/lib/settings/preferences';
+import {
+  cardTable,
+  cardTableBody,
+  cardTableCell,
+  cardTableFigure,
+  cardTableFrame,
+  cardTableHead,
+  cardTableRow,
+  cardTableTh,
+} from '../../_components/card-table';
 import { EmptyState } from '../../_components/empty-state';
 import { HistoryPanel } from '../../_components/charts/history-panel';
 import { resolutionOf } from '@/lib/stats';
@@ -21,8 +31,9 @@ export const placeOf = (s: Pick<ChargingSessionRow, 'locationName' | 'latitude' 
   s.locationName ??
   (s.latitude !== null && s.longitude !== null ? `${formatNumber(s.latitude, 4)}, ${formatNumber(s.longitude, 4)}` : 'Unknown place');
 
-const th = 'whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400';
-const td = 'whitespace-nowrap px-3 py-2 text-sm text-gray-800 dark:text-gray-200';
+/** On a phone's card the figures come first, under the date, and larger; the details after them. */
+const figure = 'order-1 text-base font-semibold sm:text-sm sm:font-normal';
+const detail = 'order-2';
 
 /** The filtered, paginated sessions (newest first): period-bounded count and one page through the started_at indexes. */
 const coarse = (s: { splitBucketMinutes: number | null }) => s.splitBucketMinutes !== null && resolutionOf(s.splitBucketMinutes).coarse;
@@ -63,40 +74,40 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
           .
         </p>
       ) : (
-        <div role="region" aria-label="Charging sessions table" tabIndex={0} className="-mx-4 overflow-x-auto sm:mx-0">
-          <table className="min-w-full divide-y divide-gray-200 dark:divide-gray-800" data-testid="sessions-table">
-            <thead>
+        <div role="region" aria-label="Charging sessions table" tabIndex={0} className={cardTableFrame}>
+          <table className={cardTable} data-testid="sessions-table">
+            <thead className={cardTableHead}>
               <tr>
-                <th scope="col" className={th}>
+                <th scope="col" className={cardTableTh}>
                   Date
                 </th>
-                <th scope="col" className={th}>
+                <th scope="col" className={cardTableTh}>
                   Vehicle
                 </th>
-                <th scope="col" className={th}>
+                <th scope="col" className={cardTableTh}>
                   Place
                 </th>
-                <th scope="col" className={th}>
+                <th scope="col" className={cardTableTh}>
                   Charger
                 </th>
-                <th scope="col" className={th}>
+                <th scope="col" className={cardTableTh}>
                   Source
                 </th>
-                <th scope="col" className={`${th} text-right`}>
+                <th scope="col" className={`${cardTableTh} text-right`}>
                   Energy
                 </th>
-                <th scope="col" className={`${th} text-right`}>
+                <th scope="col" className={`${cardTableTh} text-right`}>
                   Cost
                 </th>
-                <th scope="col" className={`${th} text-right`}>
+                <th scope="col" className={`${cardTableTh} text-right`}>
                   Solar
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+            <tbody className={cardTableBody}>
               {rows.map((s) => (
-                <tr key={s.id} data-testid="session-row" data-session-id={s.id}>
-                  <td className={td}>
+                <tr key={s.id} className={cardTableRow} data-testid="session-row" data-session-id={s.id}>
+                  <td className={`${cardTableCell} col-span-3`}>
                     <Link
                       href={`/charging/${s.id}`}
                       className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
@@ -104,17 +115,25 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
                       {formatDateTime(s.startedAt, prefs.timeZone)}
                     </Link>
                   </td>
-                  <td className={td}>{s.vehicleName ?? s.vin}</td>
-                  <td className={`${td} max-w-48 truncate`}>{placeOf(s)}</td>
-                  <td className={td}>{s.chargerType ? CHARGER_LABELS[s.chargerType] : '–'}</td>
-                  <td className={td}>{SOURCE_LABELS[s.source]}</td>
-                  <td className={`${td} text-right tabular-nums`} data-value={s.energyAddedKwh ?? undefined}>
+                  <td className={`${cardTableCell} ${detail}`} data-label="Vehicle">
+                    {s.vehicleName ?? s.vin}
+                  </td>
+                  <td className={`${cardTableCell} ${detail} col-span-2 sm:whitespace-normal`} data-label="Place">
+                    {placeOf(s)}
+                  </td>
+                  <td className={`${cardTableCell} ${detail}`} data-label="Charger">
+                    {s.chargerType ? CHARGER_LABELS[s.chargerType] : '–'}
+                  </td>
+                  <td className={`${cardTableCell} ${detail} col-span-2`} data-label="Source">
+                    {SOURCE_LABELS[s.source]}
+                  </td>
+                  <td className={`${cardTableFigure} ${figure}`} data-label="Energy" data-value={s.energyAddedKwh ?? undefined}>
                     {formatKwh(s.energyAddedKwh)}
                   </td>
-                  <td className={`${td} text-right tabular-nums`} data-value={s.cost ?? undefined}>
+                  <td className={`${cardTableFigure} ${figure}`} data-label="Cost" data-value={s.cost ?? undefined}>
                     {s.cost === null ? '–' : formatMoney(s.cost, s.costCurrency ?? prefs.currency)}
                   </td>
-                  <td className={`${td} text-right tabular-nums`}>
+                  <td className={`${cardTableFigure} ${figure}`} data-label="Solar">
                     {formatPercent(s.solarPercentage)}
                     {coarse(s) ? <sup aria-label={`from ${resolutionOf(s.splitBucketMinutes!).words} history`}>≈</sup> : null}
                   </td>

@@ -28,7 +28,6 @@ export async function TeslaConnection() {
   const summary = report.connected ? `Connected${report.region ? ` (region ${report.region.toUpperCase()})` : ''}` : 'Not connected';
   return (
     <section
-      id="tesla"
       aria-labelledby="tesla-connection-title"
       data-testid="tesla-connection"
       className="space-y-5 rounded-xl border border-gray-200 bg-white p-4 sm:p-6 dark:border-gray-800 dark:bg-gray-900"

@@ -27,14 +27,14 @@ export async function StatusPanel(props: { vehicle: VehicleRow }) {
       {s ? <StatusBadge status={s.status} since={s.statusSince} timeZone={prefs.timeZone} /> : null}
       {l ? (
         <>
-          <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <dl className="mt-3 grid grid-cols-[repeat(auto-fit,minmax(8rem,1fr))] gap-3">
             <Stat label="Battery" value={formatPercent(l.batteryLevel)} testId="detail-battery" />
             <Stat label="Range" value={formatDistance(l.batteryRangeKm, prefs, 0)} testId="detail-range" />
             <Stat label="Odometer" value={formatDistance(l.odometerKm, prefs, 0)} testId="detail-odometer" />
             <Stat label="Outside" value={formatTemperature(l.outsideTempC, prefs)} />
           </dl>
           <h3 className="mt-4 text-sm font-semibold text-gray-900 dark:text-gray-50">Charging</h3>
-          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="detail-charging">
+          <dl className="mt-2 grid grid-cols-[repeat(auto-fit,minmax(8rem,1fr))] gap-3" data-testid="detail-charging">
             <Stat label="Charge port" value={l.chargingState ?? '–'} testId="detail-charging-state" />
             <Stat label="Charge limit" value={formatPercent(l.chargeLimitSoc)} testId="detail-charge-limit" />
             <Stat

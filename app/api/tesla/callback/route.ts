@@ -17,7 +17,7 @@ const shortCode = (s: string) => s.replace(/[^a-z0-9_]/gi, '_').slice(0, 40) || 
 // GET /api/tesla/callback – public (Tesla redirects the browser here). Only completes an
 // authorization this server started: the state must match the sealed cookie set by /api/tesla/connect,
 // else 400 and nothing is stored. Then the code (with its PKCE verifier) is exchanged, tokens and
-// scopes stored encrypted, the region discovered, and the browser sent back to /settings.
+// scopes stored encrypted, the region discovered, and the browser sent back to /settings/tesla.
 export async function GET(req: Request): Promise<Response> {
   const origin = requestOrigin(req);
   const clear = oauthCookie('', { secure: origin.startsWith('https:') });
@@ -27,7 +27,7 @@ export async function GET(req: Request): Promise<Response> {
     return res;
   };
   const toSettings = (query: string) =>
-    withCleared(new Response(null, { status: 303, headers: { location: `${origin}/settings?${query}` } }));
+    withCleared(new Response(null, { status: 303, headers: { location: `${origin}/settings/tesla?${query}` } }));
   try {
     const url = new URL(req.url);
     const parsed = Query.safeParse(Object.fromEntries(url.searchParams));
