@@ -106,9 +106,14 @@ for (const size of SIZES) {
       const problems = watchProblems(page, [/status of 422/, /\/api\/settings$/]);
       await signIn(page);
       await page.goto('/settings/preferences');
-      await page.getByLabel('Currency (ISO code, e.g. EUR)').fill('E1');
-      await page.getByRole('button', { name: 'Save preferences' }).click();
-      await expect(page.getByText('must be a three-letter ISO 4217 code such as EUR')).toBeVisible();
+      for (const bad of ['E1', 'ZZZ']) {
+        // Three capitals are not enough: "ZZZ" is no currency and is refused, not "Saved." (issue 21).
+        await page.reload(); // each refusal on a fresh form
+        await page.getByLabel('Currency (ISO code, e.g. EUR)').fill(bad);
+        await page.getByRole('button', { name: 'Save preferences' }).click();
+        await expect(page.getByText('must be an ISO 4217 currency code such as EUR or USD'), bad).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveCount(0);
+      }
       await page.getByLabel('Currency (ISO code, e.g. EUR)').fill('EUR');
       await page.getByLabel('Temperature unit').selectOption('F');
       await page.getByLabel('Car first').check();
