@@ -21,6 +21,7 @@ import {
 } from '@/lib/stats';
 import { projectArrivals, projectChargeEnds } from './arrivals';
 import { assignDrivers } from './assign-drivers';
+import { readSessionSyncMeta } from '@/db/tables/session-sync-meta';
 import type { SyncContext } from './context';
 import { priceCharge, pricingKey, splitPossible, type PricedColumns } from './price-charge';
 import { wallConnectorProfile } from './reprice';
@@ -120,7 +121,8 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
     prior?.source === 'supercharger_history' && prior.cost !== null && prior.costCurrency
       ? { amount: prior.cost, currency: prior.costCurrency }
       : null;
-  const wallConnector = fromHistory ? wallConnectorProfile(prior.rawData) : null;
+  const meta = readSessionSyncMeta(prior?.syncMeta);
+  const wallConnector = fromHistory ? wallConnectorProfile(meta) : null;
   const charge = {
     profile: wallConnector ?? s.profile,
     chargerKind: s.chargerKind,
@@ -136,7 +138,7 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
   const key = pricingKey(charge, pricing);
   // The newest session is re-derived every run; once its split is made with the same inputs the
   // stored prices stand, and the site's buckets (two days of them) are not read again.
-  const settled = prior && prior.attributionRule !== null && (prior.rawData as { pricingKey?: string } | null)?.pricingKey === key;
+  const settled = prior && prior.attributionRule !== null && meta.pricingKey === key;
   const priced: PricedColumns = settled
     ? pickPriced(prior)
     : priceCharge(charge, {
@@ -161,16 +163,16 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
     longitude: s.longitude,
     ...priced,
     historyCheckedAt: prior?.historyCheckedAt ?? null,
-    rawData: {
+    syncMeta: {
       open: s.open,
       stale: s.stale,
       efficiency: s.efficiency,
       sampleCount: s.sampleCount,
-      firstObservedAt: s.firstObservedAt,
-      endObservedAt: s.endObservedAt,
-      profile: s.profile,
+      firstObservedAt: s.firstObservedAt.toISOString(),
+      endObservedAt: s.endObservedAt?.toISOString() ?? null,
+      profile: s.profile.map((p) => ({ from: p.from.toISOString(), to: p.to.toISOString(), kwh: p.kwh })),
       pricingKey: key,
-      ...(fromHistory ? { wallConnector: (prior.rawData as { wallConnector?: unknown } | null)?.wallConnector } : {}),
+      ...(fromHistory ? { wallConnector: meta.wallConnector } : {}),
     },
   };
 }

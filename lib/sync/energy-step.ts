@@ -240,7 +240,7 @@ function provisionalRow(siteId: string, day: LocalDay, until: Date, inputs: Awai
     complete: false,
     historyUntil: t.historyUntil,
     liveUntil: t.liveUntil,
-    rawData: null,
+    bucketCount: null,
   };
 }
 

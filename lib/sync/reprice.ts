@@ -2,29 +2,29 @@ import 'server-only';
 import { sessionsAwaitingSplit, updateSession, type SessionRow } from '@/db/queries/sync-sessions';
 import type { VehicleRow } from '@/db/queries/sync-vehicles';
 import type { EnergySegment } from '@/lib/stats';
+import { readSessionSyncMeta, type SessionSyncMeta } from '@/db/tables/session-sync-meta';
 import type { SyncContext } from './context';
 import { siteBuckets } from './derive-vehicle';
 import { priceCharge, uniformProfile } from './price-charge';
-
-type WallConnectorSpan = { start: string; durationS: number; kwh: number };
 
 /**
  * The Wall Connector's own record of when a session drew power (start, duration, metered kWh per
  * row): at constant AC power this is the exact profile, finer than the sparse samples' one.
  */
-export function wallConnectorProfile(rawData: unknown): EnergySegment[] | null {
-  const rows = (rawData as { wallConnector?: WallConnectorSpan[] } | null)?.wallConnector;
+export function wallConnectorProfile(meta: SessionSyncMeta): EnergySegment[] | null {
+  const rows = meta.wallConnector;
   if (!rows || rows.length === 0) return null;
   return rows
     .map((r) => ({ from: new Date(r.start), to: new Date(Date.parse(r.start) + Math.max(60, r.durationS) * 1000), kwh: r.kwh }))
     .sort((a, b) => a.from.getTime() - b.from.getTime());
 }
 
-/** The energy profile of a stored session: Wall Connector spans, else `raw_data.profile`, else its span spread evenly. */
+/** The energy profile of a stored session: Wall Connector spans, else `sync_meta.profile`, else its span spread evenly. */
 export function storedProfile(s: SessionRow): EnergySegment[] {
-  const wc = wallConnectorProfile(s.rawData);
+  const meta = readSessionSyncMeta(s.syncMeta);
+  const wc = wallConnectorProfile(meta);
   if (wc) return wc;
-  const raw = (s.rawData as { profile?: { from: string; to: string; kwh: number }[] } | null)?.profile;
+  const raw = meta.profile;
   if (raw && raw.length > 0) return raw.map((p) => ({ from: new Date(p.from), to: new Date(p.to), kwh: p.kwh }));
   return uniformProfile(s.startedAt, s.endedAt ?? s.startedAt, s.energyUsedKwh ?? s.energyAddedKwh);
 }
