@@ -7,7 +7,7 @@ import type { DbHandle } from '@/db/client';
 import { migrateDb, migrationsFolder } from '@/db/migrate';
 import { chargingSessions, energyDaily, vehicles } from '@/db/schema';
 import { readSessionSyncMeta } from '@/db/tables/session-sync-meta';
-import { storedProfile } from '@/lib/sync/reprice';
+import { storedProfile } from '@/lib/sync/price-charge';
 import { openBlankTestDb, testDriver } from '../../setup/test-db';
 
 /** The migration that moved the sync's bookkeeping out of raw_data into typed columns and `sync_meta`. */
