@@ -45,7 +45,7 @@ export async function upsertDaily(db: Db, rows: DailyRow[]): Promise<void> {
         historyUntil: sql`excluded.history_until`,
         liveUntil: sql`excluded.live_until`,
         historyRetryAt: sql`excluded.history_retry_at`,
-        rawData: sql`excluded.raw_data`,
+        bucketCount: sql`excluded.bucket_count`,
         updatedAt: sql`now()`,
       },
       setWhere: sql`not ${energyDaily.complete}`,

@@ -86,7 +86,8 @@ export const energyDaily = pgTable(
      */
     historyFailures: integer('history_failures').notNull().default(0),
     historyRetryAt: tz('history_retry_at'),
-    rawData: jsonb('raw_data'),
+    /** How many of Tesla's history buckets the totals were summed from (null: from live readings only). */
+    bucketCount: integer('bucket_count'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, id, latitude, longitude, num, tz, updatedAt } from './columns';
 import { locations } from './places';
+import type { SessionSyncMeta } from './session-sync-meta';
 
 /** People who drive the cars; drives are assigned by `rules` (weekday/time window, start place) or by hand. */
 export const drivers = pgTable('drivers', {
@@ -41,7 +42,12 @@ export const vehicles = pgTable('vehicles', {
   superchargerHistoryReadAt: tz('supercharger_history_read_at'),
   superchargerHistoryDueAt: tz('supercharger_history_due_at'),
   superchargerHistoryFailures: integer('supercharger_history_failures').notNull().default(0),
-  rawData: jsonb('raw_data'),
+  /**
+   * The derivation marker: the newest sample (its car timestamp) and the connectivity state the last
+   * finished derivation saw. Written only after it finished, so one that failed is redone next run.
+   */
+  derivedSampleAt: tz('derived_sample_at'),
+  derivedState: varchar('derived_state', { length: 16 }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -148,7 +154,8 @@ export const chargingSessions = pgTable(
     splitBucketMinutes: integer('split_bucket_minutes'),
     /** Last time Tesla's own history was asked about this session (bounds billable look-ups). */
     historyCheckedAt: tz('history_checked_at'),
-    rawData: jsonb('raw_data'),
+    /** The sync's bookkeeping (profile, pricing key, Wall Connector records), read through `readSessionSyncMeta`. */
+    syncMeta: jsonb('sync_meta').$type<SessionSyncMeta>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

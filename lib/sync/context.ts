@@ -32,7 +32,7 @@ export type SyncContext = {
   report: (failure: string) => void;
   /** Reports when a vehicle's polling decision could next change (summarised in `counts.next_decision_in_s`). */
   nextDecision: (at: Date) => void;
-  /** The site buckets read last in this run (`siteBuckets`); dropped whenever buckets are written. */
+  /** The site buckets read last in this run (lib/sync/site-buckets.ts, its only reader and writer); dropped whenever buckets are written. */
   bucketMemo?: { siteId: string; from: number; to: number; rows: SiteEnergyBucket[] };
   /** End of the site's newest stored bucket (epoch ms; null: none), read once per run; dropped whenever buckets are written. */
   bucketsEnd?: number | null;

@@ -1,29 +1,13 @@
 import 'server-only';
-import {
-  bucketsBetween,
-  derivationAnchors,
-  drivesSince,
-  sessionsSince,
-  upsertDrive,
-  upsertSession,
-  type SessionRow,
-} from '@/db/queries/sync-sessions';
-import { lastBucketEnd } from '@/db/queries/sync-energy';
+import { derivationAnchors, drivesSince, sessionsSince, upsertDrive, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
 import { activitySince, statesFrom, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
-import {
-  adoptExistingKeys,
-  deriveChargingSessions,
-  deriveDrives,
-  matchPlace,
-  type DerivedChargingSession,
-  type EnergySegment,
-  type SiteEnergyBucket,
-} from '@/lib/stats';
+import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession } from '@/lib/stats';
 import { projectArrivals, projectChargeEnds } from './arrivals';
 import { assignDrivers } from './assign-drivers';
+import { readSessionSyncMeta } from '@/db/tables/session-sync-meta';
 import type { SyncContext } from './context';
-import { priceCharge, pricingKey, splitPossible, type PricedColumns } from './price-charge';
-import { wallConnectorProfile } from './reprice';
+import { chargeToPrice, priceCharge, pricingKey, splitPossible, wallConnectorProfile, type PricedColumns } from './price-charge';
+import { siteBuckets } from './site-buckets';
 import { DAY_MS } from '@/lib/time';
 
 const HISTORY_SOURCES = new Set(['wall_connector', 'supercharger_history']);
@@ -114,29 +98,28 @@ export async function deriveVehicle(ctx: SyncContext, v: VehicleRow): Promise<vo
 
 /** The row for a derived session, keeping what reconciliation stored on it. */
 async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargingSession, prior: SessionRow | undefined) {
+  // Sessions Tesla's histories enriched keep their source, metered energy, fee and Wall Connector profile.
   const fromHistory = prior !== undefined && HISTORY_SOURCES.has(prior.source);
-  const metered = fromHistory ? prior.energyUsedKwh : null;
-  const fee =
-    prior?.source === 'supercharger_history' && prior.cost !== null && prior.costCurrency
-      ? { amount: prior.cost, currency: prior.costCurrency }
-      : null;
-  const wallConnector = fromHistory ? wallConnectorProfile(prior.rawData) : null;
-  const charge = {
-    profile: wallConnector ?? s.profile,
-    chargerKind: s.chargerKind,
-    latitude: s.latitude,
-    longitude: s.longitude,
-    meteredKwh: metered,
-    actualFee: fee,
-    freeSupercharging: v.freeSupercharging,
-    knownHome: prior?.source === 'wall_connector',
-    closed: !s.open,
-  };
+  const meta = readSessionSyncMeta(prior?.syncMeta);
+  const charge = chargeToPrice(
+    {
+      source: fromHistory ? prior.source : s.source,
+      energyUsedKwh: fromHistory ? prior.energyUsedKwh : null,
+      cost: prior?.cost ?? null,
+      costCurrency: prior?.costCurrency ?? null,
+      chargerType: s.chargerKind,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      profile: (fromHistory ? wallConnectorProfile(meta) : null) ?? s.profile,
+      closed: !s.open,
+    },
+    v.freeSupercharging,
+  );
   const pricing = { ...(await ctx.pricing()), timeZone: ctx.site?.timeZone ?? 'UTC' };
   const key = pricingKey(charge, pricing);
   // The newest session is re-derived every run; once its split is made with the same inputs the
   // stored prices stand, and the site's buckets (two days of them) are not read again.
-  const settled = prior && prior.attributionRule !== null && (prior.rawData as { pricingKey?: string } | null)?.pricingKey === key;
+  const settled = prior && prior.attributionRule !== null && meta.pricingKey === key;
   const priced: PricedColumns = settled
     ? pickPriced(prior)
     : priceCharge(charge, {
@@ -153,7 +136,7 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
     startBatteryLevel: s.startBatteryLevel,
     endBatteryLevel: s.endBatteryLevel,
     energyAddedKwh: s.energyAddedKwh,
-    energyUsedKwh: metered ?? s.energyUsedKwh,
+    energyUsedKwh: charge.meteredKwh ?? s.energyUsedKwh,
     chargeRateKw: s.averagePowerKw,
     peakPowerKw: s.peakPowerKw,
     chargerType: s.chargerKind,
@@ -161,16 +144,16 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
     longitude: s.longitude,
     ...priced,
     historyCheckedAt: prior?.historyCheckedAt ?? null,
-    rawData: {
+    syncMeta: {
       open: s.open,
       stale: s.stale,
       efficiency: s.efficiency,
       sampleCount: s.sampleCount,
-      firstObservedAt: s.firstObservedAt,
-      endObservedAt: s.endObservedAt,
-      profile: s.profile,
+      firstObservedAt: s.firstObservedAt.toISOString(),
+      endObservedAt: s.endObservedAt?.toISOString() ?? null,
+      profile: s.profile.map((p) => ({ from: p.from.toISOString(), to: p.to.toISOString(), kwh: p.kwh })),
       pricingKey: key,
-      ...(fromHistory ? { wallConnector: (prior.rawData as { wallConnector?: unknown } | null)?.wallConnector } : {}),
+      ...(fromHistory ? { wallConnector: meta.wallConnector } : {}),
     },
   };
 }
@@ -202,51 +185,6 @@ function pickPriced(p: SessionRow): PricedColumns {
     attributionRule,
     splitBucketMinutes,
   };
-}
-
-/** End of the site's newest stored bucket (epoch ms; null: none); for the run's site, read once per run (`ctx.bucketsEnd`). */
-export async function storedBucketsEnd(ctx: SyncContext, siteId: string): Promise<number | null> {
-  if (siteId === ctx.site?.id && ctx.bucketsEnd !== undefined) return ctx.bucketsEnd;
-  const end = (await lastBucketEnd(ctx.db, siteId))?.getTime() ?? null;
-  if (siteId === ctx.site?.id) ctx.bucketsEnd = end;
-  return end;
-}
-
-/**
- * Site buckets from two days before a closed charge to its end (the Powerwall's solar share needs
- * the lead-in). While the site's stored buckets stop before the end of the charge's energy profile
- * (`profileEnd`) no split can be made (priceCharge needs the whole span covered), so none are read.
- */
-export async function siteBuckets(
-  ctx: SyncContext,
-  s: { startedAt: Date; endedAt: Date | null; open?: boolean },
-  profile: readonly EnergySegment[],
-): Promise<SiteEnergyBucket[] | null> {
-  if (!ctx.site || s.endedAt === null || s.open) return null;
-  const end = await storedBucketsEnd(ctx, ctx.site.id);
-  if (end === null || end < Math.max(0, ...profile.map((p) => p.to.getTime()))) return [];
-  const from = s.startedAt.getTime() - 2 * DAY_MS;
-  const to = s.endedAt.getTime();
-  // One read serves every session of the run whose window it covers (a day's close reprices several).
-  const memo = ctx.bucketMemo;
-  if (memo && memo.siteId === ctx.site.id && memo.from <= from && memo.to >= to)
-    return memo.rows.filter((b) => b.end.getTime() >= from && b.start.getTime() <= to);
-  // Sessions of neighbouring days (a day's close re-prices the day before too): one read of their union.
-  const near = memo && memo.siteId === ctx.site.id && Math.max(to, memo.to) - Math.min(from, memo.from) <= 4 * DAY_MS;
-  const [readFrom, readTo] = near ? [Math.min(from, memo.from), Math.max(to, memo.to)] : [from, to];
-  const rows = await bucketsBetween(ctx.db, ctx.site.id, new Date(readFrom), new Date(readTo));
-  const out = rows.map((b) => ({
-    start: b.startAt,
-    end: b.endAt,
-    homeFromSolarKwh: b.homeFromSolarKwh,
-    homeFromBatteryKwh: b.homeFromBatteryKwh,
-    homeFromGridKwh: b.homeFromGridKwh,
-    batteryFromSolarKwh: b.batteryFromSolarKwh,
-    batteryFromGridKwh: b.batteryFromGridKwh,
-    batteryDischargedKwh: b.batteryDischargedKwh,
-  }));
-  ctx.bucketMemo = { siteId: ctx.site.id, from: readFrom, to: readTo, rows: out };
-  return near ? out.filter((b) => b.end.getTime() >= from && b.start.getTime() <= to) : out;
 }
 
 /**

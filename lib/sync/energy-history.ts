@@ -82,7 +82,7 @@ export function toDailyRows(
       selfConsumptionPercentage: solar > 0 ? pct((1 - sum((b) => b.gridExportedFromSolarWh) / solar) * 100) : null,
       selfPoweredPercentage: home > 0 ? pct((1 - sum((b) => b.homeFromGridWh) / home) * 100) : null,
       complete: complete(date),
-      rawData: { buckets: bs.length },
+      bucketCount: bs.length,
     };
   });
 }

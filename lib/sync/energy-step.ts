@@ -18,6 +18,7 @@ import { SyncBudgetExceeded, type SyncContext } from './context';
 import { toBucketRows, toDailyRows } from './energy-history';
 import { reconcileWallConnector } from './reconcile-step';
 import { repricePending } from './reprice';
+import { forgetSiteBuckets } from './site-buckets';
 import { daySoFar, LIVE_HOLD_MS } from '@/lib/stats';
 import { addDays, DAY_MS, dayOf, knownZone, localDay, localMonth, MINUTE_MS as MIN_MS, type LocalDay } from '@/lib/time';
 
@@ -240,7 +241,7 @@ function provisionalRow(siteId: string, day: LocalDay, until: Date, inputs: Awai
     complete: false,
     historyUntil: t.historyUntil,
     liveUntil: t.liveUntil,
-    rawData: null,
+    bucketCount: null,
   };
 }
 
@@ -255,8 +256,7 @@ async function readDay(
     ctx.tesla.getSiteHistory(site.teslaSiteId, 'day', { start: day.start, end: new Date(day.end.getTime() - 1000), timeZone: tz }),
   );
   await upsertBuckets(ctx.db, toBucketRows(site.id, h.buckets, day, ctx.now()));
-  ctx.bucketMemo = undefined;
-  ctx.bucketsEnd = undefined;
+  forgetSiteBuckets(ctx);
   const daily = toDailyRows(
     site.id,
     h.buckets.map((b) => ({ ...b, date: day.date })),

@@ -1,6 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { LocationRow, TariffRow } from '@/db/queries/sync-sessions';
+import type { LocationRow, SessionRow, TariffRow } from '@/db/queries/sync-sessions';
+import type { ChargeSource } from '@/db/schema';
+import { readSessionSyncMeta, type SessionSyncMeta } from '@/db/tables/session-sync-meta';
 import {
   chargingCost,
   matchPlace,
@@ -140,4 +142,60 @@ export function pricingKey(c: ChargeToPrice, ctx: Omit<PricingContext, 'buckets'
 export function uniformProfile(from: Date, to: Date, kwh: number | null): EnergySegment[] {
   if (kwh === null || kwh <= 0) return [];
   return [{ from, to: to.getTime() > from.getTime() ? to : new Date(from.getTime() + 60_000), kwh }];
+}
+
+/** A session as priceCharge sees it: its stored (or derived) columns, its energy profile, closed or not. */
+export type ChargeRecord = {
+  source: ChargeSource;
+  energyUsedKwh: number | null;
+  cost: number | null;
+  costCurrency: string | null;
+  chargerType: ChargerKind | null;
+  latitude: number | null;
+  longitude: number | null;
+  profile: EnergySegment[];
+  closed: boolean;
+};
+
+/**
+ * The one way a session becomes priceCharge's input: Tesla's histories' metered energy (Wall
+ * Connector, Supercharger) and billed fee (Supercharger) are taken as given; a Wall Connector
+ * session is at home even without a position.
+ */
+export function chargeToPrice(s: ChargeRecord, freeSupercharging: boolean): ChargeToPrice {
+  const metered = s.source === 'wall_connector' || s.source === 'supercharger_history';
+  return {
+    profile: s.profile,
+    chargerKind: s.chargerType,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    meteredKwh: metered ? s.energyUsedKwh : null,
+    actualFee:
+      s.source === 'supercharger_history' && s.cost !== null && s.costCurrency ? { amount: s.cost, currency: s.costCurrency } : null,
+    freeSupercharging,
+    knownHome: s.source === 'wall_connector',
+    closed: s.closed,
+  };
+}
+
+/**
+ * The Wall Connector's own record of when a session drew power (start, duration, metered kWh per
+ * row): at constant AC power this is the exact profile, finer than the sparse samples' one.
+ */
+export function wallConnectorProfile(meta: SessionSyncMeta): EnergySegment[] | null {
+  const rows = meta.wallConnector;
+  if (!rows || rows.length === 0) return null;
+  return rows
+    .map((r) => ({ from: new Date(r.start), to: new Date(Date.parse(r.start) + Math.max(60, r.durationS) * 1000), kwh: r.kwh }))
+    .sort((a, b) => a.from.getTime() - b.from.getTime());
+}
+
+/** The energy profile of a stored session: Wall Connector spans, else `sync_meta.profile`, else its span spread evenly. */
+export function storedProfile(s: SessionRow): EnergySegment[] {
+  const meta = readSessionSyncMeta(s.syncMeta);
+  const wc = wallConnectorProfile(meta);
+  if (wc) return wc;
+  const raw = meta.profile;
+  if (raw && raw.length > 0) return raw.map((p) => ({ from: new Date(p.from), to: new Date(p.to), kwh: p.kwh }));
+  return uniformProfile(s.startedAt, s.endedAt ?? s.startedAt, s.energyUsedKwh ?? s.energyAddedKwh);
 }

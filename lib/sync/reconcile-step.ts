@@ -4,6 +4,7 @@ import { sessionsBetween, updateSession, upsertSession, type SessionRow } from '
 import { updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
 import { reconcileHistories, type HistoryAddition, type SessionRef } from '@/lib/stats';
 import { TeslaBudgetExceededError, type SuperchargerSession } from '@/lib/tesla';
+import { readSessionSyncMeta } from '@/db/tables/session-sync-meta';
 import type { SyncContext } from './context';
 import { repriceSession } from './reprice';
 import { SWEEP_MS, historyBackoffMs, readSuperchargerHistory } from './supercharger-history';
@@ -43,12 +44,12 @@ async function apply(
     if (!s) continue;
     const fee = e.fee ? { cost: e.fee.amount, costWithoutSolar: e.fee.amount, costCurrency: e.fee.currency } : {};
     const wc = matched.get(e.sessionKey);
-    const rawData = wc ? { ...((s.rawData as object | null) ?? {}), wallConnector: wc.spans } : s.rawData;
+    const syncMeta = wc ? { ...readSessionSyncMeta(s.syncMeta), wallConnector: wc.spans } : s.syncMeta;
     const values = {
       source: e.source,
       energyUsedKwh: e.energyUsedKwh ?? s.energyUsedKwh,
       externalId: e.externalId ?? wc?.din ?? s.externalId,
-      rawData,
+      syncMeta,
       // Tesla billed it as a Supercharger session: a DC session (e.g. a European Supercharger whose
       // samples said only `Combo`) is one, and is priced as one (free Supercharging included).
       chargerType: e.source === 'supercharger_history' ? ('supercharger' as const) : s.chargerType,
@@ -73,7 +74,7 @@ function sameEnrichment(
     source: string;
     energyUsedKwh: number | null;
     externalId: string | null;
-    rawData: unknown;
+    syncMeta: SessionRow['syncMeta'];
     chargerType: SessionRow['chargerType'];
     cost?: number;
     costCurrency?: string;
@@ -85,7 +86,7 @@ function sameEnrichment(
     s.energyUsedKwh === v.energyUsedKwh &&
     s.externalId === v.externalId &&
     (v.cost === undefined || (s.cost === v.cost && s.costCurrency === v.costCurrency)) &&
-    isDeepStrictEqual(s.rawData, v.rawData) // key order aside: jsonb stores keys in its own order
+    isDeepStrictEqual(s.syncMeta, v.syncMeta) // key order aside: jsonb stores keys in its own order
   );
 }
 
@@ -107,7 +108,7 @@ async function addFromHistory(ctx: SyncContext, a: HistoryAddition, vehicles: re
     cost: a.fee?.amount ?? null,
     costWithoutSolar: a.fee?.amount ?? null,
     costCurrency: a.fee?.currency ?? null,
-    rawData: { fromHistory: true },
+    syncMeta: { fromHistory: true },
   });
   ctx.count(`added_${a.source}`);
 }

@@ -55,17 +55,16 @@ export async function syncVehicle(ctx: SyncContext, v: VehicleRow, connectivity:
   // The car became unreachable right after moving or charging: its arrival or charge end may be projected now.
   const leftUnreachable = connectivity !== 'online' && previous === 'online' && last !== undefined && (isMoving(last) || isCharging(last));
   // A derivation that did not finish (crash, error) is redone: the marker is written only after it.
-  const marker = (v.rawData as { derived?: { sample: string; state: string } } | null)?.derived;
   const pending =
     newest !== undefined &&
-    (!marker ||
-      marker.sample !== newest.timestamp.toISOString() ||
-      (marker.state !== connectivity && (isMoving(newest) || isCharging(newest))));
+    (v.derivedSampleAt === null ||
+      v.derivedSampleAt.getTime() !== newest.timestamp.getTime() ||
+      (v.derivedState !== connectivity && (isMoving(newest) || isCharging(newest))));
   if (sampled || leftUnreachable || pending) {
     await deriveVehicle(ctx, v);
-    const derived = { sample: newest?.timestamp.toISOString() ?? '', state: connectivity };
-    v.rawData = { ...((v.rawData as object | null) ?? {}), derived };
-    await updateVehicle(ctx.db, v.id, { rawData: v.rawData });
+    const marker = { derivedSampleAt: newest?.timestamp ?? null, derivedState: connectivity };
+    await updateVehicle(ctx.db, v.id, marker);
+    Object.assign(v, marker);
   }
   if (sampled || leftUnreachable) await reconcileSupercharger(ctx, v).catch((err: unknown) => heldBack(ctx, err));
   const next = ctx.policy.nextDecisionAt({ now, connectivity, previous: connectivity, last: toLastSample(newest), fresh: false });

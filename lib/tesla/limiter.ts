@@ -97,17 +97,7 @@ async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: Sl
   const budgeted = price > 0 && !req.essential;
   const priced = price > 0;
   const at = iso(now);
-  const [c] = await queryRows<{
-    until: Date | string | null;
-    locked: Date | string | null;
-    retry: Date | string | null;
-    probe: boolean;
-    budget: number;
-    wakes: number;
-    spent: number;
-    recent: number[] | null;
-    id: string | null;
-  }>(
+  const [c] = await queryRows<LimiterRow>(
     q as Db,
     sql`with owner as (
         select id, tesla_retry_after_until as until, tesla_billing_locked_at as locked, tesla_billing_retry_at as retry,
@@ -152,19 +142,25 @@ async function checkAndReserve(q: DbOrTx, cfg: TeslaConfig, now: number, req: Sl
   return { rowId: c!.id!, probe: Boolean(c!.probe) };
 }
 
+/**
+ * What the limiter's one statement answers: the back-off and lock-out ends, the month's spend and
+ * budget, the vehicle's wakes, the recent request times, and the ledger row it wrote (null: none).
+ */
+type LimiterRow = {
+  until: Date | string | null;
+  locked: Date | string | null;
+  retry: Date | string | null;
+  probe: boolean;
+  budget: number;
+  wakes: number;
+  spent: number;
+  recent: number[] | null;
+  id: string | null;
+};
+
 /** Which limit holds a request back: a wait, a thrown error, or null when it may go. */
 function decide(
-  c:
-    | {
-        until: Date | string | null;
-        locked: Date | string | null;
-        retry: Date | string | null;
-        budget: number;
-        wakes: number;
-        spent: number;
-        recent: number[] | null;
-      }
-    | undefined,
+  c: LimiterRow | undefined,
   o: { cfg: TeslaConfig; now: number; wake: string | null; price: number; budgeted: boolean },
 ): SlotWait | null {
   const { cfg, now } = o;

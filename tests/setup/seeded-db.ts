@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { installDbHandle } from '@/db';
 import type { DbHandle } from '@/db/client';
 import {
@@ -15,12 +15,13 @@ import {
   vehicleStates,
 } from '@/db/schema';
 import { createApiToken } from '@/lib/auth/api-tokens';
-import { openTestDb } from './test-db';
+import { openTestDb, truncateAll } from './test-db';
 import { clock } from '@/lib/clock';
 
 /**
- * The integration tests' seeded database (both drivers) and the route caller: `useSeededDb` opens,
- * seeds and closes it for a test file; route tests call the exported handlers directly.
+ * The integration tests' databases (both drivers) and the route caller: `useSeededDb` opens, seeds
+ * and closes one for a test file, `useEmptyDb` one emptied before each test; route tests call the
+ * exported handlers directly.
  */
 
 /** Route tests call the exported handlers directly, as Next would, with a real API token. */
@@ -366,5 +367,19 @@ export function useSeededDb(receive: (s: Awaited<ReturnType<typeof openSeeded>>)
     h = s.h;
     receive(s);
   });
+  afterAll(async () => h?.close());
+}
+
+/**
+ * A test file's empty database: opened before its tests (`receive` gets the handle), every table
+ * emptied before each test, closed after them.
+ */
+export function useEmptyDb(receive: (h: DbHandle) => void): void {
+  let h: DbHandle | undefined;
+  beforeAll(async () => {
+    h = await openTestDb();
+    receive(h);
+  });
+  beforeEach(async () => truncateAll(h!));
   afterAll(async () => h?.close());
 }

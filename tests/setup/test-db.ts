@@ -97,3 +97,29 @@ export async function truncateAll(handle: DbHandle): Promise<void> {
   const names = tables.map((r) => `"public"."${r.tablename}"`);
   if (names.length > 0) await handle.db.execute(sql.raw(`truncate ${names.join(', ')} restart identity cascade`));
 }
+
+/**
+ * An empty database (no migrations applied) on the driver under test, dropped on close: for tests
+ * that migrate step by step (e.g. rows written before a migration, read after it).
+ */
+export async function openBlankTestDb(): Promise<DbHandle> {
+  if (testDriver() === 'pglite') return createDb({ pgliteDir: 'memory://' });
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DB_DRIVER=postgres needs TEST_DATABASE_URL');
+  const base = new URL(adminUrl);
+  const name = `${base.pathname.slice(1)}_blank_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end({ timeout: 5 });
+  base.pathname = `/${name}`;
+  const handle = createDb({ url: base.toString(), max: 3 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropper.end({ timeout: 5 });
+    },
+  };
+}

@@ -1,12 +1,13 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows, type DbHandle } from '@/db/client';
 import { loginAttempts, userConfig } from '@/db/schema';
 import { checkOwnerLogin, LOGIN_MAX_FAILURES } from '@/lib/auth/owner';
 import { clientAddress, isLocalRequest, limitKey } from '@/lib/http/client-address';
 import { HttpError } from '@/lib/http/errors';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * Issue 15, item 1: the login limit cannot be bypassed. The client address is the socket's (or
@@ -15,11 +16,7 @@ import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
  * addresses; old rows are pruned.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const PASSWORD = 'correct horse battery';
 const NOW = new Date('2026-06-01T12:00:00Z');

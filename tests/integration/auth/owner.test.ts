@@ -1,18 +1,15 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { userConfig } from '@/db/schema';
 import { createApiToken, listApiTokens, revokeApiToken, verifyApiToken } from '@/lib/auth/api-tokens';
 import { checkOwnerLogin, isOwnerSetUp, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, setOwnerPassword } from '@/lib/auth/owner';
 import { HttpError } from '@/lib/http/errors';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const PASSWORD = 'correct horse battery';
 

@@ -1,16 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pgErrorCode, type DbHandle } from '@/db/client';
 import { chargingSessions, drives, energyDaily, energySites, energyStates, vehicleStates, vehicles } from '@/db/schema';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
 import { clock } from '@/lib/clock';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 /** Postgres error code of a failed statement, whichever driver raised it. */
 async function pgCode(p: Promise<unknown>): Promise<string | undefined> {

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { energyDaily, energySites, energyStates, vehicles } from '@/db/schema';
 import { createSimulatorFetch } from '@/lib/simulator';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver, truncateAll } from '../../setup/test-db';
 import { answer, corpusFile, editedBody, json, storedStates, syncServing, SIM_VIN, type Served } from './corpus';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * The beliefs of our Tesla schemas that real payloads proved wrong (tests/fixtures/real/README.md,
@@ -13,11 +14,7 @@ import { answer, corpusFile, editedBody, json, storedStates, syncServing, SIM_VI
  * several quirks at once, the quirk under test is put alone into an otherwise well-formed payload.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const MI = 1.609344;
 /** A corpus body with edits (dotted path → value) applied. */

@@ -1,13 +1,14 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { chargingSessions, energyBuckets, energySites, energyStates, syncRuns, vehicles } from '@/db/schema';
 import { parseFleetJson } from '@/lib/fleet-api';
 import { createSimulatorFetch } from '@/lib/simulator';
 import { naivePolicy } from '@/lib/sync/policy';
 import { TeslaAuthError, TeslaBillingLockedError, TeslaError } from '@/lib/tesla';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
 import { answer, corpusFile, getAt, json, loadCorpus, SIM_VIN, storedStates, syncServing, type Served } from './corpus';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * Every real-shaped payload of tests/fixtures/real through the schemas, the transform and a sync
@@ -17,11 +18,7 @@ import { answer, corpusFile, getAt, json, loadCorpus, SIM_VIN, storedStates, syn
  * read (`sync_runs.tesla_unreadable`). Every file of the folder must have its expectations here.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const MI = 1.609344;
 const km = (mi: number | null) => (mi === null ? null : mi * MI);

@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { chargingSessions, vehicles } from '@/db/schema';
 import { commuter, superchargerPaid, type ApiOptions } from '@/lib/simulator';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver, truncateAll } from '../../setup/test-db';
 import { corpusFile, editedBody, json, SIM_VIN, storedStates, syncServing, type CorpusSync, type Serve } from './corpus';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * Known differences 1 and 4 of issue 13, through "sync now" runs against the simulator (with its
@@ -16,11 +17,7 @@ import { corpusFile, editedBody, json, SIM_VIN, storedStates, syncServing, type 
  *    Supercharger history makes a DC session a Supercharger one.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const MIN = 60_000;
 const DAY = 86_400_000;

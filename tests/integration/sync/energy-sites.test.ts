@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { chargingSessions, energyBuckets, energyDaily, energySites } from '@/db/schema';
 import { DEFAULT_START, type GroundTruthExport } from '@/lib/simulator';
@@ -7,8 +7,9 @@ import { seedDemo } from '@/lib/sync/demo';
 import { runSync } from '@/lib/sync/run-sync';
 import type { TeslaClient } from '@/lib/tesla';
 import { dayOf, localDay } from '@/lib/time';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
 import { DAY, finishedCharges, runScenario, testEnv } from './harness';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * Issue 13, known differences 3 and 6 and "sites and days are independent": calendar_history
@@ -16,11 +17,7 @@ import { DAY, finishedCharges, runScenario, testEnv } from './harness';
  * whose history cannot be read retried on a back-off without holding up the days after it.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const HOUR = 3_600_000;
 const HOME_SITE = '2252000000009012';

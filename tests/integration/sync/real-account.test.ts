@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows, type DbHandle } from '@/db/client';
 import { ALL_SCOPES, DEFAULT_START, commuter, createSimulator, type ApiOptions, type Simulator } from '@/lib/simulator';
 import { DEMO_TICK_MS, simulatorClient } from '@/lib/sync/demo';
 import { seedDemoPlaces } from '@/lib/sync/demo-places';
 import { replay } from '@/lib/sync/replay';
 import type { SyncSummary } from '@/lib/sync/run-sync';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
 import { DAY, finishedCharges, finishedDrives, testEnv } from './harness';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * The sync engine on a real account's two 403s (issue 13, known differences 2 and 5), through the
@@ -18,11 +19,7 @@ import { DAY, finishedCharges, finishedDrives, testEnv } from './harness';
  *   billable call per back-off goes out, and the free energy readings go on.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const MIN = 60_000;
 

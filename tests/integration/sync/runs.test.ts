@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { apiRequests } from '@/db/schema';
 import { finishRun, listRuns, STALE_RUN_MS, startRun } from '@/lib/sync/runs';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const now = new Date('2026-06-01T12:00:00Z');
 

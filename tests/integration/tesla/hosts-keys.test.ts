@@ -2,26 +2,23 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb, queryRows, type DbHandle } from '@/db/client';
 import { userConfig } from '@/db/schema';
 import { loadOrCreateDemoSecrets } from '@/lib/env';
 import { FLEET_API_BASE_URLS } from '@/lib/fleet-api';
 import { createSimulator, createSimulatorFetch } from '@/lib/simulator';
 import { TeslaRegionError, TokenDecryptError, createTeslaClient, keyId, type FetchFn } from '@/lib/tesla';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
 import { connectedSim, parkedCommuter, testEnv } from './harness';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * Issue 15, items 6 and 7: the Tesla access token only goes to Tesla's Fleet API hosts; stored
  * tokens are bound to their column and key, and the key can be rotated; one owner row at most.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const EVIL = 'https://fleet-api.evil.example.com';
 

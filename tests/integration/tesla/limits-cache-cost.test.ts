@@ -1,16 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows, type DbHandle } from '@/db/client';
 import { TeslaBudgetExceededError, TeslaRateLimitedError, TeslaWakeLimitError } from '@/lib/tesla';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
 import { HOUR, MIN, SITE, VIN, byEndpoint, connectedSim, expectWithinLimits, fleetCalls, secondProcessDb } from './harness';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const NO_CACHE = { TESLA_CACHE_TTL_SECONDS: '0' };
 

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows, type DbHandle } from '@/db/client';
 import { ALL_SCOPES } from '@/lib/simulator';
 import { getConnectionReport } from '@/lib/tesla';
-import { openTestDb, testDriver, truncateAll } from '../../setup/test-db';
+import { testDriver } from '../../setup/test-db';
 import { MIN, SITE, VIN, byEndpoint, connectedSim, fleetCalls, secondProcessDb, testEnv } from './harness';
+import { useEmptyDb } from '../../setup/seeded-db';
 
 /**
  * Issue 13, known differences 2 and 5, against the simulator's real-world 403s:
@@ -15,11 +16,7 @@ import { MIN, SITE, VIN, byEndpoint, connectedSim, fleetCalls, secondProcessDb, 
  *   billable call held back in every process, 15 minutes then one call, free calls go on.
  */
 let h: DbHandle;
-beforeAll(async () => {
-  h = await openTestDb();
-});
-afterAll(async () => h.close());
-beforeEach(async () => truncateAll(h));
+useEmptyDb((handle) => (h = handle));
 
 const NO_LOCATION = ALL_SCOPES.filter((s) => s !== 'vehicle_location');
 const NO_CACHE = { TESLA_CACHE_TTL_SECONDS: '0' };

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from '../../settings/_components/api-errors';
-import { input } from '../../settings/_components/form-ui';
+import { FieldError, input } from '../../settings/_components/form-ui';
 
 const RULES = '__rules__';
 const NOBODY = '__nobody__';
@@ -43,7 +43,7 @@ export function DriveDriverSelect(props: {
         ))}
         <option value={NOBODY}>Nobody (by hand)</option>
       </select>
-      {error ? <p className="text-xs text-red-700 dark:text-red-400">{error}</p> : null}
+      <FieldError message={error} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { z } from 'zod';
 import { DriverRules, type DriverRule } from '@/lib/stats/driver-rules';
-import { danger, Field, FormActions, input, secondary } from '../../settings/_components/form-ui';
+import { danger, Field, FieldError, FormActions, input, secondary } from '../../settings/_components/form-ui';
 import { useJsonForm } from '../../settings/_components/use-json-form';
 import { DAY_NAMES } from './rule-text';
 
@@ -120,7 +120,7 @@ export function DriverForm(props: { driver?: DriverFormValue; vehicles: Option[]
                 </label>
               ))}
             </div>
-            {err(`rules.${i}.days`) ? <p className="text-xs text-red-700 dark:text-red-400">{err(`rules.${i}.days`)}</p> : null}
+            <FieldError message={err(`rules.${i}.days`)} />
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
               <Field id={`${uid}-r${i}-from`} label="From" error={err(`rules.${i}.from`)}>
                 <input

@@ -18,12 +18,18 @@ export function Field(props: { id: string; label: string; error?: string; childr
         {props.label}
       </label>
       {props.children}
-      {props.error ? (
-        <p id={`${props.id}-error`} className="text-xs text-red-700 dark:text-red-400">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldError id={`${props.id}-error`} message={props.error} />
     </div>
+  );
+}
+
+/** A field's (or a group's) inline error; nothing without a message. */
+export function FieldError(props: { message?: string | null; id?: string }) {
+  if (!props.message) return null;
+  return (
+    <p id={props.id} className="text-xs text-red-700 dark:text-red-400">
+      {props.message}
+    </p>
   );
 }
 

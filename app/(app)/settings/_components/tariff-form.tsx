@@ -1,7 +1,7 @@
 'use client';
 import { useId, useState } from 'react';
 import { z } from 'zod';
-import { danger, Field, FormActions, input, secondary } from './form-ui';
+import { danger, Field, FieldError, FormActions, input, secondary } from './form-ui';
 import { nameField, numberField, typedNumber, useJsonForm } from './use-json-form';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -102,7 +102,7 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
           <legend className="text-xs font-medium text-gray-700 dark:text-gray-300">
             Time-of-use periods (local time; a period past midnight belongs to the day it starts)
           </legend>
-          {err('periods') ? <p className="text-xs text-red-700 dark:text-red-400">{err('periods')}</p> : null}
+          <FieldError message={err('periods')} />
           {periods.map((p, i) => (
             <div key={i} className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800">
               <div className="flex flex-wrap gap-x-3 gap-y-1" role="group" aria-label={`Period ${i + 1} days`}>
@@ -117,9 +117,7 @@ export function TariffForm(props: { tariff?: TariffValue; defaultCurrency: strin
                   </label>
                 ))}
               </div>
-              {err(`periods.${i}.days`) || err(`periods.${i}`) ? (
-                <p className="text-xs text-red-700 dark:text-red-400">{err(`periods.${i}.days`) ?? err(`periods.${i}`)}</p>
-              ) : null}
+              <FieldError message={err(`periods.${i}.days`) || err(`periods.${i}`)} />
               <div className="grid grid-cols-3 gap-2">
                 <Field id={`${uid}-p${i}-from`} label="From" error={err(`periods.${i}.from`)}>
                   <input
