@@ -46,8 +46,8 @@ export default defineConfig({
   projects: targets.map((t) => ({
     name: t.name,
     use: { ...chromium, baseURL: `http://localhost:${t.port}` },
-    // The specs with servers of their own (PGlite), and Lighthouse (front-end scores), run once, not against each of these two.
-    ...(t.name === 'pglite' ? {} : { testIgnore: /(time-of-day|tesla-account-limits|lighthouse)\.spec\.ts/ }),
+    // The specs with servers of their own (PGlite), Lighthouse and the layout check (front-end only) run once, not against each of these two.
+    ...(t.name === 'pglite' ? {} : { testIgnore: /(time-of-day|tesla-account-limits|lighthouse|phone-layout)\.spec\.ts/ }),
   })),
   webServer: targets.map((t) => ({
     // A fresh data folder, seeded by a separate step before the server opens it (never concurrently).
