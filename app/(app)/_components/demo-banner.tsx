@@ -14,8 +14,10 @@ import { demoStatus } from '@/lib/sync/demo';
 export async function DemoBanner() {
   if (env().TESLA_MODE === 'live') return null;
   const db = await getDb();
-  const [status, prefs] = await Promise.all([demoStatus(db, clock.now()), readPreferences(db)]);
+  const status = await demoStatus(db, clock.now());
   if (!status) return null;
+  // The owner's zone only for the seeding's "figures are those of …": a ready demo's band reads no preferences.
+  const timeZone = status.seeding && status.historyUntil ? (await readPreferences(db)).timeZone : null;
   return (
     <aside
       aria-label="Demo data"
@@ -25,11 +27,11 @@ export async function DemoBanner() {
       {status.seeding ? (
         <p role="status" data-testid="demo-seeding">
           <strong className="font-semibold">Loading demo history: {status.percent} %.</strong>{' '}
-          {status.historyUntil ? (
+          {status.historyUntil && timeZone ? (
             <>
               Figures and car states are those of{' '}
-              <time dateTime={status.historyUntil.toISOString()}>{formatDateTime(status.historyUntil, prefs.timeZone)}</time> until it
-              finishes; reload to see it move on.
+              <time dateTime={status.historyUntil.toISOString()}>{formatDateTime(status.historyUntil, timeZone)}</time> until it finishes;
+              reload to see it move on.
             </>
           ) : (
             'The first days are being written; reload in a moment.'
