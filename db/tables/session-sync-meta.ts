@@ -22,6 +22,10 @@ export const sessionSyncMetaSchema = z.object({
   pricingKey: z.string().optional(),
   /** The Wall Connector's records matched to this session (start, seconds drawing power, metered kWh). */
   wallConnector: z.array(wallConnectorSpan).optional(),
+  /** The highest power a sample reported: with `billedSpan`, the peak is this or the billed average, whichever is higher. */
+  peakSeenKw: z.number().nullable().optional(),
+  /** The Supercharger history's start and stop of this charge (ISO): the session's span covers them (`withBilledSpan`). */
+  billedSpan: z.object({ startedAt: z.string(), endedAt: z.string() }).optional(),
   /** The session was added from Tesla's history, with no samples of its own. */
   fromHistory: z.literal(true).optional(),
 });
@@ -33,4 +37,24 @@ export type WallConnectorSpan = z.infer<typeof wallConnectorSpan>;
 export function readSessionSyncMeta(json: unknown): SessionSyncMeta {
   const parsed = sessionSyncMetaSchema.safeParse(json ?? {});
   return parsed.success ? parsed.data : {};
+}
+
+/**
+ * A session's span widened to cover the Supercharger history's billed start and stop, when the
+ * history matched it: polling sees the edges late, Tesla's times are the charge's own. An open
+ * session stays open.
+ */
+export function withBilledSpan(
+  span: { startedAt: Date; endedAt: Date | null },
+  meta: SessionSyncMeta,
+): { startedAt: Date; endedAt: Date | null } {
+  const own = { startedAt: span.startedAt, endedAt: span.endedAt };
+  if (!meta.billedSpan) return own;
+  const start = Date.parse(meta.billedSpan.startedAt);
+  const end = Date.parse(meta.billedSpan.endedAt);
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return own;
+  return {
+    startedAt: new Date(Math.min(own.startedAt.getTime(), start)),
+    endedAt: own.endedAt === null ? null : new Date(Math.max(own.endedAt.getTime(), end)),
+  };
 }

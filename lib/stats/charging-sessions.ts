@@ -36,6 +36,8 @@ export type DerivedChargingSession = {
   /** added ÷ wall energy over the intervals both ends of which were charging; null when the samples do not allow it. */
   efficiency: number | null;
   peakPowerKw: number | null;
+  /** The highest power a sample reported (null when none did): sparse samples can miss the top of a charge. */
+  peakSeenKw: number | null;
   /** Mean wall power over the time energy flowed (profile energy ÷ profile duration). */
   averagePowerKw: number | null;
   chargerKind: ChargerKind | null;
@@ -151,6 +153,7 @@ function summarize(g: ChargeGroup, vehicleId: string, now: Date, staleAfterMs: n
     energyUsedKwh,
     efficiency,
     peakPowerKw: peak > 0 ? peak : null,
+    peakSeenKw: Math.max(0, ...power) || null,
     averagePowerKw,
     chargerKind: kind,
     latitude: position?.latitude ?? null,
@@ -229,6 +232,23 @@ function startLevel(g: ChargeGroup, first: VehicleStateRow): number | null {
  * Energy over the time it flowed: at the wall when the efficiency is measured, else the energy added
  * to the battery (a lower bound). Only without any energy flow, the mean of the sampled powers.
  */
+/**
+ * A session's power over a span known from elsewhere (the Supercharger history's billed start and
+ * stop): the average is the energy over the span, and the peak the highest seen but never below
+ * that average. Null while the span is open or has no energy.
+ */
+export function powerOverSpan(o: {
+  peakSeenKw: number | null;
+  energyKwh: number | null;
+  startedAt: Date;
+  endedAt: Date | null;
+}): { averagePowerKw: number; peakPowerKw: number } | null {
+  const ms = o.endedAt ? o.endedAt.getTime() - o.startedAt.getTime() : 0;
+  if (!(ms > 0) || !(o.energyKwh !== null && o.energyKwh > 0)) return null;
+  const averagePowerKw = o.energyKwh / (ms / HOUR_MS);
+  return { averagePowerKw, peakPowerKw: Math.max(o.peakSeenKw ?? 0, averagePowerKw) };
+}
+
 function averagePower(flowKwh: number, flowMs: number, power: readonly number[]): number | null {
   if (flowMs > 0 && flowKwh > 0) return flowKwh / (flowMs / HOUR_MS);
   const positive = power.filter((p) => p > 0);

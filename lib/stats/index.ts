@@ -1,7 +1,7 @@
 export type { EnergySegment, GeoPoint, Interval, VehicleStateRow } from './types';
 export { haversineM, matchPlace, type NamedLocation, type PlaceMatch } from './places';
 export { acPhaseFactor, atSupercharger, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
-export { deriveChargingSessions, type DeriveChargingOptions, type DerivedChargingSession } from './charging-sessions';
+export { deriveChargingSessions, powerOverSpan, type DeriveChargingOptions, type DerivedChargingSession } from './charging-sessions';
 export { deriveDrives, type DeriveDrivesOptions, type DerivedDrive } from './drives';
 export {
   activityIntervals,

@@ -49,6 +49,12 @@ export type Enrichment = {
   externalId: string | null;
   /** How many history rows were folded in (a Wall Connector may log a paused charge as several). */
   rows: number;
+  /**
+   * The Supercharger history's start and stop of the charge (to the second), which the session's
+   * span is widened to: polling sees a charge's edges late, and Tesla's billed energy over a
+   * sparse polled span would read as an impossible power. Null for Wall Connector records.
+   */
+  billedSpan: { startedAt: Date; endedAt: Date } | null;
 };
 
 export type HistoryAddition = {
@@ -136,6 +142,7 @@ export function reconcileHistories(input: ReconcileInput): { enrich: Enrichment[
       fee: null,
       externalId: null,
       rows: rows.length,
+      billedSpan: null,
     });
   }
   input.wallConnector.forEach((row, i) => {
@@ -164,6 +171,7 @@ export function reconcileHistories(input: ReconcileInput): { enrich: Enrichment[
         fee: row.fee,
         externalId: row.externalId,
         rows: 1,
+        billedSpan: { startedAt: row.startedAt, endedAt: row.endedAt },
       });
       return;
     }

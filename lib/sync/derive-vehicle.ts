@@ -1,10 +1,17 @@
 import 'server-only';
 import { derivationAnchors, drivesSince, sessionsSince, upsertDrive, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
 import { activitySince, statesFrom, updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
-import { adoptExistingKeys, deriveChargingSessions, deriveDrives, matchPlace, type DerivedChargingSession } from '@/lib/stats';
+import {
+  adoptExistingKeys,
+  deriveChargingSessions,
+  deriveDrives,
+  matchPlace,
+  powerOverSpan,
+  type DerivedChargingSession,
+} from '@/lib/stats';
 import { projectArrivals, projectChargeEnds } from './arrivals';
 import { assignDrivers } from './assign-drivers';
-import { readSessionSyncMeta } from '@/db/tables/session-sync-meta';
+import { readSessionSyncMeta, withBilledSpan } from '@/db/tables/session-sync-meta';
 import type { SyncContext } from './context';
 import { chargeToPrice, priceCharge, pricingKey, splitPossible, wallConnectorProfile, type PricedColumns } from './price-charge';
 import { siteBuckets } from './site-buckets';
@@ -126,19 +133,24 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
         ...pricing,
         buckets: splitPossible(charge, pricing.places) ? await siteBuckets(ctx, s, charge.profile) : null,
       });
+  const span = fromHistory ? withBilledSpan(s, meta) : { startedAt: s.startedAt, endedAt: s.endedAt };
+  const billed =
+    fromHistory && meta.billedSpan
+      ? powerOverSpan({ peakSeenKw: s.peakSeenKw, energyKwh: charge.meteredKwh ?? s.energyUsedKwh, ...span })
+      : null;
   return {
     vehicleId: v.id,
     sessionKey: s.sessionKey,
     source: fromHistory ? prior.source : s.source,
     externalId: fromHistory ? prior.externalId : null,
-    startedAt: s.startedAt,
-    endedAt: s.endedAt,
+    // A span the Supercharger history widened stays widened (the samples alone see the edges late).
+    ...span,
     startBatteryLevel: s.startBatteryLevel,
     endBatteryLevel: s.endBatteryLevel,
     energyAddedKwh: s.energyAddedKwh,
     energyUsedKwh: charge.meteredKwh ?? s.energyUsedKwh,
-    chargeRateKw: s.averagePowerKw,
-    peakPowerKw: s.peakPowerKw,
+    chargeRateKw: billed?.averagePowerKw ?? s.averagePowerKw,
+    peakPowerKw: billed?.peakPowerKw ?? s.peakPowerKw,
     chargerType: s.chargerKind,
     latitude: s.latitude,
     longitude: s.longitude,
@@ -153,7 +165,8 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
       endObservedAt: s.endObservedAt?.toISOString() ?? null,
       profile: s.profile.map((p) => ({ from: p.from.toISOString(), to: p.to.toISOString(), kwh: p.kwh })),
       pricingKey: key,
-      ...(fromHistory ? { wallConnector: meta.wallConnector } : {}),
+      peakSeenKw: s.peakSeenKw,
+      ...(fromHistory ? { wallConnector: meta.wallConnector, billedSpan: meta.billedSpan } : {}),
     },
   };
 }

@@ -2,9 +2,9 @@ import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import { sessionsBetween, updateSession, upsertSession, type SessionRow } from '@/db/queries/sync-sessions';
 import { updateVehicle, type VehicleRow } from '@/db/queries/sync-vehicles';
-import { reconcileHistories, type HistoryAddition, type SessionRef } from '@/lib/stats';
+import { powerOverSpan, reconcileHistories, type HistoryAddition, type SessionRef } from '@/lib/stats';
 import { TeslaBudgetExceededError, type SuperchargerSession } from '@/lib/tesla';
-import { readSessionSyncMeta } from '@/db/tables/session-sync-meta';
+import { readSessionSyncMeta, withBilledSpan } from '@/db/tables/session-sync-meta';
 import type { SyncContext } from './context';
 import { repriceSession } from './reprice';
 import { SWEEP_MS, historyBackoffMs, readSuperchargerHistory } from './supercharger-history';
@@ -44,8 +44,21 @@ async function apply(
     if (!s) continue;
     const fee = e.fee ? { cost: e.fee.amount, costWithoutSolar: e.fee.amount, costCurrency: e.fee.currency } : {};
     const wc = matched.get(e.sessionKey);
-    const syncMeta = wc ? { ...readSessionSyncMeta(s.syncMeta), wallConnector: wc.spans } : s.syncMeta;
+    const billedSpan = e.billedSpan && { startedAt: e.billedSpan.startedAt.toISOString(), endedAt: e.billedSpan.endedAt.toISOString() };
+    const syncMeta = wc
+      ? { ...readSessionSyncMeta(s.syncMeta), wallConnector: wc.spans }
+      : billedSpan
+        ? { ...readSessionSyncMeta(s.syncMeta), billedSpan }
+        : s.syncMeta;
+    const meta = readSessionSyncMeta(syncMeta);
+    const span = withBilledSpan(s, meta);
+    // Over the billed span: the average is Tesla's energy over Tesla's time, the peak never below it.
+    const power = meta.billedSpan
+      ? powerOverSpan({ peakSeenKw: meta.peakSeenKw ?? null, energyKwh: e.energyUsedKwh ?? s.energyUsedKwh, ...span })
+      : null;
     const values = {
+      ...span,
+      ...(power ? { chargeRateKw: power.averagePowerKw, peakPowerKw: power.peakPowerKw } : {}),
       source: e.source,
       energyUsedKwh: e.energyUsedKwh ?? s.energyUsedKwh,
       externalId: e.externalId ?? wc?.din ?? s.externalId,
@@ -71,6 +84,8 @@ async function apply(
 function sameEnrichment(
   s: SessionRow,
   v: {
+    startedAt: Date;
+    endedAt: Date | null;
     source: string;
     energyUsedKwh: number | null;
     externalId: string | null;
@@ -81,6 +96,8 @@ function sameEnrichment(
   },
 ): boolean {
   return (
+    s.startedAt.getTime() === v.startedAt.getTime() &&
+    s.endedAt?.getTime() === v.endedAt?.getTime() &&
     s.source === v.source &&
     s.chargerType === v.chargerType &&
     s.energyUsedKwh === v.energyUsedKwh &&

@@ -180,3 +180,40 @@ describe(`European Superchargers (known difference 4), on ${testDriver()}`, () =
     ]);
   });
 });
+
+describe(`a session the Supercharger history matched takes the history's times (issue 21 item 2), on ${testDriver()}`, () => {
+  it('the sparse polled span widens to the billed start and stop, and a second run leaves the row as it is', async () => {
+    const c = await commuterWithHistory({});
+    const t = c.truth[0]!;
+    // Polling saw only 5 minutes in the middle of the charge: Tesla's energy over those would be an impossible power.
+    const seenFrom = t.firstPowerAt! + 10 * MIN;
+    await closedSession(c, { key: 'polled:sparse', type: 'dc', from: seenFrom, to: seenFrom + 5 * MIN });
+    const second = await c.run();
+    expect(second.error, second.error).toBeUndefined();
+    const stored = async () => {
+      const [s] = await h.db
+        .select()
+        .from(chargingSessions)
+        .where(and(eq(chargingSessions.sessionKey, 'polled:sparse'), eq(chargingSessions.vehicleId, await carId(CAR))));
+      return s!;
+    };
+    const s = await stored();
+    expect(s.source).toBe('supercharger_history');
+    // The history's times are to the second.
+    expect(Math.abs(s.startedAt.getTime() - t.firstPowerAt!)).toBeLessThan(1_000);
+    expect(Math.abs(s.endedAt!.getTime() - t.lastPowerAt!)).toBeLessThan(1_000);
+    // The power over that span: Tesla's energy over Tesla's time, and a peak never below it.
+    const hours = (s.endedAt!.getTime() - s.startedAt.getTime()) / 3_600_000;
+    expect(s.chargeRateKw).toBeCloseTo(s.energyUsedKwh! / hours, 0);
+    expect(s.peakPowerKw!).toBeGreaterThanOrEqual(s.chargeRateKw!);
+    // Re-running changes nothing (the same history row matches the widened session again).
+    const third = await c.run();
+    expect(third.error, third.error).toBeUndefined();
+    const again = await stored();
+    expect([again.startedAt.getTime(), again.endedAt!.getTime(), again.updatedAt.getTime()]).toEqual([
+      s.startedAt.getTime(),
+      s.endedAt!.getTime(),
+      s.updatedAt.getTime(),
+    ]);
+  });
+});

@@ -51,6 +51,11 @@ export async function expectAccurate(h: DbHandle, scenario: ScenarioName, days: 
         // What the owner paid: the fee, or 0 when Tesla's history settles it as free or credited.
         expect(s.cost, `${label} fee`).toBeCloseTo(superchargerPaid(sim.api, t)!, 2);
         expect(s.costCurrency).toBe(t.fee!.currency);
+        // The span covers Tesla's billed start and stop, through every later derivation (issue 21 item 2).
+        expect(s.startedAt.getTime(), `${label} start`).toBeLessThanOrEqual(t.firstPowerAt! + 1_000);
+        expect(s.endedAt!.getTime(), `${label} stop`).toBeGreaterThanOrEqual(t.lastPowerAt! - 1_000);
+        const hours = (s.endedAt!.getTime() - s.startedAt.getTime()) / 3_600_000;
+        expect(s.peakPowerKw!, `${label} peak`).toBeGreaterThanOrEqual(((s.energyAddedKwh ?? 0) / hours) * 0.99);
       }
       // 5-minute buckets cannot place a charge of a few minutes within its bucket: per-session
       // shares are checked for charges of 15 min or more, all home charges in the aggregate below.

@@ -48,7 +48,16 @@ describe('reconcileHistories', () => {
       ],
     });
     expect(result.enrich).toEqual([
-      { sessionKey: 'v1:home', vehicleId: 'v1', source: 'wall_connector', energyUsedKwh: 20, fee: null, externalId: null, rows: 2 },
+      {
+        sessionKey: 'v1:home',
+        vehicleId: 'v1',
+        source: 'wall_connector',
+        energyUsedKwh: 20,
+        fee: null,
+        externalId: null,
+        rows: 2,
+        billedSpan: null,
+      },
       {
         sessionKey: 'v1:sc',
         vehicleId: 'v1',
@@ -57,6 +66,7 @@ describe('reconcileHistories', () => {
         fee: { amount: 18.13, currency: 'EUR' },
         externalId: '901',
         rows: 1,
+        billedSpan: { startedAt: at('2026-03-03T14:00:00Z'), endedAt: at('2026-03-03T14:36:00Z') },
       },
     ]);
     expect(result.additions.map((a) => [a.sessionKey, a.source, a.vehicleId, a.energyUsedKwh])).toEqual([
