@@ -1,7 +1,8 @@
 import { requireOwner } from '@/lib/auth/require-owner';
 import { Suspense } from 'react';
-import { AppShell } from './_components/app-shell';
+import { AppShell } from '@/app/_components/shell/app-shell';
 import { DemoBanner } from './_components/demo-banner';
+import { loadPreferences } from './_components/dashboard/preferences';
 
 // Every page below reads the session and the database: never prerender at build time.
 export const dynamic = 'force-dynamic';
@@ -9,8 +10,11 @@ export const dynamic = 'force-dynamic';
 /** The signed-in part of the app: first run goes to /setup, no session to /login. */
 export default async function SignedInLayout(props: { children: React.ReactNode }) {
   await requireOwner();
+  // Once per request, shared with the pages that read the preferences too.
+  const { timeZone } = await loadPreferences();
   return (
     <AppShell
+      timeZone={timeZone}
       banner={
         <Suspense fallback={null}>
           <DemoBanner />

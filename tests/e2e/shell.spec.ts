@@ -5,6 +5,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { SIZES } from './checks';
 import { signIn, waitForSavedPage, watchProblems, withOwnBrowser } from './helpers';
 import { clock } from '../../lib/clock';
+import { formatDateTime } from '../../lib/format';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
 test.describe.configure({ mode: 'serial' });
@@ -140,9 +141,12 @@ test('Chromium finds the app installable: manifest, icons and service worker', a
 
 test('offline, a reload shows the saved page in the shell with the offline banner', async ({ baseURL }, info) => {
   test.slow();
-  await withOwnBrowser(info, { baseURL, viewport: { width: 375, height: 812 } }, async (context) => {
+  // The browser in another zone than the owner's: the banner's time is the owner's, as everywhere in the app.
+  await withOwnBrowser(info, { baseURL, viewport: { width: 375, height: 812 }, timezoneId: 'Pacific/Auckland' }, async (context) => {
     const page = await context.newPage();
     await signIn(page);
+    const { timeZone } = (await (await page.request.get('/api/settings')).json()).settings;
+    expect(timeZone).not.toBe('Pacific/Auckland');
     await page.goto('/');
     await waitForSavedPage(page, '/');
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
@@ -157,13 +161,24 @@ test('offline, a reload shows the saved page in the shell with the offline banne
     await expect(banner).toContainText('Offline — showing data from');
     const shown = await banner.locator('time').getAttribute('datetime');
     expect(clock.ms() - Date.parse(shown!)).toBeLessThan(5 * 60_000);
+    await expect(banner.locator('time')).toHaveText(formatDateTime(shown!, timeZone));
     await page.screenshot({ path: `test-results/screenshots/${info.project.name}-phone-offline.png` });
 
     // A page never opened on this device (in a new tab, so the live page's router cannot race the
     // navigation): the precached offline page instead of the browser's error page.
+    // It keeps the app's navigation and lists what this device can show, which opens offline.
     const tab = await context.newPage();
     await tab.goto('/drivers');
     await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+    await expect(mainNav(tab)).toBeVisible();
+    const saved = tab.getByTestId('saved-pages');
+    await expect(saved.getByRole('link', { name: 'Dashboard', exact: true })).toBeVisible();
+    await expect(saved.getByRole('link', { name: 'Drivers' })).toHaveCount(0);
+    await expect(tab.getByTestId('offline-banner')).toHaveCount(0); // the page says it is offline, and shows no saved data
+    await tab.screenshot({ path: `test-results/screenshots/${info.project.name}-phone-offline-unsaved.png` });
+    await saved.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await expect(tab.getByTestId('vehicle-card')).toHaveCount(1);
+    await expect(tab.getByTestId('offline-banner')).toContainText('Offline — showing data from');
   });
 });
 

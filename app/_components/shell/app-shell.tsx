@@ -7,8 +7,10 @@ import { SignOutButton } from './sign-out-button';
  * The signed-in frame. Phones (< 1024 px): a slim top bar (brand, sign out) and the nav as a tab
  * bar fixed to the bottom. From `lg`: the same header becomes a
  * left sidebar, sticky in view, in a column whose background runs the page's full height.
+ * Used by the signed-in layout and by the offline page, so the navigation stays offline too.
+ * `timeZone`: the owner's, for the offline banner's time; `offlinePage`: the shell of the offline page.
  */
-export function AppShell(props: { banner?: React.ReactNode; children: React.ReactNode }) {
+export function AppShell(props: { banner?: React.ReactNode; children: React.ReactNode; timeZone?: string; offlinePage?: boolean }) {
   return (
     <div className="min-h-dvh lg:flex">
       <a
@@ -35,7 +37,8 @@ export function AppShell(props: { banner?: React.ReactNode; children: React.Reac
         </header>
       </div>
       <div className="min-w-0 lg:flex-1">
-        <OfflineBanner />
+        {/* The offline page says so itself: no banner about saved data it does not show. */}
+        {props.offlinePage ? null : <OfflineBanner timeZone={props.timeZone} />}
         {props.banner}
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl space-y-6 px-4 pt-6 pb-28 outline-none sm:px-6 lg:px-8 lg:pt-8 lg:pb-12">
           {props.children}

@@ -1,6 +1,6 @@
 'use client';
 import { forgetSavedPages } from '@/app/_components/forget-saved-pages';
-import { signOutAction } from '../actions';
+import { signOutAction } from './sign-out-action';
 import { NavIcon } from './nav-icons';
 
 /** Signs out through the server action, dropping the saved pages first (and the login page does again). */
