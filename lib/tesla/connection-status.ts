@@ -15,7 +15,8 @@ import { REQUIRED_SCOPES } from './oauth-flow';
  * `billingLock`: Tesla disabled the app for exceeding its billing limit (pages say so in a banner).
  */
 export type StepId = 'client' | 'key' | 'partner' | 'account' | 'scopes';
-export type StepState = 'ok' | 'failed' | 'pending';
+/** `skipped`: the step does not apply in this mode (the public key in the demo). */
+export type StepState = 'ok' | 'failed' | 'pending' | 'skipped';
 export type ConnectionStep = { id: StepId; label: string; state: StepState; detail: string };
 export type PartnerRecord = { domain: string; regions: Partial<Record<FleetRegion, string>> };
 export type TeslaConnectionReport = {
@@ -94,7 +95,7 @@ export async function getConnectionReport(o: {
       : {
           id: 'key',
           label: 'Public key served',
-          state: 'pending',
+          state: sim ? 'skipped' : 'pending',
           detail: sim
             ? 'Not needed for the demo. For a real account run npm run tesla:setup and set TESLA_PUBLIC_KEY.'
             : 'Run npm run tesla:setup and set TESLA_PUBLIC_KEY to the key it prints.',

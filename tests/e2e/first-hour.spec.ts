@@ -63,6 +63,24 @@ for (const size of SIZES) {
       await expect(page).toHaveURL(/\/settings\/tesla$/);
       await expect(page.getByTestId('tesla-connection')).toBeInViewport();
     });
+
+    test('the Tesla connection says plainly that this is the demo, and the steps to connect a real car', async ({ page }) => {
+      await signIn(page);
+      await page.goto('/settings/tesla');
+      const tesla = page.getByTestId('tesla-connection');
+      const live = tesla.getByTestId('going-live');
+      await expect(live).toContainText('This is the demo');
+      await expect(live).toContainText('TESLA_MODE=live');
+      await expect(live.getByRole('listitem')).toHaveCount(4);
+      // The button says where it goes: the simulator's sign-in, not Tesla's.
+      await expect(tesla.getByRole('link', { name: 'Reconnect the demo simulator' })).toHaveAttribute('href', '/api/tesla/connect');
+      await expect(tesla.getByRole('link', { name: /with Tesla/ })).toHaveCount(0);
+      // The public key is not a to-do in the demo.
+      await expect(tesla.locator('[data-step="key"]')).toHaveAttribute('data-state', 'skipped');
+      await expect(tesla.locator('[data-step="key"]')).toContainText('Not needed');
+      await tesla.getByRole('button', { name: 'Check connection' }).click();
+      await expect(tesla.getByRole('status').filter({ hasText: 'answered' })).toHaveText('The simulator answered: the connection works.');
+    });
   });
 }
 

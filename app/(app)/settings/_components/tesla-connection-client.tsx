@@ -137,8 +137,8 @@ export function TeslaDisconnectButton(props: { className: string }) {
   );
 }
 
-/** Confirms the connection with one free call and shows which step fails, if any. */
-export function TeslaCheckButton(props: { className: string }) {
+/** Confirms the connection with one free call and shows which step fails, if any. `answeredBy`: Tesla, or the demo's simulator. */
+export function TeslaCheckButton(props: { className: string; answeredBy: string }) {
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -158,7 +158,9 @@ export function TeslaCheckButton(props: { className: string }) {
             const body = (await res.json()) as { steps: { label: string; state: string; detail: string }[] };
             const failed = body.steps.filter((s) => s.state === 'failed');
             setResult(
-              failed.length === 0 ? 'Tesla answered: the connection works.' : failed.map((s) => `${s.label}: ${s.detail}`).join(' '),
+              failed.length === 0
+                ? `${props.answeredBy} answered: the connection works.`
+                : failed.map((s) => `${s.label}: ${s.detail}`).join(' '),
             );
           } finally {
             setBusy(false);

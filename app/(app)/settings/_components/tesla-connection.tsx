@@ -16,7 +16,35 @@ const STATE_TEXT: Record<StepState, { label: string; className: string; mark: st
   ok: { label: 'Done', mark: '✓', className: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' },
   pending: { label: 'To do', mark: '•', className: 'bg-gray-100 text-gray-700 dark:bg-gray-800 dark:text-gray-200' },
   failed: { label: 'Problem', mark: '!', className: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200' },
+  skipped: { label: 'Not needed', mark: '–', className: 'bg-gray-50 text-gray-500 dark:bg-gray-900 dark:text-gray-400' },
 };
+
+const code = 'rounded bg-gray-100 px-1 dark:bg-gray-800';
+
+/** In demo mode: plainly, that this is the demo, and the steps from here to the owner's own car. */
+function GoingLive() {
+  return (
+    <div
+      data-testid="going-live"
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+    >
+      <p className="font-medium text-amber-950 dark:text-amber-100">
+        This is the demo: a built-in Tesla simulator answers instead of Tesla, and no Tesla account is connected.
+      </p>
+      <p className="text-amber-950 dark:text-amber-100">To connect your own car:</p>
+      <ol className="list-decimal space-y-1 pl-5 text-amber-950 dark:text-amber-100">
+        <li>Create the Tesla developer app (“Creating the Tesla developer app” below).</li>
+        <li>
+          Set <code className={code}>TESLA_MODE=live</code>, <code className={code}>TESLA_CLIENT_ID</code>,{' '}
+          <code className={code}>TESLA_CLIENT_SECRET</code> and <code className={code}>TESLA_PUBLIC_KEY</code> in the server’s environment
+          (the <code className={code}>.env</code> file, or the project’s settings on Vercel).
+        </li>
+        <li>Restart the app (redeploy on Vercel). The demo’s data is replaced by your own as the first sync runs.</li>
+        <li>Come back here and press “Connect with Tesla”.</li>
+      </ol>
+    </div>
+  );
+}
 
 const buttonClass =
   'inline-flex items-center justify-center rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400';
@@ -43,6 +71,7 @@ export async function TeslaConnection() {
           {mode === 'simulator' ? ' · Demo mode: the built-in Tesla simulator stands in for your account.' : null}
         </p>
       </div>
+      {mode === 'simulator' ? <GoingLive /> : null}
       <Suspense fallback={null}>
         <TeslaConnectResult />
       </Suspense>
@@ -74,10 +103,17 @@ export async function TeslaConnection() {
           href="/api/tesla/connect"
           className={`${buttonClass} bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500`}
         >
-          {report.connected ? 'Reconnect with Tesla' : 'Connect with Tesla'}
+          {mode === 'simulator'
+            ? report.connected
+              ? 'Reconnect the demo simulator'
+              : 'Connect the demo simulator'
+            : report.connected
+              ? 'Reconnect with Tesla'
+              : 'Connect with Tesla'}
         </a>
         {report.connected ? (
           <TeslaCheckButton
+            answeredBy={mode === 'simulator' ? 'The simulator' : 'Tesla'}
             className={`${buttonClass} border border-gray-300 text-gray-800 hover:bg-gray-100 dark:border-gray-700 dark:text-gray-100 dark:hover:bg-gray-800`}
           />
         ) : null}
