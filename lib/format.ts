@@ -61,6 +61,27 @@ export function formatMoney(amount: number | null | undefined, currency: string,
   }).format(amount);
 }
 
+/** An amount in its own currency: stored amounts are never converted. */
+export type MoneyAmount = { currency: string; amount: number };
+
+/**
+ * A total that may span currencies, as "€12.30" or "€12.30 + $4.00": the `display` currency first,
+ * then the others by code; "–" when there is none. Amounts are never converted (no rate is known).
+ */
+export function formatMoneyTotals(amounts: readonly MoneyAmount[], display: string, digits = 2): string {
+  const shown = amounts.filter((a) => Number.isFinite(a.amount));
+  if (shown.length === 0) return NONE;
+  const order = (c: string) => (c === display ? '' : c);
+  return [...shown]
+    .sort((a, b) => order(a.currency).localeCompare(order(b.currency)))
+    .map((a) => formatMoney(a.amount, a.currency, digits))
+    .join(' + ');
+}
+
+/** The currencies of `amounts` other than `display`, by code (what a "not converted" note names). */
+export const otherCurrencies = (amounts: readonly MoneyAmount[], display: string): string[] =>
+  [...new Set(amounts.map((a) => a.currency).filter((c) => c !== display))].sort();
+
 /** A duration in ms as "1 h 05 min" / "12 min". */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms == null || !Number.isFinite(ms)) return NONE;

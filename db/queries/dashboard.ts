@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { chargingSessions, drives, energyDaily, vehicleStates } from '../schema';
+import { stateStart } from '@/lib/stats/state-start';
+import { chargingSessions, drives, energyDaily, vehicleActivity, vehicleStates } from '../schema';
 import { getLatestVehicleState, listVehicles, type VehicleRow, type VehicleStateRow } from './vehicles';
 
 /** What the car is doing now: the free state check's answer, overridden by an open drive or charge. */
@@ -10,8 +11,13 @@ export type VehicleStatus = 'driving' | 'charging' | 'online' | 'asleep' | 'offl
 export type VehicleSummary = {
   vehicle: VehicleRow;
   status: VehicleStatus;
-  /** Since when the status holds (start of the open drive/charge, else the state check's stretch). */
+  /**
+   * Since when the status holds: the start of the open drive/charge, else when the state check's
+   * current state began as far as the recorded stretches tell (lib/stats/state-start.ts).
+   */
   statusSince: Date | null;
+  /** False when `statusSince` is only when the app first saw the state (no change to it was observed). */
+  statusSinceObserved: boolean;
   /** The newest sample; `minutesToFull` is Tesla's estimate while charging (`minutes_to_full_charge`). */
   latest: (VehicleStateRow & { minutesToFull: number | null }) | null;
   /** The newest drive: where it ended can be newer than the newest sample (the car slept on arrival). */
@@ -27,17 +33,20 @@ export type VehicleSummary = {
 const activeCharge = (s: VehicleStateRow | undefined) => s?.chargingState === 'Charging' || s?.chargingState === 'Starting';
 const driving = (s: VehicleStateRow | undefined) => s?.shiftState === 'D' || s?.shiftState === 'R' || s?.shiftState === 'N';
 
+/** The state check's stretches read back to find where the current state began (newest first). */
+const STRETCHES = 50;
+
 /**
  * One summary per vehicle. Per vehicle: the newest sample (idx_vehicle_states_vehicle_timestamp),
  * the newest drive and charge (idx_drives_vehicle_started / idx_charging_sessions_vehicle), each a
- * LIMIT 1 lookup. A drive or charge counts as current
+ * LIMIT 1 lookup, and the newest STRETCHES state-check stretches (idx_vehicle_activity_vehicle_start). A drive or charge counts as current
  * only while it is open (ended_at null) and the car's last answer was `online`.
  */
 export async function getVehicleSummaries(db: Db): Promise<VehicleSummary[]> {
   const list = await listVehicles(db);
   return Promise.all(
     list.map(async (vehicle) => {
-      const [latest, [minutes], [drive], [charge]] = await Promise.all([
+      const [latest, [minutes], [drive], [charge], stretches] = await Promise.all([
         getLatestVehicleState(db, vehicle.id),
         db
           .select({
@@ -65,17 +74,32 @@ export async function getVehicleSummaries(db: Db): Promise<VehicleSummary[]> {
           .where(eq(chargingSessions.vehicleId, vehicle.id))
           .orderBy(desc(chargingSessions.startedAt))
           .limit(1),
+        db
+          .select({ state: vehicleActivity.state, startedAt: vehicleActivity.startedAt, lastSeenAt: vehicleActivity.lastSeenAt })
+          .from(vehicleActivity)
+          .where(eq(vehicleActivity.vehicleId, vehicle.id))
+          .orderBy(desc(vehicleActivity.startedAt))
+          .limit(STRETCHES),
       ]);
       const online = vehicle.state === 'online';
       let status: VehicleStatus = (vehicle.state as VehicleStatus | null) ?? 'unknown';
-      let statusSince = vehicle.stateSince;
-      if (online && drive && drive.endedAt === null && driving(latest)) [status, statusSince] = ['driving', drive.startedAt];
+      const lastActivity = [drive, charge].map((a) => (a ? (a.endedAt ?? a.startedAt).getTime() : 0));
+      const began = stateStart(stretches, Math.max(...lastActivity) > 0 ? new Date(Math.max(...lastActivity)) : null);
+      let statusSince = began?.at ?? vehicle.stateSince;
+      let statusSinceObserved = began?.observed ?? false;
+      if (online && drive && drive.endedAt === null && driving(latest))
+        [status, statusSince, statusSinceObserved] = ['driving', drive.startedAt, true];
       else if (online && activeCharge(latest))
-        [status, statusSince] = ['charging', charge && charge.endedAt === null ? charge.startedAt : (latest?.timestamp ?? null)];
+        [status, statusSince, statusSinceObserved] = [
+          'charging',
+          charge && charge.endedAt === null ? charge.startedAt : (latest?.timestamp ?? null),
+          true,
+        ];
       return {
         vehicle,
         status,
         statusSince,
+        statusSinceObserved,
         latest: latest ? { ...latest, minutesToFull: activeCharge(latest) ? (minutes?.m ?? null) : null } : null,
         lastDrive: drive ?? null,
       };

@@ -120,32 +120,44 @@ export type DriverSummary = {
 };
 
 /**
- * What a kWh put into each car cost in [from, to): its charging cost ÷ energy added, in `currency`
- * (sessions priced in another currency are left out). Cars without a priced charge in the window
- * fall back to their all-time figure; none at all: absent from the map.
+ * What a kWh put into each car cost in [from, to), per currency the charges were priced in (never
+ * converted): that currency's charging cost ÷ the energy added by every priced charge of the car, so
+ * the currencies' shares add up to the car's cost per kWh. Cars without a priced charge in the
+ * window fall back to their all-time figures; none at all: absent from the map.
  */
-export async function chargeCostPerKwh(db: Db, p: { currency: string; from?: Date; to?: Date }): Promise<Map<string, number>> {
+export async function chargeCostPerKwh(db: Db, p: { from?: Date; to?: Date }): Promise<Map<string, Map<string, number>>> {
   const cs = chargingSessions;
   const q = (windowed: boolean) =>
     db
       .select({
         vehicleId: cs.vehicleId,
-        perKwh: sql<number | null>`sum(${cs.cost})::float8 / nullif(sum(${cs.energyAddedKwh}), 0)::float8`.mapWith(Number),
+        currency: cs.costCurrency,
+        cost: sql<number>`sum(${cs.cost})::float8`.mapWith(Number),
+        kwh: sql<number>`sum(${cs.energyAddedKwh})::float8`.mapWith(Number),
       })
       .from(cs)
       .where(
         and(
-          eq(cs.costCurrency, p.currency),
+          isNotNull(cs.costCurrency),
           isNotNull(cs.cost),
           sql`${cs.energyAddedKwh} > 0`,
           windowed ? within(cs.startedAt, p.from, p.to) : undefined,
         ),
       )
-      .groupBy(cs.vehicleId);
+      .groupBy(cs.vehicleId, cs.costCurrency);
   const [all, windowed] = await Promise.all([q(false), p.from || p.to ? q(true) : Promise.resolve([])]);
-  const out = new Map<string, number>();
-  for (const r of [...all, ...windowed]) if (r.perKwh !== null && Number.isFinite(r.perKwh)) out.set(r.vehicleId, r.perKwh);
-  return out;
+  const perVehicle = (rows: typeof all) => {
+    const out = new Map<string, Map<string, number>>();
+    const kwh = new Map<string, number>();
+    for (const r of rows) kwh.set(r.vehicleId, (kwh.get(r.vehicleId) ?? 0) + r.kwh);
+    for (const r of rows) {
+      const perKwh = r.cost / (kwh.get(r.vehicleId) ?? 0);
+      if (r.currency === null || !Number.isFinite(perKwh)) continue;
+      out.set(r.vehicleId, (out.get(r.vehicleId) ?? new Map()).set(r.currency, perKwh));
+    }
+    return out;
+  };
+  return new Map([...perVehicle(all), ...perVehicle(windowed)]);
 }
 
 /** Energy (kWh) of a driver's drives in [from, to) per car: the base of their cost. */

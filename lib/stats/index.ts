@@ -1,5 +1,6 @@
 export type { EnergySegment, GeoPoint, Interval, VehicleStateRow } from './types';
 export { haversineM, matchPlace, type NamedLocation, type PlaceMatch } from './places';
+export { stateStart, type StateStart, type StateStretch } from './state-start';
 export { acPhaseFactor, atSupercharger, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
 export { deriveChargingSessions, powerOverSpan, type DeriveChargingOptions, type DerivedChargingSession } from './charging-sessions';
 export { deriveDrives, type DeriveDrivesOptions, type DerivedDrive } from './drives';

@@ -19,6 +19,8 @@ export async function startMomentServer(o: {
   name: string;
   /** Extra environment for the seed and the server (e.g. `E2E_TESLA_STATE`). */
   env?: Record<string, string>;
+  /** The server's moment when later than `at`: the app was not running in between (a restart). */
+  serverAt?: string;
 }): Promise<MomentServer> {
   const dataDir = path.join('.data', `e2e-moment-${o.name}`);
   rmSync(path.join(root, dataDir), { recursive: true, force: true });
@@ -46,7 +48,7 @@ export async function startMomentServer(o: {
   if (seed.code !== 0) throw new Error(`seeding at ${o.at} failed:\n${seed.output}`);
   const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(o.port)], {
     cwd: root,
-    env,
+    env: o.serverAt ? { ...env, TESSIE_CLOCK: `${o.serverAt}@${anchor}` } : env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -22,7 +22,7 @@ for (const size of SIZES) {
       const card = page.getByTestId('vehicle-card');
       await expect(card).toHaveCount(1);
       await expect(card.getByRole('heading', { level: 3 })).not.toBeEmpty();
-      await expect(card.getByTestId('vehicle-status')).toHaveText(/^(Driving|Charging|Online|Asleep|Offline)since \d/);
+      await expect(card.getByTestId('vehicle-status')).toHaveText(/^(Driving|Charging|Online|Asleep|Offline)(seen )?since \d/);
       const battery = numberIn(await card.getByTestId('vehicle-battery').textContent());
       expect(battery).toBeGreaterThan(0);
       expect(battery).toBeLessThanOrEqual(100);

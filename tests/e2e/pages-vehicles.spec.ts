@@ -46,7 +46,7 @@ for (const size of SIZES) {
       expect(name?.length).toBeGreaterThan(0);
 
       // Status and charging status.
-      await expect(page.getByTestId('vehicle-status')).toHaveText(/^(Driving|Charging|Online|Asleep|Offline)since \d/);
+      await expect(page.getByTestId('vehicle-status')).toHaveText(/^(Driving|Charging|Online|Asleep|Offline)(seen )?since \d/);
       expect(numberIn(await page.getByTestId('detail-battery').textContent())).toBeGreaterThan(0);
       await expect(page.getByTestId('detail-range')).toHaveText(/^[1-9][\d,]* km$/);
       await expect(page.getByTestId('detail-odometer')).toHaveText(/^[1-9][\d,]* km$/);

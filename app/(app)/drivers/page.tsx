@@ -6,7 +6,7 @@ import { listLocations } from '@/db/queries/locations';
 import { listVehicles } from '@/db/queries/vehicles';
 import { loadDriverStats } from '@/lib/api/driver-stats';
 import { requireOwner } from '@/lib/auth/require-owner';
-import { formatDateTime, formatDistance, formatEfficiency, formatKwh, formatMoney } from '@/lib/format';
+import { formatDateTime, formatDistance, formatEfficiency, formatKwh, formatMoneyTotals, otherCurrencies } from '@/lib/format';
 import { readPreferences } from '@/lib/settings/preferences';
 import { statsOf } from '@/lib/stats';
 import { validRules } from '@/lib/stats/driver-rules';
@@ -48,6 +48,10 @@ async function pickers() {
 async function DriversPanel() {
   const db = await getDb();
   const [drivers, stats, prefs, options] = await Promise.all([listDrivers(db), loadDriverStats(db), readPreferences(db), pickers()]);
+  const others = otherCurrencies(
+    [...stats.byDriver.values()].flatMap((s) => s.costs),
+    stats.currency,
+  );
   const names = {
     vehicles: Object.fromEntries(options.vehicles.map((v) => [v.id, v.label])),
     locations: Object.fromEntries(options.locations.map((l) => [l.id, l.label])),
@@ -62,6 +66,11 @@ async function DriversPanel() {
         is each drive&apos;s energy at what charging that car cost per kWh. When the rules of several drivers match a drive, the lowest
         priority number wins; a drive assigned by hand keeps its driver.
       </p>
+      {others.length > 0 ? (
+        <p className={muted} data-testid="drivers-currency-note">
+          Some costs are in {others.join(', ')}, not {stats.currency}: they are shown as priced, never converted.
+        </p>
+      ) : null}
       {drivers.length === 0 ? (
         <EmptyState title="No drivers yet">
           Add a driver below with a rule (for example weekdays 07:00–09:00 in one car) and their drives are assigned automatically.
@@ -80,7 +89,7 @@ async function DriversPanel() {
                   { label: 'Drives', value: String(s.drives), testId: 'driver-drives' },
                   { label: 'Distance', value: formatDistance(s.distanceKm, prefs, 0), testId: 'driver-distance' },
                   { label: 'Efficiency', value: formatEfficiency(s.efficiencyWhPerKm, prefs), testId: 'driver-efficiency' },
-                  { label: 'Cost', value: formatMoney(s.cost, stats.currency), testId: 'driver-cost' },
+                  { label: 'Cost', value: formatMoneyTotals(s.costs, stats.currency), testId: 'driver-cost' },
                 ]}
                 vehicles={options.vehicles}
                 locations={options.locations}

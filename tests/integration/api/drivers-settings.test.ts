@@ -9,6 +9,7 @@ import * as usage from '@/app/api/usage/route';
 import type { DbHandle } from '@/db/client';
 import { drives } from '@/db/schema';
 import { env } from '@/lib/env';
+import { updatePreferences } from '@/lib/settings/preferences';
 import { TeslaBudgetExceededError } from '@/lib/tesla';
 import { reserveSlot } from '@/lib/tesla/limiter';
 import { teslaConfigFromEnv } from '@/lib/tesla/config';
@@ -113,6 +114,7 @@ describe(`driver assignment on ${testDriver()}`, () => {
       durationHours: 0.83,
       cost: 1.82,
       currency: 'EUR',
+      costs: [{ currency: 'EUR', amount: 1.82 }],
     });
     const bob = await call(driverStats.GET, '/x', { params: { id: data.drivers.bob.id } });
     // Red's charging cost 20.40 € for 60 kWh added: 5 kWh × 0.34 €.
@@ -123,7 +125,16 @@ describe(`driver assignment on ${testDriver()}`, () => {
       efficiencyWhPerKm: 156,
       cost: 1.7,
       currency: 'EUR',
+      costs: [{ currency: 'EUR', amount: 1.7 }],
     });
+    // Another display currency keeps `cost` in it (none) and the euros in `costs`, never blanked (issue 21).
+    await updatePreferences(h.db, { currency: 'USD' });
+    try {
+      const inUsd = await call(driverStats.GET, '/x', { params: { id: data.drivers.bob.id } });
+      expect(inUsd.body.totals).toMatchObject({ cost: null, currency: 'USD', costs: [{ currency: 'EUR', amount: 1.7 }] });
+    } finally {
+      await updatePreferences(h.db, { currency: 'EUR' });
+    }
   });
 });
 

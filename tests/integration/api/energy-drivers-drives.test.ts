@@ -169,6 +169,7 @@ describe(`drivers API on ${testDriver()}`, () => {
       durationHours: 0.83,
       cost: 1.82,
       currency: 'EUR',
+      costs: [{ currency: 'EUR', amount: 1.82 }],
     });
     expect(
       body.byVehicle.map((v: { vin: string; drives: number; efficiencyWhPerKm: number }) => [v.vin, v.drives, v.efficiencyWhPerKm]),

@@ -115,6 +115,24 @@ describe('getVehicleSummaries', () => {
     expect(c.status).toBe('asleep');
     await h.db.delete(vehicleStates).where(sqlEq(ids.parked, '2026-03-09T18:10:00Z'));
   });
+
+  it('dates a state from where the stretches say it began, not from the app’s restart; else “seen since” (issue 21)', async () => {
+    const parked = () => getVehicleSummaries(h.db).then((all) => all.find((s) => s.vehicle.id === ids.parked)!);
+    // Without any stretch: the car's state_since, which is only when the app first saw it.
+    expect(await parked()).toMatchObject({ statusSince: t('2026-03-10T01:00:00Z'), statusSinceObserved: false });
+    // Seen falling asleep at 19:00 after the drive; the app was not running from 23:00 to 01:00.
+    await h.db.insert(vehicleActivity).values([
+      { vehicleId: ids.parked, state: 'online', startedAt: t('2026-03-09T18:00:00Z'), lastSeenAt: t('2026-03-09T19:00:00Z') },
+      { vehicleId: ids.parked, state: 'asleep', startedAt: t('2026-03-09T19:00:00Z'), lastSeenAt: t('2026-03-09T23:00:00Z') },
+      { vehicleId: ids.parked, state: 'asleep', startedAt: t('2026-03-10T01:00:00Z'), lastSeenAt: t('2026-03-10T08:10:00Z') },
+    ]);
+    expect(await parked()).toMatchObject({ status: 'asleep', statusSince: t('2026-03-09T19:00:00Z'), statusSinceObserved: true });
+    // A drive in the gap: the car did not sleep through it, so the state is only seen since 01:00.
+    await h.db.insert(drives).values({ vehicleId: ids.parked, startedAt: t('2026-03-10T00:00:00Z'), endedAt: t('2026-03-10T00:20:00Z') });
+    expect(await parked()).toMatchObject({ status: 'asleep', statusSince: t('2026-03-10T01:00:00Z'), statusSinceObserved: false });
+    await h.db.delete(drives).where(and(eq(drives.vehicleId, ids.parked), eq(drives.startedAt, t('2026-03-10T00:00:00Z'))));
+    await h.db.delete(vehicleActivity).where(eq(vehicleActivity.vehicleId, ids.parked));
+  });
 });
 
 const sqlEq = (vehicleId: string, at: string) => and(eq(vehicleStates.vehicleId, vehicleId), eq(vehicleStates.timestamp, t(at)));

@@ -93,8 +93,10 @@ describe(`charging page queries on ${testDriver()}`, () => {
       energyAddedKwh: 75,
       cost: 20.4,
       costWithoutSolar: 29.4,
+      costs: [{ currency: 'EUR', amount: 20.4 }],
       distanceKm: 72,
       costPer100Km: 28.33,
+      costsPer100Km: [{ currency: 'EUR', amount: 28.33 }],
       solarPercentage: Math.round(((22 * 0.6 + 16) / 38) * 1000) / 10,
     });
     expect(by['2026-02']).toMatchObject({
@@ -111,9 +113,16 @@ describe(`charging page queries on ${testDriver()}`, () => {
     expect(months.reduce((n, m) => n + m.sessions, 0)).toBe(9);
   });
 
-  it('leaves costs in another currency out of the owner currency figures', async () => {
+  it('keeps costs in the currency they were priced in: out of the owner-currency figures, never blanked (issue 21)', async () => {
     const { months } = await monthStats(h.db, { timeZone: 'UTC', currency: 'USD', now: t('2026-03-20T12:00:00Z') });
-    expect(months.at(-1)).toMatchObject({ month: '2026-03', energyAddedKwh: 75, cost: null, costPer100Km: null });
+    expect(months.at(-1)).toMatchObject({
+      month: '2026-03',
+      energyAddedKwh: 75,
+      cost: null,
+      costPer100Km: null,
+      costs: [{ currency: 'EUR', amount: 20.4 }],
+      costsPer100Km: [{ currency: 'EUR', amount: 28.33 }],
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, isCurrencyCode } from '@/lib/format';
+import { countOf, formatMoneyTotals, isCurrencyCode, otherCurrencies } from '@/lib/format';
 
 describe('countOf', () => {
   it('puts the noun in the number the count needs', () => {
@@ -16,5 +16,23 @@ describe('isCurrencyCode', () => {
   it('knows ISO 4217 codes, not any three capitals', () => {
     expect(['EUR', 'USD', 'GBP', 'NOK', 'CHF'].every(isCurrencyCode)).toBe(true);
     expect(['ZZZ', 'eur', 'EURO', '', 'E1R'].some(isCurrencyCode)).toBe(false);
+  });
+});
+
+describe('formatMoneyTotals', () => {
+  const mixed = [
+    { currency: 'USD', amount: 4 },
+    { currency: 'NOK', amount: 100 },
+    { currency: 'EUR', amount: 12.3 },
+  ];
+  it('shows every currency as priced, the display currency first, never converted (issue 21)', () => {
+    expect(formatMoneyTotals([{ currency: 'EUR', amount: 12.3 }], 'USD')).toBe('€12.30');
+    expect(formatMoneyTotals(mixed, 'USD')).toBe('US$4.00 + €12.30 + NOK\u00a0100.00');
+    expect(formatMoneyTotals(mixed, 'EUR')).toBe('€12.30 + NOK\u00a0100.00 + US$4.00');
+    expect(formatMoneyTotals([], 'EUR')).toBe('–');
+  });
+  it('names the currencies that are not the display one', () => {
+    expect(otherCurrencies(mixed, 'USD')).toEqual(['EUR', 'NOK']);
+    expect(otherCurrencies([{ currency: 'EUR', amount: 1 }], 'EUR')).toEqual([]);
   });
 });

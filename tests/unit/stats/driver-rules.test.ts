@@ -111,12 +111,51 @@ describe('driverStats', () => {
         { driverId: 'ben', vehicleId: RED, drives: 1, distanceKm: 5, energyUsedKwh: 0, knownDistanceKm: 0, knownEnergyKwh: 0 },
         { driverId: null, vehicleId: RED, drives: 9, distanceKm: 900, energyUsedKwh: 90, knownDistanceKm: 900, knownEnergyKwh: 90 },
       ],
-      new Map([[RED, 0.3]]),
+      new Map([[RED, new Map([['EUR', 0.3]])]]),
+      'EUR',
     );
     // Efficiency: 16 kWh over 100 km with known energy = 160 Wh/km; cost: only Red is priced (15 × 0.30).
-    expect(statsOf(stats, 'anna')).toEqual({ drives: 4, distanceKm: 120, energyUsedKwh: 19, efficiencyWhPerKm: 160, cost: 4.5 });
-    expect(statsOf(stats, 'ben')).toEqual({ drives: 3, distanceKm: 55, energyUsedKwh: 0, efficiencyWhPerKm: null, cost: null });
-    expect(statsOf(stats, 'nobody')).toEqual({ drives: 0, distanceKm: 0, energyUsedKwh: 0, efficiencyWhPerKm: null, cost: null });
+    expect(statsOf(stats, 'anna')).toEqual({
+      drives: 4,
+      distanceKm: 120,
+      energyUsedKwh: 19,
+      efficiencyWhPerKm: 160,
+      cost: 4.5,
+      costs: [{ currency: 'EUR', amount: 4.5 }],
+    });
+    expect(statsOf(stats, 'ben')).toEqual({ drives: 3, distanceKm: 55, energyUsedKwh: 0, efficiencyWhPerKm: null, cost: null, costs: [] });
+    expect(statsOf(stats, 'nobody')).toEqual({
+      drives: 0,
+      distanceKm: 0,
+      energyUsedKwh: 0,
+      efficiencyWhPerKm: null,
+      cost: null,
+      costs: [],
+    });
     expect([...stats.keys()].sort()).toEqual(['anna', 'ben']);
+  });
+
+  it('keeps each currency a car was charged in, never converted; `cost` is the display currency’s part (issue 21)', () => {
+    const row = { driverId: 'anna', vehicleId: RED, drives: 1, distanceKm: 60, energyUsedKwh: 10, knownDistanceKm: 60, knownEnergyKwh: 10 };
+    const prices = new Map([
+      [
+        RED,
+        new Map([
+          ['EUR', 0.2],
+          ['USD', 0.05],
+        ]),
+      ],
+    ]);
+    expect(statsOf(driverStats([row], prices, 'USD'), 'anna')).toMatchObject({
+      cost: 0.5,
+      costs: [
+        { currency: 'EUR', amount: 2 },
+        { currency: 'USD', amount: 0.5 },
+      ],
+    });
+    expect(statsOf(driverStats([row], prices, 'GBP'), 'anna')).toMatchObject({
+      cost: null,
+      costs: [{ currency: 'EUR' }, { currency: 'USD' }],
+    });
   });
 });

@@ -28,7 +28,12 @@ export function VehicleCard(props: { summary: VehicleSummary; place: LastPlace; 
         </span>
       </div>
       <div className="mt-2">
-        <StatusBadge status={status} since={props.summary.statusSince} timeZone={props.units.timeZone} />
+        <StatusBadge
+          status={status}
+          since={props.summary.statusSince}
+          observed={props.summary.statusSinceObserved}
+          timeZone={props.units.timeZone}
+        />
       </div>
       {status === 'charging' && latest ? <ChargingProgress latest={latest} /> : null}
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">

@@ -20,20 +20,27 @@ export const STATUS_LABEL: Record<VehicleStatus, string> = {
   unknown: 'Not seen yet',
 };
 
-/** "since 08:25" today, "since 26 Nov 2026, 17:35" before that, in the owner's time zone. */
-export function sinceLabel(at: Date | null, timeZone: string, now = clock.now()): string {
+/**
+ * "since 08:25" today, "since 26 Nov 2026, 17:35" before that, in the owner's time zone; "seen since …"
+ * when that is only when the app first saw the state (`observed` false), not when it began.
+ */
+export function sinceLabel(at: Date | null, timeZone: string, now = clock.now(), observed = true): string {
   if (!at) return '';
-  return `since ${formatWhen(at, timeZone, now)}`;
+  return `${observed ? '' : 'seen '}since ${formatWhen(at, timeZone, now)}`;
 }
 
 /** The state in words (never colour alone) with since-when. */
-export function StatusBadge(props: { status: VehicleStatus; since: Date | null; timeZone: string }) {
+export function StatusBadge(props: { status: VehicleStatus; since: Date | null; observed: boolean; timeZone: string }) {
   return (
     <p className="flex flex-wrap items-center gap-x-2 text-sm" data-testid="vehicle-status">
       <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${STYLE[props.status]}`}>{STATUS_LABEL[props.status]}</span>
       {props.since ? (
-        <time dateTime={props.since.toISOString()} className="text-gray-600 dark:text-gray-400">
-          {sinceLabel(props.since, props.timeZone)}
+        <time
+          dateTime={props.since.toISOString()}
+          className="text-gray-600 dark:text-gray-400"
+          title={props.observed ? undefined : 'The app first saw this state then; it may have begun earlier.'}
+        >
+          {sinceLabel(props.since, props.timeZone, clock.now(), props.observed)}
         </time>
       ) : null}
     </p>

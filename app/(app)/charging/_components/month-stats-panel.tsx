@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Db } from '@/db/client';
-import { formatDistance, formatKwh, formatMoney, formatNumber, formatPercent } from '@/lib/format';
+import { formatDistance, formatKwh, formatMoneyTotals, formatNumber, formatPercent, otherCurrencies } from '@/lib/format';
 import type { Preferences } from '@/lib/settings/preferences';
 import {
   cardTable,
@@ -33,13 +33,22 @@ export async function MonthStatsPanel(props: { db: Db; prefs: Preferences }) {
   const { months } = await monthStats(props.db, { timeZone: prefs.timeZone, currency: prefs.currency });
   const per = prefs.distanceUnit === 'mi' ? '100 mi' : '100 km';
   const perFactor = prefs.distanceUnit === 'mi' ? 1.609344 : 1;
+  const others = otherCurrencies(
+    months.flatMap((m) => m.costs),
+    prefs.currency,
+  );
   const chartData = months.map((m) => ({ month: monthName(m.month, 'short'), 'Energy added': m.energyAddedKwh }));
   return (
     <HistoryPanel
       id="months"
       title="By month"
-      description={`The last ${STAT_MONTHS} months in ${prefs.timeZone}; cost in ${prefs.currency} after the solar credit.`}
+      description={`The last ${STAT_MONTHS} months in ${prefs.timeZone}; cost after the solar credit, in the currency each session was priced in.`}
     >
+      {others.length > 0 ? (
+        <p className="mb-3 text-sm text-gray-700 dark:text-gray-300" data-testid="months-currency-note">
+          Some costs are in {others.join(', ')}, not {prefs.currency}: they are shown as priced, never converted.
+        </p>
+      ) : null}
       <HistoryChart
         kind="bar"
         data={chartData}
@@ -84,13 +93,16 @@ export async function MonthStatsPanel(props: { db: Db; prefs: Preferences }) {
                   {formatKwh(m.energyAddedKwh)}
                 </td>
                 <td className={`${cardTableFigure} ${figure}`} data-label="Cost" data-value={m.cost ?? undefined}>
-                  {formatMoney(m.cost, prefs.currency)}
+                  {formatMoneyTotals(m.costs, prefs.currency)}
                 </td>
                 <td className={`${cardTableFigure} ${detail}`} data-label="Distance">
                   {formatDistance(m.distanceKm, prefs, 0)}
                 </td>
                 <td className={`${cardTableFigure} ${detail}`} data-label={`Cost / ${per}`}>
-                  {formatMoney(m.costPer100Km === null ? null : m.costPer100Km * perFactor, prefs.currency)}
+                  {formatMoneyTotals(
+                    m.costsPer100Km.map((c) => ({ currency: c.currency, amount: c.amount * perFactor })),
+                    prefs.currency,
+                  )}
                 </td>
                 <td className={`${cardTableFigure} ${figure}`} data-label="Solar">
                   {formatPercent(m.solarPercentage)}

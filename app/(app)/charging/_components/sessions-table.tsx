@@ -39,10 +39,11 @@ const detail = 'order-2';
 const coarse = (s: { splitBucketMinutes: number | null }) => s.splitBucketMinutes !== null && resolutionOf(s.splitBucketMinutes).coarse;
 
 export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: Preferences }) {
-  const { db, query: q, prefs } = props;
-  const filter = toSessionFilter(q, periodRange(q.period, prefs.timeZone));
-  const [rows, total, any] = await Promise.all([
-    listChargingSessions(db, { ...filter, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
+  const { db, prefs } = props;
+  const filter = toSessionFilter(props.query, periodRange(props.query.period, prefs.timeZone));
+  const pageOf = (page: number) => listChargingSessions(db, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const [asked, total, any] = await Promise.all([
+    pageOf(props.query.page),
     countChargingSessions(db, filter),
     listChargingSessions(db, { limit: 1 }),
   ]);
@@ -55,6 +56,10 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
     );
   }
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A page past the end (an old link, a typed URL) shows the last page and says so, like a bad filter value.
+  const past = props.query.page > pages;
+  const q = past ? { ...props.query, page: pages } : props.query;
+  const rows = past ? await pageOf(pages) : asked;
   return (
     <HistoryPanel
       id="sessions"
@@ -65,6 +70,15 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
         </span>
       }
     >
+      {past ? (
+        <p
+          role="alert"
+          data-testid="page-messages"
+          className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          There is no page {formatNumber(props.query.page)}: showing the last page, {formatNumber(pages)}.
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p className="rounded-md bg-gray-50 p-4 text-sm text-gray-700 dark:bg-gray-800/60 dark:text-gray-300">
           No session matches these filters{q.page > 1 ? ' on this page' : ''}. Choose a longer period or{' '}

@@ -4,6 +4,7 @@ import { distanceByPeriod } from '@/db/queries/charging-page';
 import { listVehicles } from '@/db/queries/vehicles';
 import { chargingStats } from '@/lib/api/charging-stats';
 import { clock } from '@/lib/clock';
+import type { MoneyAmount } from '@/lib/format';
 import { addMonths, dayStart, today } from '@/lib/time';
 
 export const STAT_MONTHS = 12;
@@ -13,11 +14,15 @@ export type MonthStat = {
   month: string;
   sessions: number;
   energyAddedKwh: number;
-  /** Cost in the owner's currency after the solar credit; null when no session of the month has one. */
+  /** Cost in the owner's currency after the solar credit; null when no session of the month has one in it. */
   cost: number | null;
   costWithoutSolar: number | null;
+  /** Cost after the solar credit per currency the sessions were priced in (never converted); empty when none has a cost. */
+  costs: MoneyAmount[];
   distanceKm: number;
   costPer100Km: number | null;
+  /** `costs` per 100 km driven that month, per currency; empty without distance. */
+  costsPer100Km: MoneyAmount[];
   solarPercentage: number | null;
 };
 
@@ -44,15 +49,19 @@ export async function monthStats(
     months: months.map((start) => {
       const s = stats.periods.find((x) => x.period === start);
       const km = distance.find((x) => x.period === start)?.distanceKm ?? 0;
+      const costs = (s?.costs ?? []).map((c) => ({ currency: c.currency, amount: c.amount }));
       const cost = s?.costs.find((c) => c.currency === p.currency) ?? null;
+      const per100 = (amount: number) => Math.round((amount / km) * 10_000) / 100;
       return {
         month: start.slice(0, 7),
         sessions: s?.sessions ?? 0,
         energyAddedKwh: s?.energyAddedKwh ?? 0,
         cost: cost?.amount ?? null,
         costWithoutSolar: cost?.amountWithoutSolar ?? null,
+        costs,
         distanceKm: km,
-        costPer100Km: cost && km > 0 ? Math.round((cost.amount / km) * 10_000) / 100 : null,
+        costPer100Km: cost && km > 0 ? per100(cost.amount) : null,
+        costsPer100Km: km > 0 ? costs.map((c) => ({ currency: c.currency, amount: per100(c.amount) })) : [],
         solarPercentage: s?.solarPercentage ?? null,
       };
     }),

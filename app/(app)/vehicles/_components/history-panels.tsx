@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { listDrives } from '@/db/queries/drives';
 import { driveEfficiencyByDay, estimateCapacityKwh, listActivityStretches, listBusySpans } from '@/db/queries/vehicle-detail';
-import { listVehicleStateBuckets, type VehicleRow } from '@/db/queries/vehicles';
+import { getLatestVehicleState, listVehicleStateBuckets, type VehicleRow } from '@/db/queries/vehicles';
 import { KM_PER_MILE, formatDateTime, formatDistance, formatDuration, formatEfficiency, formatNumber, formatPercent } from '@/lib/format';
 import { activityTotals } from '@/lib/stats';
 import { LiveChart } from '../../_components/charts/live-chart';
@@ -50,23 +50,32 @@ export async function TripsPanel(props: { vehicle: VehicleRow }) {
   );
 }
 
-/** Battery level over the last week: hourly averages computed in SQL (at most 168 points). */
+/**
+ * Battery level over the last week: hourly averages computed in SQL (at most 168 points). "Now" is
+ * the newest sample's level, the one the Status panel and the dashboard show (an hour's average lags it).
+ */
 export async function BatteryPanel(props: { vehicle: VehicleRow }) {
   const db = await getDb();
   const prefs = await loadPreferences();
   const to = clock.now();
-  const buckets = await listVehicleStateBuckets(db, {
-    vehicleId: props.vehicle.id,
-    from: new Date(to.getTime() - BATTERY_DAYS * DAY_MS),
-    to,
-    unit: 'hour',
-    timeZone: prefs.timeZone,
-    limit: 24 * BATTERY_DAYS + 2,
-  });
+  const from = new Date(to.getTime() - BATTERY_DAYS * DAY_MS);
+  const [buckets, latest] = await Promise.all([
+    listVehicleStateBuckets(db, {
+      vehicleId: props.vehicle.id,
+      from,
+      to,
+      unit: 'hour',
+      timeZone: prefs.timeZone,
+      limit: 24 * BATTERY_DAYS + 2,
+    }),
+    getLatestVehicleState(db, props.vehicle.id),
+  ]);
   const data = buckets
     .filter((b) => b.batteryLevelAvg != null)
     .map((b) => ({ time: shortTime(b.timestamp, prefs.timeZone), 'Battery level': b.batteryLevelAvg }));
-  const levels = data.map((d) => d['Battery level'] as number);
+  const now = latest?.batteryLevel ?? null;
+  const inWeek = now !== null && latest !== undefined && latest.timestamp >= from;
+  const levels = [...data.map((d) => d['Battery level'] as number), ...(inWeek ? [now] : [])];
   return (
     <Panel title="Battery level, last 7 days" id="battery">
       {data.length < 2 ? (
@@ -86,7 +95,7 @@ export async function BatteryPanel(props: { vehicle: VehicleRow }) {
             testId="battery-chart"
           />
           <p className="mt-2 text-sm text-gray-700 dark:text-gray-300" data-testid="battery-range">
-            Between {formatPercent(Math.min(...levels))} and {formatPercent(Math.max(...levels))}, now {formatPercent(levels.at(-1))}.
+            Between {formatPercent(Math.min(...levels))} and {formatPercent(Math.max(...levels))}, now {formatPercent(now)}.
           </p>
         </>
       )}

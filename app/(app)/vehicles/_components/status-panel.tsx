@@ -24,7 +24,7 @@ export async function StatusPanel(props: { vehicle: VehicleRow }) {
   const l = s?.latest;
   return (
     <Panel title="Status" id="status">
-      {s ? <StatusBadge status={s.status} since={s.statusSince} timeZone={prefs.timeZone} /> : null}
+      {s ? <StatusBadge status={s.status} since={s.statusSince} observed={s.statusSinceObserved} timeZone={prefs.timeZone} /> : null}
       {l ? (
         <>
           <dl className="mt-3 grid grid-cols-[repeat(auto-fit,minmax(8rem,1fr))] gap-3">

@@ -15,7 +15,8 @@ const Query = z.object({ from: fromParam.optional(), to: toParam.optional() }).s
 const r = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 // GET /api/drivers/:id/stats – a driver's drives in [from, to): count, km, kWh, Wh/km, hours and cost
-// (drive energy × the car's charging cost per kWh, owner's currency), per vehicle and in total.
+// (drive energy × the car's charging cost per kWh): `cost` in the owner's `currency` (null when no
+// charge was priced in it), `costs` per currency the charges were priced in, never converted.
 export const GET = withAuth<{ id: string }>(async ({ req, params }) => {
   const id = pathUuid(params.id, 'driver');
   const q = parseQuery(req, Query);
@@ -51,6 +52,7 @@ export const GET = withAuth<{ id: string }>(async ({ req, params }) => {
       ),
       cost: statsOf(stats.byDriver, id).cost,
       currency: stats.currency,
+      costs: statsOf(stats.byDriver, id).costs,
     },
     byVehicle: byVehicle.map((v) => ({ ...v, firstDriveAt: iso(v.firstDriveAt), lastDriveAt: iso(v.lastDriveAt) })),
   });
