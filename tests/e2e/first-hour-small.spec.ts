@@ -130,8 +130,12 @@ for (const size of SIZES) {
 }
 
 async function revokeTokens(page: Page, name: string) {
+  // A cookie-authenticated change needs the page's own Origin (lib/http/handler.ts), as the browser sends it.
+  const headers = { origin: new URL(page.url()).origin };
   const { tokens } = await (await page.request.get('/api/tokens')).json();
-  for (const t of tokens.filter((x: { name: string }) => x.name === name)) await page.request.delete(`/api/tokens/${t.id}`);
+  for (const t of tokens.filter((x: { name: string }) => x.name === name)) {
+    expect((await page.request.delete(`/api/tokens/${t.id}`, { headers })).ok(), `revoke ${name}`).toBe(true);
+  }
 }
 
 /** The "Sessions" cells of the By month table, summed. */
