@@ -87,7 +87,7 @@ export function SyncPanel(props: { runs: RunView[]; lastSucceeded: string | null
             className="h-2 w-full overflow-hidden rounded bg-gray-200 dark:bg-gray-800"
             role="progressbar"
             aria-label="Sync progress"
-            aria-valuetext={`${elapsed} seconds`}
+            aria-valuetext={countOf(elapsed, 'second')}
           >
             <div className="h-2 w-1/3 animate-pulse rounded bg-blue-600" />
           </div>
