@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { clock } from '@/lib/clock';
 import { env } from '@/lib/env';
+import { countOf } from '@/lib/format';
 import { log } from '@/lib/log';
 import type { ScenarioName, Simulator } from '@/lib/simulator';
 import { prepareDemo } from '@/lib/sync/demo';
@@ -36,7 +37,7 @@ export async function seedDemoHistory(db: Db, o: { scenario: ScenarioName; seed:
   if (demo.outcome === 'ready') log.info(`Demo resumed (${o.scenario})`);
   else
     log.info(
-      `Demo history ${demo.outcome === 'seeded' ? 'seeded' : 'seeding resumed and finished'}: ${o.days} days of ${o.scenario}, ${demo.runs} sync runs in ${(demo.elapsedMs / 1000).toFixed(1)} s`,
+      `Demo history ${demo.outcome === 'seeded' ? 'seeded' : 'seeding resumed and finished'}: ${countOf(o.days, 'day')} of ${o.scenario}, ${countOf(demo.runs, 'sync run')} in ${(demo.elapsedMs / 1000).toFixed(1)} s`,
     );
   return demo;
 }

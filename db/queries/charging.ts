@@ -108,7 +108,13 @@ export type ChargingPeriodStats = {
 };
 export type ChargingCostStats = { period: string; currency: string; cost: number; costWithoutSolar: number };
 
-export type StatsParams = { from: Date; to: Date; unit: 'day' | 'week' | 'month' | 'year'; timeZone: string; vehicleId?: string };
+/** A range of local periods, narrowed like the sessions table (car, place, source, charger type) when given. */
+export type StatsParams = Omit<ChargingSessionFilter, 'from' | 'to'> & {
+  from: Date;
+  to: Date;
+  unit: 'day' | 'week' | 'month' | 'year';
+  timeZone: string;
+};
 
 /** `YYYY-MM-DD` of the local start of the period containing `started_at` (weeks start on Monday). */
 const periodOf = (p: StatsParams) => sql<string>`to_char(date_trunc(${p.unit}, ${cs.startedAt} at time zone ${p.timeZone}), 'YYYY-MM-DD')`;
@@ -136,7 +142,7 @@ export async function chargingStatsByPeriod(db: Db, p: StatsParams): Promise<Cha
       solarShareKwh: kwhSum(sql`${split} * ${cs.solarPercentage} / 100`),
     })
     .from(cs)
-    .where(and(p.vehicleId ? eq(cs.vehicleId, p.vehicleId) : undefined, within(cs.startedAt, p.from, p.to)))
+    .where(filterWhere(p))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   return rows.map((r) => ({ ...r, ...numbers(r) }));
@@ -152,14 +158,7 @@ export async function chargingCostByPeriod(db: Db, p: StatsParams): Promise<Char
       costWithoutSolar: rounded(sql`sum(coalesce(${cs.costWithoutSolar}, ${cs.cost}))`, 2),
     })
     .from(cs)
-    .where(
-      and(
-        p.vehicleId ? eq(cs.vehicleId, p.vehicleId) : undefined,
-        within(cs.startedAt, p.from, p.to),
-        sql`${cs.cost} is not null`,
-        sql`${cs.costCurrency} is not null`,
-      ),
-    )
+    .where(and(filterWhere(p), sql`${cs.cost} is not null`, sql`${cs.costCurrency} is not null`))
     .groupBy(sql`1`, sql`2`)
     .orderBy(sql`1`, sql`2`);
   return rows.map((r) => ({ period: r.period, currency: r.currency, cost: r.cost ?? 0, costWithoutSolar: r.costWithoutSolar ?? 0 }));

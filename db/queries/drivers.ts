@@ -184,7 +184,7 @@ export async function driverEnergyByVehicle(db: Db, p: { driverId?: string; from
 }
 
 /** The newest drives, optionally only those without a driver (for assigning by hand). */
-export async function listRecentDrives(db: Db, p: { limit: number; unassigned?: boolean; driverId?: string }) {
+export async function listRecentDrives(db: Db, p: { limit: number; offset?: number; unassigned?: boolean; driverId?: string }) {
   return db
     .select({
       id: drives.id,
@@ -203,5 +203,6 @@ export async function listRecentDrives(db: Db, p: { limit: number; unassigned?: 
     .innerJoin(vehicles, eq(vehicles.id, drives.vehicleId))
     .where(and(p.unassigned ? isNull(drives.driverId) : undefined, p.driverId ? eq(drives.driverId, p.driverId) : undefined))
     .orderBy(desc(drives.startedAt), desc(drives.id))
-    .limit(p.limit);
+    .limit(p.limit)
+    .offset(p.offset ?? 0);
 }

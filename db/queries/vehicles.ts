@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { vehicles, vehicleStates } from '../schema';
 
@@ -91,6 +91,24 @@ export async function getLatestVehicleState(db: Db, vehicleId: string): Promise<
     .orderBy(desc(vehicleStates.timestamp))
     .limit(1);
   return row;
+}
+
+export type Position = { latitude: number; longitude: number; at: Date };
+
+/**
+ * Where the car was last seen: the newest stored state that has a position (a state without one,
+ * e.g. read without the location scope, is skipped). From the database only: never asks Tesla.
+ */
+export async function getLastPosition(db: Db, vehicleId: string): Promise<Position | undefined> {
+  const [row] = await db
+    .select({ latitude: vehicleStates.latitude, longitude: vehicleStates.longitude, at: vehicleStates.timestamp })
+    .from(vehicleStates)
+    .where(and(eq(vehicleStates.vehicleId, vehicleId), isNotNull(vehicleStates.latitude), isNotNull(vehicleStates.longitude)))
+    .orderBy(desc(vehicleStates.timestamp))
+    .limit(1);
+  return row && row.latitude !== null && row.longitude !== null
+    ? { latitude: row.latitude, longitude: row.longitude, at: row.at }
+    : undefined;
 }
 
 export type StateRange = { vehicleId: string; from: Date; to: Date; limit: number };

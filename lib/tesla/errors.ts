@@ -1,3 +1,4 @@
+import { countOf } from '@/lib/format';
 import { HttpError } from '@/lib/http/errors';
 
 /**
@@ -121,7 +122,7 @@ export class TeslaWakeLimitError extends TeslaError {
     readonly vin: string,
     readonly max: number,
   ) {
-    super(429, 'tesla_wake_limit', `Wake limit reached: at most ${max} wakes per vehicle per 24 hours.`);
+    super(429, 'tesla_wake_limit', `Wake limit reached: at most ${countOf(max, 'wake')} per vehicle per 24 hours.`);
     this.name = 'TeslaWakeLimitError';
   }
 }

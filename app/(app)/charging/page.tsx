@@ -54,8 +54,19 @@ export default async function ChargingPage(props: { searchParams: Promise<Search
       <Suspense key={JSON.stringify(query)} fallback={<HistoryPanelSkeleton title="Sessions" lines={8} />}>
         <SessionsTable db={db} query={query} prefs={prefs} />
       </Suspense>
-      <Suspense fallback={<HistoryPanelSkeleton title="By month" chart lines={4} />}>
-        <MonthStatsPanel db={db} prefs={prefs} />
+      <Suspense
+        key={`months ${JSON.stringify({ ...query, page: undefined, period: undefined })}`}
+        fallback={<HistoryPanelSkeleton title="By month" chart lines={4} />}
+      >
+        <MonthStatsPanel
+          db={db}
+          prefs={prefs}
+          query={query}
+          names={{
+            vehicle: vehicles.find((v) => v.id === query.vehicle)?.displayName ?? vehicles.find((v) => v.id === query.vehicle)?.vin,
+            location: locations.find((l) => l.id === query.location)?.name,
+          }}
+        />
       </Suspense>
     </>
   );

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
+import { z } from 'zod';
 import { getDb } from '@/db';
 import { listDrivers, listRecentDrives } from '@/db/queries/drivers';
+import { countDrives } from '@/db/queries/drives';
 import { listLocations } from '@/db/queries/locations';
 import { listVehicles } from '@/db/queries/vehicles';
 import { loadDriverStats } from '@/lib/api/driver-stats';
@@ -21,16 +24,22 @@ import { ruleText } from './_components/rule-text';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drivers' };
 
-export default async function DriversPage() {
+/** Recent drives per page; `?page=N` (1-based) pages back to older ones. */
+const DRIVES_PER_PAGE = 15;
+const PageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export default async function DriversPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireOwner();
+  const sp = await props.searchParams;
+  const page = PageParam.parse(Array.isArray(sp.page) ? sp.page[0] : (sp.page ?? 1));
   return (
     <>
       <PageHeader title="Drivers">Who drove, and their distance, efficiency and cost.</PageHeader>
       <Suspense fallback={<SectionSkeleton label="drivers" rows={4} />}>
         <DriversPanel />
       </Suspense>
-      <Suspense fallback={<SectionSkeleton label="recent drives" rows={6} />}>
-        <RecentDrivesPanel />
+      <Suspense key={page} fallback={<SectionSkeleton label="recent drives" rows={6} />}>
+        <RecentDrivesPanel page={page} />
       </Suspense>
     </>
   );
@@ -106,9 +115,16 @@ async function DriversPanel() {
   );
 }
 
-async function RecentDrivesPanel() {
+async function RecentDrivesPanel(props: { page: number }) {
   const db = await getDb();
-  const [drives, drivers, prefs] = await Promise.all([listRecentDrives(db, { limit: 15 }), listDrivers(db), readPreferences(db)]);
+  const total = await countDrives(db, {});
+  const pages = Math.max(1, Math.ceil(total / DRIVES_PER_PAGE));
+  const page = Math.min(props.page, pages); // past the end: the oldest page, never an empty one
+  const [drives, drivers, prefs] = await Promise.all([
+    listRecentDrives(db, { limit: DRIVES_PER_PAGE, offset: (page - 1) * DRIVES_PER_PAGE }),
+    listDrivers(db),
+    readPreferences(db),
+  ]);
   const driverNames = new Map(drivers.map((d) => [d.id, d.name]));
   return (
     <section aria-labelledby="recent-drives-title" className={`${card} space-y-3`}>
@@ -129,7 +145,12 @@ async function RecentDrivesPanel() {
             const how = d.driverAssignment === 'manual' ? 'by hand' : d.driverAssignment === 'rule' ? 'by rule' : 'no rule matched';
             const when = formatDateTime(d.startedAt, prefs.timeZone);
             return (
-              <li key={d.id} className="grid grid-cols-1 gap-2 py-3 sm:grid-cols-[1fr_14rem] sm:items-center" data-testid="recent-drive">
+              <li
+                key={d.id}
+                className="grid grid-cols-1 gap-2 py-3 sm:grid-cols-[1fr_14rem] sm:items-center"
+                data-testid="recent-drive"
+                data-drive-id={d.id}
+              >
                 <div className="min-w-0 text-sm">
                   <p className="font-medium text-gray-900 dark:text-gray-50">
                     {when} · {d.vehicleName ?? d.vin}
@@ -154,6 +175,36 @@ async function RecentDrivesPanel() {
           })}
         </ul>
       )}
+      {pages > 1 ? <DrivesPager page={page} pages={pages} /> : null}
     </section>
+  );
+}
+
+const pageLink = 'rounded-md px-2 py-1 font-medium text-blue-700 hover:underline dark:text-blue-300';
+const drivesHref = (page: number) => (page === 1 ? '/drivers#recent-drives-title' : `/drivers?page=${page}#recent-drives-title`);
+
+/** Newer / older through the URL (`?page=N`), so a page of drives can be linked and reloaded. */
+function DrivesPager(props: { page: number; pages: number }) {
+  const { page, pages } = props;
+  return (
+    <nav aria-label="Pages of recent drives" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      {page > 1 ? (
+        <Link href={drivesHref(page - 1)} className={pageLink}>
+          ← Newer drives
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-gray-700 dark:text-gray-300" data-testid="recent-drives-page">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={drivesHref(page + 1)} className={pageLink}>
+          Older drives →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }

@@ -68,23 +68,11 @@ describe(`charging page queries on ${testDriver()}`, () => {
     ).toEqual([]);
   });
 
-  it('builds the last 12 months: kWh, cost, cost per 100 km and solar share, as the stats API counts them', async () => {
+  it('builds the last 12 months from the first with a session: kWh, cost, cost per 100 km and solar share, as the stats API counts them', async () => {
     const { months, from } = await monthStats(h.db, { timeZone: 'Europe/Berlin', currency: 'EUR', now: t('2026-03-20T12:00:00Z') });
     expect(from.toISOString()).toBe('2025-03-31T22:00:00.000Z'); // 1 April 2025, Berlin summer time
-    expect(months.map((m) => m.month)).toEqual([
-      '2025-04',
-      '2025-05',
-      '2025-06',
-      '2025-07',
-      '2025-08',
-      '2025-09',
-      '2025-10',
-      '2025-11',
-      '2025-12',
-      '2026-01',
-      '2026-02',
-      '2026-03',
-    ]);
+    // No empty months before January, the first month of the window with a session.
+    expect(months.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
     const by = Object.fromEntries(months.map((m) => [m.month, m]));
     // March: s1 (20 kWh, 2.40 €, 60 % solar of 22 kWh), s2 (40 kWh, 18 €, no split), s4 (15 kWh, 0 €, 100 % of 16 kWh); 72 km driven.
     expect(by['2026-03']).toEqual({
@@ -108,9 +96,31 @@ describe(`charging page queries on ${testDriver()}`, () => {
       solarPercentage: null,
     });
     expect(by['2026-01']).toMatchObject({ sessions: 5, energyAddedKwh: 160, cost: null, costPer100Km: null });
-    expect(by['2025-04']).toMatchObject({ sessions: 0, energyAddedKwh: 0, cost: null });
     // The session 13 months back is outside the window.
     expect(months.reduce((n, m) => n + m.sessions, 0)).toBe(9);
+  });
+
+  it('follows the sessions table filters: car (and its distance), place, source, charger type', async () => {
+    const now = t('2026-03-20T12:00:00Z');
+    const of = async (filter: Parameters<typeof monthStats>[1]['filter']) =>
+      (await monthStats(h.db, { timeZone: 'UTC', currency: 'EUR', now, filter })).months.map((m) => [
+        m.month,
+        m.sessions,
+        m.energyAddedKwh,
+      ]);
+    expect(await of({ chargerType: 'ac' })).toEqual([
+      ['2026-02', 1, 10],
+      ['2026-03', 2, 35],
+    ]);
+    expect(await of({ source: 'supercharger_history' })).toEqual([['2026-03', 1, 40]]);
+    expect(await of({ locationId: data.locations.work.id })).toEqual([
+      ['2026-02', 1, 10],
+      ['2026-03', 0, 0],
+    ]);
+    expect(await of({ chargerType: 'dc', source: 'wall_connector' })).toEqual([]);
+    const blue = await monthStats(h.db, { timeZone: 'UTC', currency: 'EUR', now, filter: { vehicleId: data.vehicles.blue.id } });
+    // Blue's own March: s4 (15 kWh, 0 €) and its one drive before "now" (10 km; Red's 62 km are left out).
+    expect(blue.months.at(-1)).toMatchObject({ month: '2026-03', sessions: 1, energyAddedKwh: 15, cost: 0, distanceKm: 10 });
   });
 
   it('keeps costs in the currency they were priced in: out of the owner-currency figures, never blanked (issue 21)', async () => {

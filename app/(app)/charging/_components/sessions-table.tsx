@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Db } from '@/db/client';
 import { countChargingSessions, listChargingSessions, type ChargingSessionRow } from '@/db/queries/charging';
-import { formatDateTime, formatKwh, formatMoney, formatNumber, formatPercent } from '@/lib/format';
+import { countOf, formatDateTime, formatKwh, formatMoney, formatNumber, formatPercent } from '@/lib/format';
 import type { Preferences } from '@/lib/settings/preferences';
 import {
   cardTable,
@@ -66,7 +66,7 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
       title="Sessions"
       description={
         <span data-testid="sessions-total" data-value={total}>
-          {total === 1 ? '1 session' : `${formatNumber(total)} sessions`} · {periodLabel(q.period)}
+          {countOf(total, 'session')} · {periodLabel(q.period)}
         </span>
       }
     >

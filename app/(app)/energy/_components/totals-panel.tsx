@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { getDayEnergy } from '@/db/queries/dashboard';
 import { energyTotals } from '@/db/queries/energy';
 import { energyTotalsJson } from '@/lib/api/energy-json';
-import { formatKwh, formatPercent } from '@/lib/format';
+import { countOf, formatKwh, formatPercent } from '@/lib/format';
 import { HistoryPanel, HistoryStat } from '../../_components/charts/history-panel';
 import { provisionalSource } from '../../_components/energy/provisional-note';
 import { homeBySource, type EnergyPeriod } from '../_lib/period';
@@ -78,7 +78,7 @@ function describe(t: { days: number; completeDays: number }, todayRow: Awaited<R
   const todayOpen = todayRow !== null && !todayRow.complete;
   const others = t.days - t.completeDays - (todayOpen ? 1 : 0);
   return [
-    `${t.days} ${t.days === 1 ? 'day' : 'days'} of records.`,
+    `${countOf(t.days, 'day')} of records.`,
     todayOpen ? `Today is provisional: ${provisionalSource(todayRow, timeZone)}.` : '',
     others > 0
       ? `${others === 1 ? 'One earlier day is' : `${others} earlier days are`} provisional until Tesla's history for it is read (shortly after midnight).`

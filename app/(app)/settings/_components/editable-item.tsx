@@ -3,12 +3,12 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from './api-errors';
 import { danger, FormError, secondary } from './form-ui';
-import { LocationForm, type LocationValue } from './location-form';
+import { LocationForm, type CarPosition, type LocationValue } from './location-form';
 import { TariffForm, type TariffValue } from './tariff-form';
 
 type Props = { title: string; lines: string[]; testId: string } & (
   | { kind: 'tariff'; tariff: TariffValue; defaultCurrency: string }
-  | { kind: 'location'; location: LocationValue; tariffs: { id: string; name: string }[] }
+  | { kind: 'location'; location: LocationValue; tariffs: { id: string; name: string }[]; cars: CarPosition[] }
 );
 
 /** A tariff or place in the list: its summary (formatted on the server), edit in place, delete. */
@@ -54,7 +54,7 @@ export function EditableItem(props: Props) {
           {props.kind === 'tariff' ? (
             <TariffForm tariff={props.tariff} defaultCurrency={props.defaultCurrency} onDone={() => setEditing(false)} />
           ) : (
-            <LocationForm location={props.location} tariffs={props.tariffs} onDone={() => setEditing(false)} />
+            <LocationForm location={props.location} tariffs={props.tariffs} cars={props.cars} onDone={() => setEditing(false)} />
           )}
         </div>
       ) : null}

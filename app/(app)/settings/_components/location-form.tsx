@@ -1,7 +1,7 @@
 'use client';
 import { useId, useState } from 'react';
 import { z } from 'zod';
-import { Field, FormActions, input } from './form-ui';
+import { Field, FormActions, input, secondary } from './form-ui';
 import { nameField, numberField, useJsonForm } from './use-json-form';
 
 export type LocationValue = {
@@ -24,10 +24,18 @@ const Draft = z
     isHome: z.boolean(),
   })
   .strict();
+/** A car and where it was last seen (formatted on the server), for "use the car's current position". */
+export type CarPosition = { id: string; name: string; position: { latitude: number; longitude: number; at: string } | null };
+
 const EMPTY = { name: '', latitude: '', longitude: '', radiusM: '100', tariffId: '', isHome: false };
 
 /** Adds or edits a named place (POST /api/locations, PUT /api/locations/:id). */
-export function LocationForm(props: { location?: LocationValue; tariffs: { id: string; name: string }[]; onDone?: () => void }) {
+export function LocationForm(props: {
+  location?: LocationValue;
+  tariffs: { id: string; name: string }[];
+  cars: CarPosition[];
+  onDone?: () => void;
+}) {
   const uid = useId();
   const l = props.location;
   const [v, setV] = useState({
@@ -39,6 +47,18 @@ export function LocationForm(props: { location?: LocationValue; tariffs: { id: s
     isHome: l?.isHome ?? false,
   });
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((p) => ({ ...p, [k]: value }));
+  const [carId, setCarId] = useState(props.cars[0]?.id ?? '');
+  const [positionNote, setPositionNote] = useState<string | null>(null);
+  function fillFromCar() {
+    const car = props.cars.find((c) => c.id === carId);
+    if (!car) return;
+    if (!car.position) {
+      setPositionNote(`No position of ${car.name} is stored yet: it comes with the sync's next reading of the car.`);
+      return;
+    }
+    setV((p) => ({ ...p, latitude: String(car.position!.latitude), longitude: String(car.position!.longitude) }));
+    setPositionNote(`Where ${car.name} was last seen, at ${car.position.at}.`);
+  }
   const { submit, busy, message, err } = useJsonForm(Draft, l ? `/api/locations/${l.id}` : '/api/locations', {
     method: l ? 'PUT' : 'POST',
     onSaved: () => {
@@ -71,6 +91,27 @@ export function LocationForm(props: { location?: LocationValue; tariffs: { id: s
             onChange={(e) => set('longitude', e.target.value)}
           />
         </Field>
+        {props.cars.length > 0 ? (
+          <div className="col-span-2 flex flex-wrap items-end gap-2 sm:col-span-3">
+            <Field id={`${uid}-car`} label="Position of" className="min-w-0 space-y-1">
+              <select id={`${uid}-car`} className={input} value={carId} onChange={(e) => setCarId(e.target.value)}>
+                {props.cars.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="button" className={secondary} onClick={fillFromCar}>
+              Use the car’s current position
+            </button>
+            {positionNote ? (
+              <p className="w-full text-xs text-gray-600 dark:text-gray-400" role="status" data-testid="position-note">
+                {positionNote}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <Field id={`${uid}-radius`} label="Radius (m)" error={err('radiusM')}>
           <input
             id={`${uid}-radius`}

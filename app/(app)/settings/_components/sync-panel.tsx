@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { countOf } from '@/lib/format';
 import { button, FormError, muted } from './form-ui';
 
 export type RunView = {
@@ -64,7 +65,7 @@ export function SyncPanel(props: { runs: RunView[]; lastSucceeded: string | null
     else if (!res.ok) setError(json?.error?.message ?? `The sync failed (${res.status}).`);
     else
       setResult(
-        `Sync ${json?.status ?? 'finished'}: ${json?.requests ?? 0} Tesla requests in ${Math.max(1, Math.round((performance.now() - started) / 1000))} s.`,
+        `Sync ${json?.status ?? 'finished'}: ${countOf(json?.requests ?? 0, 'Tesla request')} in ${Math.max(1, Math.round((performance.now() - started) / 1000))} s.`,
       );
     router.refresh();
   }
@@ -86,7 +87,7 @@ export function SyncPanel(props: { runs: RunView[]; lastSucceeded: string | null
             className="h-2 w-full overflow-hidden rounded bg-gray-200 dark:bg-gray-800"
             role="progressbar"
             aria-label="Sync progress"
-            aria-valuetext={`${elapsed} seconds`}
+            aria-valuetext={countOf(elapsed, 'second')}
           >
             <div className="h-2 w-1/3 animate-pulse rounded bg-blue-600" />
           </div>
@@ -110,7 +111,7 @@ export function SyncPanel(props: { runs: RunView[]; lastSucceeded: string | null
             <li key={r.id} className="py-2">
               <p className="text-gray-900 dark:text-gray-50">
                 <span className="font-medium">{r.startedAt}</span> · {r.trigger} · <span data-testid="sync-run-status">{r.status}</span> ·{' '}
-                {r.duration} · {r.requests} requests
+                {r.duration} · {countOf(r.requests, 'request')}
               </p>
               {r.summary ? <p className="text-gray-700 dark:text-gray-300">{r.summary}</p> : null}
               {r.unreadable ? (

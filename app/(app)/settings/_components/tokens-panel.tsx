@@ -1,7 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { sendJson } from './api-errors';
+import { CopyButton } from './copy-button';
 import { button, danger, Field, FormError, input, muted } from './form-ui';
 
 type Scope = 'read' | 'sync' | 'admin';
@@ -22,6 +23,7 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const tokenRef = useRef<HTMLElement>(null);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -65,16 +67,19 @@ export function TokensPanel(props: { tokens: TokenInfo[] }) {
         >
           <p>Token “{created.name}” created. Copy it now: it is not shown again.</p>
           <code
+            ref={tokenRef}
             className="block rounded bg-white px-2 py-1 font-mono text-xs break-all text-gray-900 dark:bg-gray-900 dark:text-gray-100"
             data-testid="new-token"
           >
             {created.token}
           </code>
+          <CopyButton key={created.token} target={tokenRef} label="Copy the token" />
         </div>
       ) : null}
       {props.tokens.length === 0 ? (
         <p className={muted}>
-          No API tokens. Create one for a script or another app; it authenticates as `Authorization: Bearer &lt;token&gt;`.
+          No API tokens. Create one for a script or another app; it authenticates with the header{' '}
+          <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
         </p>
       ) : (
         <ul className="divide-y divide-gray-200 dark:divide-gray-800">

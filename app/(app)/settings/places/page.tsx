@@ -3,13 +3,14 @@ import { Suspense } from 'react';
 import { getDb } from '@/db';
 import { listLocations } from '@/db/queries/locations';
 import { listTariffs } from '@/db/queries/tariffs';
+import { getLastPosition, listVehicles } from '@/db/queries/vehicles';
 import { clock } from '@/lib/clock';
-import { formatMoney, formatNumber } from '@/lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '@/lib/format';
 import { readPreferences } from '@/lib/settings/preferences';
 import { priceAt } from '@/lib/stats';
 import { EditableItem } from '../_components/editable-item';
 import { muted } from '../_components/form-ui';
-import { LocationForm } from '../_components/location-form';
+import { LocationForm, type CarPosition } from '../_components/location-form';
 import { TariffForm } from '../_components/tariff-form';
 import { requireOwner } from '@/lib/auth/require-owner';
 import { SectionSkeleton } from '../_components/form-ui';
@@ -34,7 +35,23 @@ export default async function Page() {
 
 async function PlacesSection() {
   const db = await getDb();
-  const [locations, tariffs, prefs] = await Promise.all([listLocations(db), listTariffs(db), readPreferences(db)]);
+  const [locations, tariffs, prefs, vehicles] = await Promise.all([
+    listLocations(db),
+    listTariffs(db),
+    readPreferences(db),
+    listVehicles(db),
+  ]);
+  // "Use the car's current position": the newest stored position of each car (never a call to Tesla).
+  const cars: CarPosition[] = await Promise.all(
+    vehicles.map(async (v) => {
+      const p = await getLastPosition(db, v.id);
+      return {
+        id: v.id,
+        name: v.displayName ?? v.vin,
+        position: p ? { latitude: p.latitude, longitude: p.longitude, at: formatDateTime(p.at, prefs.timeZone) } : null,
+      };
+    }),
+  );
   const now = clock.now();
   const tariffName = new Map(tariffs.map((t) => [t.id, t.name]));
   const tariffOptions = tariffs.map((t) => ({ id: t.id, name: t.name }));
@@ -113,6 +130,7 @@ async function PlacesSection() {
                 isHome: l.isHome,
               }}
               tariffs={tariffOptions}
+              cars={cars}
             />
           ))}
         </ul>
@@ -120,7 +138,7 @@ async function PlacesSection() {
       <details className="rounded-lg border border-gray-200 p-3 dark:border-gray-800">
         <summary className="cursor-pointer text-sm font-medium text-gray-900 dark:text-gray-50">Add a place</summary>
         <div className="mt-3">
-          <LocationForm tariffs={tariffOptions} />
+          <LocationForm tariffs={tariffOptions} cars={cars} />
         </div>
       </details>
     </Section>

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { readPreferences } from '@/lib/settings/preferences';
 import { describeUnreadable, listRuns } from '@/lib/sync/runs';
+import { runSummary } from '@/lib/sync/run-summary';
 import { SyncPanel } from '../_components/sync-panel';
 import { requireOwner } from '@/lib/auth/require-owner';
 import { SectionSkeleton } from '../_components/form-ui';
@@ -21,13 +22,6 @@ export default async function Page() {
     </Suspense>
   );
 }
-
-const COUNT_LABELS: Record<string, string> = {
-  drives_upserted: 'drives',
-  charges_upserted: 'charges',
-  states: 'states',
-  drivers_assigned: 'drivers assigned',
-};
 
 async function SyncSection() {
   const db = await getDb();
@@ -51,10 +45,7 @@ async function SyncSection() {
             ? formatDuration(Math.max(60_000, r.finishedAt.getTime() - r.startedAt.getTime())).replace(/^1 min$/, '≤ 1 min')
             : 'running',
           requests: r.requests,
-          summary: Object.entries((r.counts ?? {}) as Record<string, unknown>)
-            .filter(([k, v]) => COUNT_LABELS[k] && typeof v === 'number' && v > 0)
-            .map(([k, v]) => `${v} ${COUNT_LABELS[k]}`)
-            .join(', '),
+          summary: runSummary(r.counts as Record<string, unknown> | null),
           error: r.error,
           unreadable: describeUnreadable(r.teslaUnreadable),
         }))}
