@@ -134,8 +134,11 @@ MOMENTS.forEach((m, i) => {
     test('the charging months end with this one, zero or not', async () => {
       const problems = watchProblems(page);
       await page.goto('/charging');
-      await expect(page.getByTestId('month-row')).toHaveCount(12);
+      // "By month" starts at the first month with a charge (3 days of history here: one or two
+      // months), and its newest row is this month, even with nothing charged in it yet.
       const month = today.slice(0, 7);
+      await expect(page.getByTestId('month-row').first()).toHaveAttribute('data-month', month);
+      expect(await page.getByTestId('month-row').count()).toBeLessThanOrEqual(2);
       await expect(page.getByTestId(`month-kwh-${month}`)).toHaveText(KWH);
       const stats = await (
         await page.request.get(`/api/charging/stats?period=month&from=${month}-01&tz=${encodeURIComponent(m.zone)}`)
