@@ -1,13 +1,13 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { SAVED_PAGE_MAX_AGE_SECONDS } from '@/app/_lib/saved-pages';
-import { NAV_ITEMS } from '@/app/_components/shell/nav-items';
+import { isCurrentSection, NAV_ITEMS } from '@/app/_components/shell/nav-items';
 
 type Saved = { path: string; label: string; savedAt: number };
 
 /** A saved page's name: its section's, with the rest of the path ("Charging · /charging/…"). */
 function labelOf(path: string): string {
-  const section = [...NAV_ITEMS].reverse().find((n) => (n.href === '/' ? path === '/' : path === n.href || path.startsWith(`${n.href}/`)));
+  const section = NAV_ITEMS.find((n) => isCurrentSection(path, n.href));
   if (!section) return path;
   return path === section.href ? section.label : `${section.label} · ${path.slice(section.href.length + 1)}`;
 }
