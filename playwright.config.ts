@@ -50,7 +50,7 @@ export default defineConfig({
     // front-end ones (Lighthouse, the layout check, the shell and the first-hour walk: navigation,
     // return paths, 404 pages, the demo band). What those pages read from the database is checked
     // on both drivers by the pages-*, charging, energy, drivers and settings specs.
-    ...(t.name === 'pglite' ? {} : { testIgnore: /(time-of-day|tesla-account-limits|lighthouse|phone-layout|shell|first-hour)\.spec\.ts/ }),
+    ...(t.name === 'pglite' ? {} : { testIgnore: /(time-of-day|tesla-account-limits|lighthouse|phone-layout|shell|first-hour|first-run)\.spec\.ts/ }),
   })),
   webServer: targets.map((t) => ({
     // A fresh data folder, seeded by a separate step before the server opens it (never concurrently).

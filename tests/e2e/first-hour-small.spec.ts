@@ -4,7 +4,7 @@ import { signIn } from './helpers';
 
 /**
  * Issue 21 item 11, the small things a new user trips over: plurals, the API tokens' empty state and
- * copy button, a place from the car's position, older drives on the Drivers page, and Charging's "By
+ * copy button, a place from the car's position or picked on the map, older drives on the Drivers page, and Charging's "By
  * month" under the page's filters. Runs after 01-home.spec.ts (files run in name order with one
  * worker), which sets the owner password. Whatever a test changes is undone before it ends.
  */
@@ -106,6 +106,37 @@ for (const size of SIZES) {
       expect(Number(await form.getByLabel('Latitude').inputValue())).toBeCloseTo(state.latitude, 6);
       expect(Number(await form.getByLabel('Longitude').inputValue())).toBeCloseTo(state.longitude, 6);
       await expect(form.getByTestId('position-note')).toContainText(car.displayName ?? car.vin);
+    });
+
+    test("a new place is picked on the map: a click puts it there, or the map's centre", async ({ page }) => {
+      await signIn(page);
+      const { vehicles } = await (await page.request.get('/api/vehicles')).json();
+      const car = vehicles[0];
+      const { state } = await (await page.request.get(`/api/vehicles/${car.id}/state`)).json();
+      await page.goto('/settings/places');
+      await page.getByText('Add a place').click();
+      const form = page.getByRole('form', { name: 'Add a place' });
+      await form.getByRole('button', { name: 'Pick on the map' }).click();
+      const map = form.getByTestId('place-map');
+      await expect(map).toHaveAttribute('data-ready', 'true');
+      // It opens at the car's last position (zoom 15); its centre is that position.
+      await form.getByRole('button', { name: 'Use the map’s centre' }).click();
+      await expect(form.getByLabel('Latitude')).not.toHaveValue('');
+      const lat0 = Number(await form.getByLabel('Latitude').inputValue());
+      const lon0 = Number(await form.getByLabel('Longitude').inputValue());
+      expect(lat0).toBeCloseTo(state.latitude, 4);
+      expect(lon0).toBeCloseTo(state.longitude, 4);
+      // A click 60 px right of and 40 px above the centre: east and north of it, by Web Mercator's degrees per pixel at zoom 15.
+      const box = (await map.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
+      await expect(form.getByLabel('Longitude')).not.toHaveValue(String(lon0));
+      const lat1 = Number(await form.getByLabel('Latitude').inputValue());
+      const lon1 = Number(await form.getByLabel('Longitude').inputValue());
+      const degPerPx = 360 / (256 * 2 ** 15);
+      expect((lon1 - lon0) / degPerPx).toBeGreaterThan(55);
+      expect((lon1 - lon0) / degPerPx).toBeLessThan(65);
+      expect(lat1).toBeGreaterThan(lat0);
+      expect((lat1 - lat0) / (degPerPx * Math.cos((lat0 * Math.PI) / 180))).toBeCloseTo(40, -1);
     });
 
     test('the recent drives page back to older ones through the URL', async ({ page }) => {

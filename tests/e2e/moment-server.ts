@@ -21,6 +21,11 @@ export async function startMomentServer(o: {
   env?: Record<string, string>;
   /** The server's moment when later than `at`: the app was not running in between (a restart). */
   serverAt?: string;
+  /**
+   * No seed step: the server finds an empty data folder and seeds `days` of demo history itself,
+   * as `npm start` does on a fresh clone whose build is current (the scheduler's first tick).
+   */
+  selfSeeding?: boolean;
 }): Promise<MomentServer> {
   const dataDir = path.join('.data', `e2e-moment-${o.name}`);
   rmSync(path.join(root, dataDir), { recursive: true, force: true });
@@ -38,13 +43,16 @@ export async function startMomentServer(o: {
     DATABASE_URL: '',
     ...o.env,
   };
-  const seed = await run(
-    spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/e2e/seed.ts'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
+  if (o.selfSeeding) Object.assign(env, { DEMO_DAYS: String(o.days), SYNC_INTERVAL_SECONDS: o.env?.SYNC_INTERVAL_SECONDS ?? '300' });
+  const seed = o.selfSeeding
+    ? { code: 0, output: '' }
+    : await run(
+        spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/e2e/seed.ts'], {
+          cwd: root,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      );
   if (seed.code !== 0) throw new Error(`seeding at ${o.at} failed:\n${seed.output}`);
   const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(o.port)], {
     cwd: root,

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { z } from 'zod';
 import { Field, FormActions, input, secondary } from './form-ui';
+import { PlaceMap } from './place-map';
 import { nameField, numberField, useJsonForm } from './use-json-form';
 
 export type LocationValue = {
@@ -49,6 +50,8 @@ export function LocationForm(props: {
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((p) => ({ ...p, [k]: value }));
   const [carId, setCarId] = useState(props.cars[0]?.id ?? '');
   const [positionNote, setPositionNote] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const start = props.cars.find((c) => c.id === carId)?.position ?? props.cars.find((c) => c.position)?.position ?? null;
   function fillFromCar() {
     const car = props.cars.find((c) => c.id === carId);
     if (!car) return;
@@ -112,6 +115,20 @@ export function LocationForm(props: {
             ) : null}
           </div>
         ) : null}
+        <div className="col-span-2 space-y-2 sm:col-span-3">
+          <button type="button" className={secondary} aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
+            {picking ? 'Hide the map' : 'Pick on the map'}
+          </button>
+          {picking ? (
+            <PlaceMap
+              latitude={v.latitude}
+              longitude={v.longitude}
+              radiusM={v.radiusM}
+              start={start}
+              onPick={(p) => setV((prev) => ({ ...prev, latitude: String(p.latitude), longitude: String(p.longitude) }))}
+            />
+          ) : null}
+        </div>
         <Field id={`${uid}-radius`} label="Radius (m)" error={err('radiusM')}>
           <input
             id={`${uid}-radius`}

@@ -1,8 +1,7 @@
 'use client';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef, useState } from 'react';
-
-type TileState = 'loading' | 'loaded' | 'failed';
+import { addOsmTiles, type TileState } from '@/app/_components/map/osm-tiles';
 
 /**
  * Where the car is, on OpenStreetMap tiles (Leaflet, loaded in the browser only). The place and
@@ -20,16 +19,7 @@ export function VehicleMap(props: { latitude: number; longitude: number; label: 
     void import('leaflet').then((L) => {
       if (cancelled || !el.current) return;
       const map = L.map(el.current, { scrollWheelZoom: false, attributionControl: true }).setView([latitude, longitude], 15);
-      const layer = L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {
-        subdomains: 'abc',
-        maxZoom: 19,
-        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-        // The app sends no referrer; OpenStreetMap's tile policy asks for one.
-        referrerPolicy: 'strict-origin-when-cross-origin',
-      });
-      layer.on('tileerror', () => setTiles((t) => (t === 'loaded' ? t : 'failed')));
-      layer.on('tileload', () => setTiles('loaded'));
-      layer.addTo(map);
+      addOsmTiles(L, map, setTiles);
       L.circleMarker([latitude, longitude], { radius: 9, color: '#1d4ed8', weight: 3, fillColor: '#3b82f6', fillOpacity: 0.8 })
         .addTo(map)
         .bindTooltip(label);
