@@ -69,7 +69,7 @@ export function FiltersForm(props: {
           Charger
         </label>
         <select id="f-type" name="type" defaultValue={q.type ?? ''} className={field}>
-          <option value="">AC, DC and Supercharger</option>
+          <option value="">Any charger</option>
           {CHARGER_KINDS.map((k) => (
             <option key={k} value={k}>
               {CHARGER_LABELS[k]}
