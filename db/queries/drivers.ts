@@ -76,6 +76,14 @@ export async function assignableDrives(db: Db, p: { vehicleId?: string; from?: D
     );
 }
 
+/** How many drives each driver holds (by rule or by hand); `driverId` null: nobody's. */
+export async function driveCountsByDriver(db: Db): Promise<{ driverId: string | null; drives: number }[]> {
+  return db
+    .select({ driverId: drives.driverId, drives: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(drives)
+    .groupBy(drives.driverId);
+}
+
 /** Writes planned assignments, one statement per target driver (and one for "nobody"). */
 export async function applyAssignments(
   db: Db,

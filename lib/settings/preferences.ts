@@ -61,6 +61,23 @@ function pick(settings: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(KEYS.filter((k) => settings[k] !== undefined).map((k) => [k, settings[k]]));
 }
 
+/**
+ * The zone the drivers' rules are judged in: the owner's time zone, unless the owner kept the
+ * drivers when they last changed it (`settings.driverRulesTimeZone`, the zone the rules were judged
+ * in before). A stored zone this server does not know counts as unset.
+ */
+export async function readDriverRulesZone(db: Db, ownerZone?: string): Promise<string> {
+  const row = await getOwnerFields(db, { settings: userConfig.settings });
+  const stored = row?.settings.driverRulesTimeZone;
+  if (typeof stored === 'string' && knownZone(stored) === stored) return stored;
+  return ownerZone ?? (await readPreferences(db)).timeZone;
+}
+
+/** Stores the zone the rules are judged in; null: they follow the owner's time zone. */
+export async function storeDriverRulesZone(db: Db, zone: string | null): Promise<void> {
+  await mergeOwnerSettings(db, { driverRulesTimeZone: zone });
+}
+
 /** Merges a validated patch into the stored settings (other keys, such as the demo's state, are kept). */
 export async function updatePreferences(db: Db, patch: PreferencesPatch): Promise<Preferences> {
   await mergeOwnerSettings(db, patch);

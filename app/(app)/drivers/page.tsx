@@ -10,7 +10,7 @@ import { listVehicles } from '@/db/queries/vehicles';
 import { loadDriverStats } from '@/lib/api/driver-stats';
 import { requireOwner } from '@/lib/auth/require-owner';
 import { formatDateTime, formatDistance, formatEfficiency, formatKwh, formatMoneyTotals, otherCurrencies } from '@/lib/format';
-import { readPreferences } from '@/lib/settings/preferences';
+import { readDriverRulesZone, readPreferences } from '@/lib/settings/preferences';
 import { statsOf } from '@/lib/stats';
 import { validRules } from '@/lib/stats/driver-rules';
 import { EmptyState } from '../_components/empty-state';
@@ -56,7 +56,13 @@ async function pickers() {
 
 async function DriversPanel() {
   const db = await getDb();
-  const [drivers, stats, prefs, options] = await Promise.all([listDrivers(db), loadDriverStats(db), readPreferences(db), pickers()]);
+  const [drivers, stats, prefs, options, rulesZone] = await Promise.all([
+    listDrivers(db),
+    loadDriverStats(db),
+    readPreferences(db),
+    pickers(),
+    readDriverRulesZone(db),
+  ]);
   const others = otherCurrencies(
     [...stats.byDriver.values()].flatMap((s) => s.costs),
     stats.currency,
@@ -75,6 +81,12 @@ async function DriversPanel() {
         is each drive&apos;s energy at what charging that car cost per kWh. When the rules of several drivers match a drive, the lowest
         priority number wins; a drive assigned by hand keeps its driver.
       </p>
+      {rulesZone !== prefs.timeZone ? (
+        <p className={muted} data-testid="rules-zone-note">
+          Rules are judged in {rulesZone} time, not your time zone ({prefs.timeZone}): the drivers were kept when the time zone changed.
+          Settings → Units and preferences can re-run them in {prefs.timeZone}.
+        </p>
+      ) : null}
       {others.length > 0 ? (
         <p className={muted} data-testid="drivers-currency-note">
           Some costs are in {others.join(', ')}, not {stats.currency}: they are shown as priced, never converted.

@@ -7,6 +7,7 @@ import { requireOwner } from '@/lib/auth/require-owner';
 import { HistoryPanelSkeleton } from '../_components/charts/history-panel';
 import { EmptyState } from '../_components/empty-state';
 import { PageHeader } from '../_components/page-header';
+import { readPreferences } from '@/lib/settings/preferences';
 import { knownZone, today as todayIn } from '@/lib/time';
 import { DayChartsPanel } from './_components/day-charts-panel';
 import { PeriodChartsPanel } from './_components/period-charts-panel';
@@ -19,11 +20,14 @@ export const metadata: Metadata = { title: 'Energy' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** Days, weeks, months and years follow the site's own calendar, like energy_daily and the energy API. */
+/**
+ * Days, weeks, months and years follow the site's own calendar, like energy_daily and the energy API, and
+ * times are the site's clock; when the owner's time zone differs the page says so once.
+ */
 export default async function EnergyPage(props: { searchParams: Promise<SearchParams> }) {
   await requireOwner();
   const db = await getDb();
-  const [sp, sites] = await Promise.all([props.searchParams, listEnergySites(db)]);
+  const [sp, sites, prefs] = await Promise.all([props.searchParams, listEnergySites(db), readPreferences(db)]);
   if (sites.length === 0) {
     return (
       <>
@@ -53,6 +57,15 @@ export default async function EnergyPage(props: { searchParams: Promise<SearchPa
         </span>
         , by day, week, month and year ({timeZone}).
       </PageHeader>
+      {timeZone !== prefs.timeZone ? (
+        <p
+          data-testid="energy-zone-note"
+          className="rounded-md border border-gray-200 bg-gray-50 p-3 text-sm text-gray-700 dark:border-gray-800 dark:bg-gray-900 dark:text-gray-300"
+        >
+          Energy days are the site&apos;s days, midnight to midnight in {timeZone} (where the Powerwall keeps its history), not in your time
+          zone ({prefs.timeZone}); times on this page are in {timeZone} too.
+        </p>
+      ) : null}
       {sites.length > 1 ? (
         <nav aria-label="Energy sites" className="flex flex-wrap gap-2 text-sm">
           {sites.map((s) => (

@@ -149,6 +149,7 @@ describe(`settings API on ${testDriver()}`, () => {
       timeZone: 'Europe/Berlin',
       solarAttributionRule: 'proportional',
       monthlyBudgetUsd: env().TESLA_MONTHLY_BUDGET_USD,
+      driverRulesTimeZone: 'Europe/Berlin',
     });
   });
 
@@ -188,7 +189,7 @@ describe(`settings API on ${testDriver()}`, () => {
     });
     await call(driver.PUT, '/x', { method: 'PUT', params: { id: data.drivers.alice.id }, body: { priority: 1 } });
     expect(await assignment(data.drives.d1.id)).toEqual({ driverId: data.drivers.alice.id, by: 'rule' });
-    expect((await put({ timeZone: 'UTC' })).body.settings.timeZone).toBe('UTC');
+    expect((await put({ timeZone: 'UTC', reassignDrivers: true })).body.settings.timeZone).toBe('UTC');
     expect(await assignment(data.drives.d1.id)).toEqual({ driverId: data.drivers.bob.id, by: 'rule' });
   });
 

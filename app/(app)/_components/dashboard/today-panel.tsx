@@ -9,7 +9,8 @@ import { loadPreferences } from './preferences';
 
 /**
  * Today's solar, home use, self-powered share and grid exchange so far, one panel per energy site. "Today" is the site's local
- * day (its energy history is kept by the site's calendar), said when the owner's zone differs. Until
+ * day (its energy history is kept by the site's calendar) and its times are the site's clock, as on the energy page its
+ * History link opens (the same day, the same figures and times); both said when the owner's zone differs. Until
  * the day is over its figures are provisional: Tesla's history buckets, then live readings.
  */
 export async function TodayPanel() {
@@ -72,8 +73,8 @@ async function SiteToday(props: {
           >
             <time dateTime={date}>{formatDate(`${date}T12:00:00Z`, 'UTC')}</time>
             {day.complete ? '' : ' so far'}
-            {timeZone !== prefs.timeZone ? ` (the site's day, ${timeZone})` : ''}
-            {day.complete ? '.' : `. Provisional: ${provisionalSource(day, prefs.timeZone)}.`}
+            {timeZone !== prefs.timeZone ? ` (the site's day and times, ${timeZone})` : ''}
+            {day.complete ? '.' : `. Provisional: ${provisionalSource(day, timeZone)}.`}
           </p>
         </>
       ) : (

@@ -1,7 +1,8 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
-import { button, Field, FormError, input } from './form-ui';
+import { countOf } from '@/lib/format';
+import { button, Field, FormError, input, secondary } from './form-ui';
 import { useJsonForm } from './use-json-form';
 
 export type PreferencesValue = {
@@ -22,22 +23,91 @@ const Draft = z.looseObject({
     .transform(Number),
 });
 
-/** Units, currency, time zone, solar rule and API budget (PUT /api/settings; its 422 details shown inline). */
-export function PreferencesForm(props: { value: PreferencesValue; ruleTexts: Record<PreferencesValue['solarAttributionRule'], string> }) {
+/** GET /api/drivers/reassign-preview: what judging the driver rules in `timeZone` would do. */
+type ReassignPreview = {
+  timeZone: string;
+  rulesTimeZone: string;
+  changes: number;
+  drivers: { id: string; name: string; drives: number; drivesAfter: number }[];
+  unassigned: { drives: number; drivesAfter: number };
+};
+
+/**
+ * Units, currency, time zone, solar rule and API budget (PUT /api/settings; its 422 details shown inline).
+ * Driver rules name local times, so a new time zone (or rules still judged in an old one) first asks, with
+ * the read-only preview's figures, whether to re-run them or keep every drive's driver; the answer is sent
+ * as `reassignDrivers`. No drivers with rules, or no drive that would move: nothing to ask.
+ */
+export function PreferencesForm(props: {
+  value: PreferencesValue;
+  ruleTexts: Record<PreferencesValue['solarAttributionRule'], string>;
+  /** The zone the driver rules are judged in now. */
+  rulesTimeZone: string;
+  hasRules: boolean;
+}) {
   const [v, setV] = useState({ ...props.value, monthlyBudgetUsd: String(props.value.monthlyBudgetUsd) });
   const [saved, setSaved] = useState(false);
-  const { submit, busy, message, err } = useJsonForm(Draft, '/api/settings', { method: 'PUT', onSaved: () => setSaved(true) });
+  const [question, setQuestion] = useState<ReassignPreview | null>(null);
+  const [asking, setAsking] = useState(false);
+  const { submit, busy, message, err } = useJsonForm(Draft, '/api/settings', {
+    method: 'PUT',
+    onSaved: () => {
+      setSaved(true);
+      setQuestion(null);
+    },
+  });
+  const rulesElsewhere = props.hasRules && props.rulesTimeZone !== props.value.timeZone;
+
+  /** Asks before saving when the rules would be judged in another zone; saves straight away when no drive would move. */
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (!props.hasRules || v.timeZone === props.value.timeZone || v.timeZone === props.rulesTimeZone) return submit(e, v);
+    setAsking(true);
+    const res = await fetch(`/api/drivers/reassign-preview?timeZone=${encodeURIComponent(v.timeZone)}`).catch(() => null);
+    setAsking(false);
+    const preview: ReassignPreview | null = res?.ok ? await res.json() : null;
+    // Not known (offline, an error): ask anyway, without figures.
+    if (preview?.changes === 0) return submit(e, { ...v, reassignDrivers: true });
+    setQuestion(
+      preview ?? {
+        timeZone: v.timeZone,
+        rulesTimeZone: props.rulesTimeZone,
+        changes: -1,
+        drivers: [],
+        unassigned: { drives: 0, drivesAfter: 0 },
+      },
+    );
+  }
+
+  /** Rules kept in an old zone: the same question for the owner's zone, the other settings unchanged. */
+  async function askForOwnZone() {
+    setAsking(true);
+    const res = await fetch(`/api/drivers/reassign-preview?timeZone=${encodeURIComponent(props.value.timeZone)}`).catch(() => null);
+    setAsking(false);
+    setQuestion(
+      res?.ok
+        ? await res.json()
+        : {
+            timeZone: props.value.timeZone,
+            rulesTimeZone: props.rulesTimeZone,
+            changes: -1,
+            drivers: [],
+            unassigned: { drives: 0, drivesAfter: 0 },
+          },
+    );
+  }
   const zones = useMemo(() => {
     const all = Intl.supportedValuesOf('timeZone');
     return all.includes(props.value.timeZone) ? all : [props.value.timeZone, ...all];
   }, [props.value.timeZone]);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => {
     setSaved(false);
+    setQuestion(null);
     setV((p) => ({ ...p, [k]: value }));
   };
 
   return (
-    <form onSubmit={(e) => submit(e, v)} noValidate className="space-y-4" aria-label="Preferences">
+    <form onSubmit={save} noValidate className="space-y-4" aria-label="Preferences">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field id="pref-distance" label="Distance unit" error={err('distanceUnit')}>
           <select
@@ -118,9 +188,61 @@ export function PreferencesForm(props: { value: PreferencesValue; ruleTexts: Rec
           charge).
         </p>
       </fieldset>
+      {rulesElsewhere && !question ? (
+        <p className="text-sm text-gray-700 dark:text-gray-300" data-testid="rules-zone-kept">
+          Driver rules are still judged in {props.rulesTimeZone}, not in your time zone.{' '}
+          <button
+            type="button"
+            className="font-medium text-blue-700 underline dark:text-blue-300"
+            onClick={askForOwnZone}
+            disabled={asking}
+          >
+            Judge them in {props.value.timeZone}…
+          </button>
+        </p>
+      ) : null}
+      {question ? (
+        <div
+          role="group"
+          aria-labelledby="reassign-question-text"
+          data-testid="reassign-question"
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <p id="reassign-question-text" className="font-medium">
+            {question.changes < 0
+              ? `Judging the driver rules in ${question.timeZone} may move drives between drivers (it could not be worked out now).`
+              : `Changing the time zone moves ${countOf(question.changes, 'drive')} between drivers: their rules name local times, judged in ${question.rulesTimeZone} until now.`}
+          </p>
+          {question.changes > 0 ? (
+            <ul className="list-inside list-disc">
+              {question.drivers
+                .filter((d) => d.drives !== d.drivesAfter || d.drives > 0)
+                .map((d) => (
+                  <li key={d.id}>
+                    {d.name} {d.drives} → {d.drivesAfter}
+                  </li>
+                ))}
+              {question.unassigned.drives !== question.unassigned.drivesAfter ? (
+                <li>
+                  No driver {question.unassigned.drives} → {question.unassigned.drivesAfter}
+                </li>
+              ) : null}
+            </ul>
+          ) : null}
+          <p>Keeping them leaves every drive with its driver and keeps judging the rules in {question.rulesTimeZone}.</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={button} disabled={busy} onClick={(e) => submit(e, { ...v, reassignDrivers: true })}>
+              Re-run the driver rules
+            </button>
+            <button type="button" className={secondary} disabled={busy} onClick={(e) => submit(e, { ...v, reassignDrivers: false })}>
+              Keep the current drivers
+            </button>
+          </div>
+        </div>
+      ) : null}
       <FormError message={message} />
       <div className="flex items-center gap-3">
-        <button type="submit" className={button} disabled={busy}>
+        <button type="submit" className={button} disabled={busy || asking || question !== null}>
           {busy ? 'Saving…' : 'Save preferences'}
         </button>
         {saved ? (

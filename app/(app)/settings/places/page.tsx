@@ -5,9 +5,11 @@ import { listLocations } from '@/db/queries/locations';
 import { listTariffs } from '@/db/queries/tariffs';
 import { getLastPosition, listVehicles } from '@/db/queries/vehicles';
 import { clock } from '@/lib/clock';
-import { formatDateTime, formatMoney, formatNumber } from '@/lib/format';
+import { formatDateTime, formatMoney, formatNumber, formatTime } from '@/lib/format';
 import { readPreferences } from '@/lib/settings/preferences';
 import { priceAt } from '@/lib/stats';
+import { pricingTimeZone } from '@/lib/sync/pricing-zone';
+import { localParts } from '@/lib/time';
 import { EditableItem } from '../_components/editable-item';
 import { muted } from '../_components/form-ui';
 import { LocationForm, type CarPosition } from '../_components/location-form';
@@ -35,11 +37,12 @@ export default async function Page() {
 
 async function PlacesSection() {
   const db = await getDb();
-  const [locations, tariffs, prefs, vehicles] = await Promise.all([
+  const [locations, tariffs, prefs, vehicles, pricing] = await Promise.all([
     listLocations(db),
     listTariffs(db),
     readPreferences(db),
     listVehicles(db),
+    pricingTimeZone(db),
   ]);
   // "Use the car's current position": the newest stored position of each car (never a call to Tesla).
   const cars: CarPosition[] = await Promise.all(
@@ -53,6 +56,12 @@ async function PlacesSection() {
     }),
   );
   const now = clock.now();
+  // "Now" as real pricing sees it: tariff windows are read in the site's zone, which the owner's display zone may not be.
+  const zone = pricing.timeZone;
+  const zoneLine =
+    zone === prefs.timeZone
+      ? null
+      : `Times are read in ${zone}, ${pricing.fromSite ? "the site's time zone" : 'the zone (no energy site gives one)'} charges are priced in: now is ${DAYS[localParts(now, zone).weekday]} ${formatTime(now, zone)} there.`;
   const tariffName = new Map(tariffs.map((t) => [t.id, t.name]));
   const tariffOptions = tariffs.map((t) => ({ id: t.id, name: t.name }));
   return (
@@ -67,7 +76,7 @@ async function PlacesSection() {
       ) : (
         <ul className="divide-y divide-gray-200 dark:divide-gray-800">
           {tariffs.map((t) => {
-            const price = priceAt(now, t.periods, t.pricePerKwh, prefs.timeZone);
+            const price = priceAt(now, t.periods, t.pricePerKwh, zone);
             const periods = t.periods.map(
               (p) => `${p.days.map((d) => DAYS[d]).join(', ')} ${p.from}–${p.to}: ${formatMoney(p.pricePerKwh, t.currency, 3)}/kWh`,
             );
@@ -80,6 +89,7 @@ async function PlacesSection() {
                 lines={[
                   `${t.kind === 'flat' ? 'Flat' : 'Time of use'}: ${formatMoney(t.pricePerKwh, t.currency, 3)}/kWh${t.kind === 'time_of_use' ? ' outside the periods' : ''}; session fee ${formatMoney(t.sessionFee, t.currency)}${t.feedInPricePerKwh != null ? `; feed-in ${formatMoney(t.feedInPricePerKwh, t.currency, 3)}/kWh` : ''}`,
                   ...periods,
+                  ...(t.kind === 'time_of_use' && zoneLine ? [zoneLine] : []),
                   `A ${formatNumber(EXAMPLE_KWH)} kWh charge now costs ${formatMoney(price * EXAMPLE_KWH + t.sessionFee, t.currency)} (${formatMoney(price, t.currency, 3)}/kWh).`,
                 ]}
                 tariff={{

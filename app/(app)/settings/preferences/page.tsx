@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getDb } from '@/db';
-import { readPreferences } from '@/lib/settings/preferences';
+import { readDriverRulesZone, readPreferences } from '@/lib/settings/preferences';
+import { hasDriverRules } from '@/lib/sync/assign-drivers';
 import { ATTRIBUTION_RULES, describeRule } from '@/lib/stats';
 import { PreferencesForm } from '../_components/preferences-form';
 import { requireOwner } from '@/lib/auth/require-owner';
@@ -22,7 +23,8 @@ export default async function Page() {
 }
 
 async function PreferencesSection() {
-  const prefs = await readPreferences(await getDb());
+  const db = await getDb();
+  const [prefs, rulesTimeZone, hasRules] = await Promise.all([readPreferences(db), readDriverRulesZone(db), hasDriverRules(db)]);
   const ruleTexts = Object.fromEntries(ATTRIBUTION_RULES.map((r) => [r, describeRule(r, null)])) as Record<
     (typeof ATTRIBUTION_RULES)[number],
     string
@@ -33,7 +35,7 @@ async function PreferencesSection() {
       title="Units and preferences"
       intro="Data is stored metric; these change only what the pages show, and which rules and budget apply."
     >
-      <PreferencesForm value={prefs} ruleTexts={ruleTexts} />
+      <PreferencesForm value={prefs} ruleTexts={ruleTexts} rulesTimeZone={rulesTimeZone} hasRules={hasRules} />
     </Section>
   );
 }
