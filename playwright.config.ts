@@ -47,10 +47,13 @@ export default defineConfig({
     name: t.name,
     use: { ...chromium, baseURL: `http://localhost:${t.port}` },
     // Run once, not against each of these two: the specs with servers of their own (PGlite), and the
-    // front-end ones (Lighthouse, the layout check, the shell and the first-hour walk: navigation,
+    // front-end ones (Lighthouse, the layout check, the shell, the first-hour and first-run walks and the time-zone walk: navigation,
     // return paths, 404 pages, the demo band). What those pages read from the database is checked
-    // on both drivers by the pages-*, charging, energy, drivers and settings specs.
-    ...(t.name === 'pglite' ? {} : { testIgnore: /(time-of-day|tesla-account-limits|lighthouse|phone-layout|shell|first-hour|first-run)\.spec\.ts/ }),
+    // on both drivers by the pages-*, charging, energy, drivers and settings specs; the time-zone walk's
+    // API contract by tests/integration/api/time-zone-change.test.ts on both drivers.
+    ...(t.name === 'pglite'
+      ? {}
+      : { testIgnore: /(time-of-day|tesla-account-limits|lighthouse|phone-layout|shell|first-hour|first-hour-zones|first-run)\.spec\.ts/ }),
   })),
   webServer: targets.map((t) => ({
     // A fresh data folder, seeded by a separate step before the server opens it (never concurrently).
