@@ -1,5 +1,5 @@
 import 'server-only';
-import { sessionsAwaitingSplit, updateSession, type SessionRow } from '@/db/queries/sync-sessions';
+import { sessionsAwaitingSplit, sessionsWithoutBasis, updateSession, type SessionRow } from '@/db/queries/sync-sessions';
 import type { VehicleRow } from '@/db/queries/sync-vehicles';
 import type { SyncContext } from './context';
 import { chargeToPrice, priceCharge, storedProfile } from './price-charge';
@@ -23,6 +23,25 @@ export async function repriceSession(
 /** Fills the solar split of closed sessions in [from, to) once the site's buckets cover them. */
 export async function repricePending(ctx: SyncContext, from: Date, to: Date, vehicles: readonly VehicleRow[]): Promise<void> {
   for (const s of await sessionsAwaitingSplit(ctx.db, from, to)) {
+    await repriceSession(
+      ctx,
+      s,
+      vehicles.find((v) => v.id === s.vehicleId),
+    );
+    ctx.count('charges_repriced');
+  }
+}
+
+/** Sessions re-priced per run by `repriceUnbased` (a bound on one run's work; the rest follow in the next runs). */
+const UNBASED_PER_RUN = 200;
+
+/**
+ * Prices on energy from the wall (`pricing_basis`) the stored sessions priced before it was
+ * recorded, and history-only sessions added without a price. Safe to run every run: a re-priced
+ * session has a basis and is not selected again.
+ */
+export async function repriceUnbased(ctx: SyncContext, vehicles: readonly VehicleRow[]): Promise<void> {
+  for (const s of await sessionsWithoutBasis(ctx.db, UNBASED_PER_RUN)) {
     await repriceSession(
       ctx,
       s,
