@@ -1,6 +1,7 @@
 import 'server-only';
 import { sessionsAwaitingSplit, sessionsWithoutBasis, updateSession, type SessionRow } from '@/db/queries/sync-sessions';
 import type { VehicleRow } from '@/db/queries/sync-vehicles';
+import { readSessionSyncMeta } from '@/db/tables/session-sync-meta';
 import type { SyncContext } from './context';
 import { chargeToPrice, priceCharge, storedProfile } from './price-charge';
 import { siteBuckets } from './site-buckets';
@@ -17,7 +18,9 @@ export async function repriceSession(
     timeZone: ctx.site?.timeZone ?? 'UTC',
     buckets: await siteBuckets(ctx, s, charge.profile),
   });
-  await updateSession(ctx.db, s.id, priced);
+  // A session added from Tesla's history keeps the name the history gave its place (a Supercharger's site) when no place of the owner's matches.
+  const historyName = readSessionSyncMeta(s.syncMeta).fromHistory && priced.locationId === null ? s.locationName : null;
+  await updateSession(ctx.db, s.id, { ...priced, locationName: priced.locationName ?? historyName });
 }
 
 /** Fills the solar split of closed sessions in [from, to) once the site's buckets cover them. */
