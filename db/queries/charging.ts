@@ -29,6 +29,8 @@ const sessionColumns = {
   cost: cs.cost,
   costWithoutSolar: cs.costWithoutSolar,
   costCurrency: cs.costCurrency,
+  pricedKwh: cs.pricedKwh,
+  pricingBasis: cs.pricingBasis,
   solarKwh: cs.solarKwh,
   batteryKwh: cs.batteryKwh,
   gridKwh: cs.gridKwh,

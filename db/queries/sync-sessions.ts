@@ -142,6 +142,26 @@ export async function sessionsAwaitingSplit(db: Db, from: Date, to: Date): Promi
     );
 }
 
+/**
+ * Closed sessions with a known energy but no pricing basis (priced before the basis was recorded,
+ * or added from Tesla's history without a price), newest first: re-priced by the sync, after which
+ * they have a basis and are not listed again.
+ */
+export async function sessionsWithoutBasis(db: Db, limit: number): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(chargingSessions)
+    .where(
+      and(
+        isNull(chargingSessions.pricingBasis),
+        sql`${chargingSessions.endedAt} is not null`,
+        or(sql`${chargingSessions.energyAddedKwh} > 0`, sql`${chargingSessions.energyUsedKwh} > 0`),
+      ),
+    )
+    .orderBy(desc(chargingSessions.startedAt))
+    .limit(limit);
+}
+
 /** Updates one stored session in place (reconciliation, re-pricing). */
 export async function updateSession(db: Db, id: string, values: Partial<NewSessionRow>): Promise<void> {
   await db

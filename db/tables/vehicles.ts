@@ -112,12 +112,21 @@ export const vehicleStates = pgTable(
 export const CHARGE_SOURCES = ['polled', 'wall_connector', 'supercharger_history', 'inferred'] as const;
 export type ChargeSource = (typeof CHARGE_SOURCES)[number];
 export const CHARGER_KINDS = ['ac', 'dc', 'supercharger'] as const;
+/**
+ * What a session's `priced_kwh` (energy from the wall) is: the Wall Connector's meter, the
+ * Supercharger history's billed kWh, the car's own measure of the power it drew, or energy added ÷
+ * a typical charging efficiency (lib/stats/pricing-energy.ts).
+ */
+export const PRICING_BASES = ['wall_connector', 'supercharger', 'car_measured', 'estimated'] as const;
+export type PricingBasis = (typeof PRICING_BASES)[number];
 
 /**
  * Charging sessions. `session_key` (unique per vehicle) makes upserts idempotent.
  * Energy: added = into the battery; used = from the wall (≥ added, losses). The home split
  * solar_kwh + battery_kwh + grid_kwh = energy_used_kwh (or energy_added where used is unknown).
  * cost = after the solar credit; cost_without_solar = as if all of it came from the grid.
+ * Every cost is of `priced_kwh`, energy from the wall known or estimated as `pricing_basis` says
+ * (null on both: no energy known, or priced before the basis was recorded).
  */
 export const chargingSessions = pgTable(
   'charging_sessions',
@@ -145,6 +154,9 @@ export const chargingSessions = pgTable(
     cost: num('cost', 10, 2),
     costWithoutSolar: num('cost_without_solar', 10, 2),
     costCurrency: varchar('cost_currency', { length: 3 }),
+    /** The energy from the wall the cost is of (metered, measured or estimated: `pricing_basis`). */
+    pricedKwh: num('priced_kwh', 8, 3),
+    pricingBasis: varchar('pricing_basis', { length: 16 }).$type<PricingBasis>(),
     solarKwh: num('solar_kwh', 8, 3),
     batteryKwh: num('battery_kwh', 8, 3),
     gridKwh: num('grid_kwh', 8, 3),
@@ -165,6 +177,10 @@ export const chargingSessions = pgTable(
     index('idx_charging_sessions_started').on(t.startedAt.desc()),
     check('charging_sessions_source_chk', sql`${t.source} in ('polled','wall_connector','supercharger_history','inferred')`),
     check('charging_sessions_charger_chk', sql`${t.chargerType} is null or ${t.chargerType} in ('ac','dc','supercharger')`),
+    check(
+      'charging_sessions_pricing_basis_chk',
+      sql`${t.pricingBasis} is null or ${t.pricingBasis} in ('wall_connector','supercharger','car_measured','estimated')`,
+    ),
     check(
       'charging_sessions_split_chk',
       sql`coalesce(${t.solarKwh}, 0) >= 0 and coalesce(${t.batteryKwh}, 0) >= 0 and coalesce(${t.gridKwh}, 0) >= 0`,

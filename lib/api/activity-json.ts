@@ -9,7 +9,9 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 /**
  * A charging session. `split` is the home charge's origin (solarKwh + batteryKwh + gridKwh =
  * energyUsedKwh, or energyAddedKwh where used is unknown); null away from home or before
- * attribution. `cost.amount` is after the solar credit; `amountWithoutSolar` as if all from the grid.
+ * attribution. `cost.amount` is after the solar credit; `amountWithoutSolar` as if all from the grid;
+ * both are of `cost.pricedKwh`, energy from the wall as `cost.basis` knows it (`wall_connector`,
+ * `supercharger` billed kWh, `car_measured`, or `estimated`: energy added ÷ a typical efficiency).
  */
 export function chargingSessionJson(s: ChargingSessionRow) {
   return {
@@ -29,7 +31,16 @@ export function chargingSessionJson(s: ChargingSessionRow) {
     peakPowerKw: s.peakPowerKw,
     chargerType: s.chargerType,
     location: { id: s.locationId, name: s.locationName, latitude: s.latitude, longitude: s.longitude },
-    cost: s.cost === null ? null : { amount: s.cost, amountWithoutSolar: s.costWithoutSolar, currency: s.costCurrency },
+    cost:
+      s.cost === null
+        ? null
+        : {
+            amount: s.cost,
+            amountWithoutSolar: s.costWithoutSolar,
+            currency: s.costCurrency,
+            pricedKwh: s.pricedKwh,
+            basis: s.pricingBasis,
+          },
     split: splitJson(s),
   };
 }

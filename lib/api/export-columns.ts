@@ -32,6 +32,8 @@ export const chargingSessionColumns: CsvColumn<ChargingSessionRow>[] = [
   { header: 'cost', value: (r) => r.cost },
   { header: 'cost_without_solar', value: (r) => r.costWithoutSolar },
   { header: 'cost_currency', value: (r) => r.costCurrency },
+  { header: 'priced_kwh', value: (r) => r.pricedKwh },
+  { header: 'pricing_basis', value: (r) => r.pricingBasis },
 ];
 
 export const driveColumns: CsvColumn<DriveRow>[] = [

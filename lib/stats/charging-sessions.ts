@@ -1,10 +1,9 @@
 import { groupCharges, isActive, trustedCounter, type ChargeGroup } from './charge-groups';
 import { acPhaseFactor, atSupercharger, chargerKind, wallPowerKw, type ChargerKind } from './charger-power';
 import { HOUR_MS } from '@/lib/time';
+import { efficiencyOf } from './pricing-energy';
 import type { EnergySegment, VehicleStateRow } from './types';
 
-/** Typical charger efficiencies (battery ÷ wall), used only to place energy in time, never to report it. */
-const ASSUMED_EFFICIENCY: Record<ChargerKind, number> = { ac: 0.9, dc: 0.95, supercharger: 0.95 };
 /** Measured efficiencies outside this band mean the samples were too sparse or noisy to trust. */
 const EFFICIENCY_BAND = [0.6, 1] as const;
 /** Wall energy the fully observed intervals must cover before an efficiency is measured from them. */
@@ -43,7 +42,10 @@ export type DerivedChargingSession = {
   chargerKind: ChargerKind | null;
   latitude: number | null;
   longitude: number | null;
-  /** When the energy flowed: wall kWh (added kWh where used is unknown); sums to the session's energy. */
+  /**
+   * When the energy flowed: wall kWh (added kWh where used is unknown); sums to the session's energy.
+   * Pricing uses only its shape in time, scaled to the priced energy (lib/sync/price-charge.ts).
+   */
   profile: EnergySegment[];
   sampleCount: number;
 };
@@ -94,7 +96,7 @@ function summarize(g: ChargeGroup, vehicleId: string, now: Date, staleAfterMs: n
   const efficiency = measureEfficiency(all, power, counters);
   const energyUsedKwh = energyAddedKwh !== null && efficiency !== null ? energyAddedKwh / efficiency : null;
   const toWall = efficiency ?? 1;
-  const placeEff = efficiency ?? (kind ? ASSUMED_EFFICIENCY[kind] : 0.9);
+  const placeEff = efficiency ?? efficiencyOf(kind);
 
   const profile: EnergySegment[] = [];
   const push = (from: number, to: number, addedKwh: number) => {

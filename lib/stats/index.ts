@@ -29,6 +29,7 @@ export { bucketsFromLiveStatus, type LiveSample } from './live-buckets';
 export { daySoFar, LIVE_HOLD_MS, type DayBucket, type DayEnergyTotals, type DaySoFar } from './day-so-far';
 export { dayPowerSeries, type HistoryBucket, type PowerPoint, type PowerSnapshot } from './day-power';
 export { chargingCost, type ChargingCost, type ChargingCostInput, type TariffInput } from './charging-cost';
+export { CHARGING_EFFICIENCY, efficiencyOf, pricingEnergy, type PricingEnergy, type PricingEnergyInput } from './pricing-energy';
 export { periodCovers, priceAt, priceSegments, type PricedEnergy } from './tou';
 export {
   reconcileHistories,

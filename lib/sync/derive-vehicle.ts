@@ -111,7 +111,8 @@ async function sessionColumns(ctx: SyncContext, v: VehicleRow, s: DerivedChargin
   const charge = chargeToPrice(
     {
       source: fromHistory ? prior.source : s.source,
-      energyUsedKwh: fromHistory ? prior.energyUsedKwh : null,
+      energyUsedKwh: fromHistory ? prior.energyUsedKwh : s.energyUsedKwh,
+      energyAddedKwh: s.energyAddedKwh,
       cost: prior?.cost ?? null,
       costCurrency: prior?.costCurrency ?? null,
       chargerType: s.chargerKind,
@@ -178,6 +179,8 @@ function pickPriced(p: SessionRow): PricedColumns {
     cost,
     costWithoutSolar,
     costCurrency,
+    pricedKwh,
+    pricingBasis,
     solarKwh,
     batteryKwh,
     gridKwh,
@@ -191,6 +194,8 @@ function pickPriced(p: SessionRow): PricedColumns {
     cost,
     costWithoutSolar,
     costCurrency,
+    pricedKwh,
+    pricingBasis,
     solarKwh,
     batteryKwh,
     gridKwh,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { LocationRow, SessionRow, TariffRow } from '@/db/queries/sync-sessions';
-import type { ChargeSource } from '@/db/schema';
+import type { ChargeSource, PricingBasis } from '@/db/schema';
 import { readSessionSyncMeta, type SessionSyncMeta } from '@/db/tables/session-sync-meta';
 import {
   chargingCost,
@@ -9,6 +9,7 @@ import {
   splitChargeEnergy,
   type AttributionRule,
   type ChargerKind,
+  pricingEnergy,
   type EnergySegment,
   type SiteEnergyBucket,
 } from '@/lib/stats';
@@ -16,13 +17,18 @@ import {
 export type Places = { locations: LocationRow[]; tariffs: TariffRow[] };
 
 export type ChargeToPrice = {
-  /** Wall energy over time (the derivation's profile, or a uniform span for history-only sessions). */
+  /** When the energy flowed (the derivation's profile, or a uniform span for history-only sessions): only its shape counts. */
   profile: EnergySegment[];
   chargerKind: ChargerKind | null;
   latitude: number | null;
   longitude: number | null;
-  /** Metered wall energy from Tesla's history, which the profile is scaled to. */
+  /** Metered wall energy from Tesla's history (Wall Connector, Supercharger billed kWh). */
   meteredKwh: number | null;
+  meteredBy: 'wall_connector' | 'supercharger' | null;
+  /** The car's own measure of the energy it drew (the derivation's `energyUsedKwh`). */
+  measuredKwh: number | null;
+  /** Energy added to the battery. */
+  addedKwh: number | null;
   actualFee: { amount: number; currency: string } | null;
   freeSupercharging: boolean;
   /** The session is known to be at home (matched a Wall Connector record) even without a position. */
@@ -45,6 +51,9 @@ export type PricedColumns = {
   cost: number | null;
   costWithoutSolar: number | null;
   costCurrency: string | null;
+  /** The energy from the wall the cost is of, and how it is known (lib/stats `pricingEnergy`). */
+  pricedKwh: number | null;
+  pricingBasis: PricingBasis | null;
   solarKwh: number | null;
   batteryKwh: number | null;
   gridKwh: number | null;
@@ -56,15 +65,20 @@ export type PricedColumns = {
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
- * Place, solar split and cost of one session. The split is made only for a closed home charge
- * whose whole span the site's buckets already cover (otherwise it stays null and a later run,
- * after the day's history arrived, fills it). Cost uses the location's tariff, or the real fee.
+ * Place, solar split and cost of one session. Every session is priced on energy from the wall
+ * (lib/stats `pricingEnergy`: a Tesla meter's record, the car's measure, else energy added ÷ a
+ * typical efficiency): the profile keeps its shape in time and is scaled to that energy, so the
+ * tariff and the solar split (the home's meter sees wall energy) both see it. The split is made
+ * only for a closed home charge whose whole span the site's buckets already cover (otherwise it
+ * stays null and a later run, after the day's history arrived, fills it). Cost uses the
+ * location's tariff, or the real fee.
  */
 export function priceCharge(c: ChargeToPrice, ctx: PricingContext): PricedColumns {
   const location = chargeLocation(c, ctx.places);
   const tariff = location?.tariffId ? (ctx.places.tariffs.find((t) => t.id === location.tariffId) ?? null) : null;
+  const priced = pricingEnergy(c);
   const profileKwh = c.profile.reduce((s, p) => s + p.kwh, 0);
-  const scale = c.meteredKwh != null && profileKwh > 0 ? c.meteredKwh / profileKwh : 1;
+  const scale = priced !== null && profileKwh > 0 ? priced.kwh / profileKwh : 1;
   const profile = c.profile.map((p) => ({ ...p, kwh: p.kwh * scale }));
   const end = Math.max(0, ...profile.map((p) => p.to.getTime()));
   const home = (location?.isHome ?? false) || c.knownHome;
@@ -88,6 +102,8 @@ export function priceCharge(c: ChargeToPrice, ctx: PricingContext): PricedColumn
     cost: cost.costWithSolarCredit,
     costWithoutSolar: cost.costWithoutSolar,
     costCurrency: cost.currency,
+    pricedKwh: priced ? r3(priced.kwh) : null,
+    pricingBasis: priced?.basis ?? null,
     solarKwh: split ? r3(split.solarKwh) : null,
     batteryKwh: split ? r3(split.batteryKwh) : null,
     gridKwh: split ? r3(split.gridKwh) : null,
@@ -147,7 +163,9 @@ export function uniformProfile(from: Date, to: Date, kwh: number | null): Energy
 /** A session as priceCharge sees it: its stored (or derived) columns, its energy profile, closed or not. */
 export type ChargeRecord = {
   source: ChargeSource;
+  /** From the wall: Tesla's history's metered kWh (Wall Connector, Supercharger sources), else the car's own measure. */
   energyUsedKwh: number | null;
+  energyAddedKwh: number | null;
   cost: number | null;
   costCurrency: string | null;
   chargerType: ChargerKind | null;
@@ -159,17 +177,20 @@ export type ChargeRecord = {
 
 /**
  * The one way a session becomes priceCharge's input: Tesla's histories' metered energy (Wall
- * Connector, Supercharger) and billed fee (Supercharger) are taken as given; a Wall Connector
- * session is at home even without a position.
+ * Connector, Supercharger) and billed fee (Supercharger) are taken as given; any other session's
+ * `energyUsedKwh` is the car's own measure; a Wall Connector session is at home even without a position.
  */
 export function chargeToPrice(s: ChargeRecord, freeSupercharging: boolean): ChargeToPrice {
-  const metered = s.source === 'wall_connector' || s.source === 'supercharger_history';
+  const meteredBy = s.source === 'wall_connector' ? 'wall_connector' : s.source === 'supercharger_history' ? 'supercharger' : null;
   return {
     profile: s.profile,
     chargerKind: s.chargerType,
     latitude: s.latitude,
     longitude: s.longitude,
-    meteredKwh: metered ? s.energyUsedKwh : null,
+    meteredKwh: meteredBy ? s.energyUsedKwh : null,
+    meteredBy,
+    measuredKwh: meteredBy ? null : s.energyUsedKwh,
+    addedKwh: s.energyAddedKwh,
     actualFee:
       s.source === 'supercharger_history' && s.cost !== null && s.costCurrency ? { amount: s.cost, currency: s.costCurrency } : null,
     freeSupercharging,

@@ -8,6 +8,7 @@ import { SyncBudgetExceeded, createBudget, type SyncContext } from './context';
 import { ensureSites, homeSite, syncSite } from './energy-step';
 import { smartPolicy } from './policy';
 import { finishRun, startRun } from './runs';
+import { repriceUnbased } from './reprice';
 import { readAttributionRule } from './settings';
 import { DEFAULT_LIMITS, type SyncDeps, type SyncOptions, type SyncSummary } from './types';
 import { syncVehicle } from './vehicle-step';
@@ -107,6 +108,13 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<SyncSu
           if (err instanceof SyncBudgetExceeded) throw err;
           errors.push(`site ${s.teslaSiteId}: ${messageOf(err)}`);
         }
+      }
+      // After the cars and sites: sessions they added from history, or priced before the pricing basis was recorded.
+      try {
+        await repriceUnbased(ctx, rows);
+      } catch (err) {
+        if (err instanceof SyncBudgetExceeded) throw err;
+        errors.push(`re-pricing: ${messageOf(err)}`);
       }
       const real = errors.length - budgetReached;
       if (budgetReached > 0) count('budget_reached');

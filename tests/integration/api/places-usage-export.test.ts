@@ -170,12 +170,12 @@ describe(`CSV exports on ${testDriver()}`, () => {
     expect(res.headers.get('content-disposition')).toContain('charging-sessions.csv');
     const rows = lines(res.body);
     expect(rows[0]).toBe(
-      'id,vin,vehicle_name,started_at,ended_at,duration_min,source,charger_type,location_name,latitude_deg,longitude_deg,start_battery_level_pct,end_battery_level_pct,energy_added_kwh,energy_used_kwh,charge_rate_kw,peak_power_kw,solar_kwh,battery_kwh,grid_kwh,solar_pct,attribution_rule,cost,cost_without_solar,cost_currency',
+      'id,vin,vehicle_name,started_at,ended_at,duration_min,source,charger_type,location_name,latitude_deg,longitude_deg,start_battery_level_pct,end_battery_level_pct,energy_added_kwh,energy_used_kwh,charge_rate_kw,peak_power_kw,solar_kwh,battery_kwh,grid_kwh,solar_pct,attribution_rule,cost,cost_without_solar,cost_currency,priced_kwh,pricing_basis',
     );
     expect(rows).toHaveLength(10);
     expect(rows[1]).toContain('2026-01-01T07:00:00.000Z');
     expect(rows.find((r: string) => r.startsWith(data.sessions.s1.id))).toBe(
-      `${data.sessions.s1.id},5YJ3E1EA7KF000001,Red,2026-03-10T18:00:00.000Z,2026-03-10T20:00:00.000Z,120,polled,ac,Home,,,40,64,20,22,11,11,10,4,8,60,house_first,2.4,6.6,EUR`,
+      `${data.sessions.s1.id},5YJ3E1EA7KF000001,Red,2026-03-10T18:00:00.000Z,2026-03-10T20:00:00.000Z,120,polled,ac,Home,,,40,64,20,22,11,11,10,4,8,60,house_first,2.4,6.6,EUR,,`,
     );
     expect(rows.find((r: string) => r.startsWith(data.sessions.s2.id))).toContain(`,"'=HYPERLINK(""x""), Berlin",`);
     const filtered = lines((await call(sessionsCsv.GET, `/api/export/charging-sessions.csv?vehicle=${data.vehicles.blue.vin}`)).body);

@@ -15,6 +15,7 @@ import { PageHeader } from '../../_components/page-header';
 import { ChargeCurvePanel } from '../_components/charge-curve-panel';
 import { placeOf } from '../_components/sessions-table';
 import { CHARGER_LABELS, SOURCE_LABELS } from '../_lib/filters';
+import { pricingBasisWords } from '../_lib/pricing-basis';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Charging session' };
@@ -43,6 +44,10 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
   const currency = session.costCurrency ?? prefs.currency;
   const share = (kwh: number) => (split && split.totalKwh > 0 ? (kwh / split.totalKwh) * 100 : null);
   const ownRule = prefs.solarAttributionRule;
+  const basis = pricingBasisWords(session);
+  const estimated = session.pricingBasis === 'estimated';
+  const gross = session.cost === null ? null : (session.costWithoutSolar ?? session.cost);
+  const perKwh = gross !== null && session.pricedKwh ? gross / session.pricedKwh : null;
 
   return (
     <>
@@ -58,7 +63,13 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
       <HistoryPanel id="summary" title="Summary">
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           <HistoryStat label="Energy added" value={formatKwh(session.energyAddedKwh)} raw={session.energyAddedKwh} testId="session-kwh" />
-          <HistoryStat label="From the wall" value={formatKwh(session.energyUsedKwh)} raw={session.energyUsedKwh} />
+          <HistoryStat
+            label="From the wall"
+            value={estimated ? `≈ ${formatKwh(session.pricedKwh)}` : formatKwh(session.energyUsedKwh)}
+            raw={estimated ? session.pricedKwh : session.energyUsedKwh}
+            hint={estimated ? 'estimated from energy added' : undefined}
+            testId="session-wall-kwh"
+          />
           <HistoryStat label="Battery" value={`${formatPercent(session.startBatteryLevel)} → ${formatPercent(session.endBatteryLevel)}`} />
           <HistoryStat
             label="Duration"
@@ -79,7 +90,7 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
             No cost: no tariff applies to this place. Add the location and its tariff in Settings to price charges here.
           </p>
         ) : (
-          <dl className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+          <dl className="grid grid-cols-1 gap-2 sm:grid-cols-4">
             <HistoryStat
               label="Cost (after the solar credit)"
               value={formatMoney(session.cost, currency)}
@@ -93,8 +104,24 @@ export default async function ChargingSessionPage(props: { params: Promise<{ id:
               testId="session-cost-without-solar"
             />
             <HistoryStat label="Saved by solar" value={formatMoney((session.costWithoutSolar ?? session.cost) - session.cost, currency)} />
+            <HistoryStat
+              label="Per kWh, before the solar credit"
+              value={perKwh === null ? '–' : formatMoney(perKwh, currency, 3)}
+              raw={perKwh}
+              testId="session-cost-per-kwh"
+            />
           </dl>
         )}
+        {basis && session.cost !== null ? (
+          <p
+            className="mt-3 text-sm text-gray-700 dark:text-gray-300"
+            data-testid="session-pricing-basis"
+            data-basis={session.pricingBasis}
+            data-value={session.pricedKwh ?? undefined}
+          >
+            {basis.long}
+          </p>
+        ) : null}
         {session.source === 'supercharger_history' && session.cost === 0 ? (
           <p className="mt-3 text-sm text-gray-600 dark:text-gray-400" data-testid="session-free">
             Tesla&apos;s Supercharger history lists no payment for this charge: free Supercharging, or paid with Supercharging credits.

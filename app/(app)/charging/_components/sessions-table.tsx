@@ -15,7 +15,7 @@ import {
 } from '../../_components/card-table';
 import { EmptyState } from '../../_components/empty-state';
 import { HistoryPanel } from '../../_components/charts/history-panel';
-import { resolutionOf } from '@/lib/stats';
+import { CHARGING_EFFICIENCY, resolutionOf } from '@/lib/stats';
 import {
   CHARGER_LABELS,
   PAGE_SIZE,
@@ -26,6 +26,7 @@ import {
   toSessionFilter,
   type TableQuery,
 } from '../_lib/filters';
+import { pricingBasisWords } from '../_lib/pricing-basis';
 
 export const placeOf = (s: Pick<ChargingSessionRow, 'locationName' | 'latitude' | 'longitude'>) =>
   s.locationName ??
@@ -146,6 +147,16 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
                   </td>
                   <td className={`${cardTableFigure} ${figure}`} data-label="Cost" data-value={s.cost ?? undefined}>
                     {s.cost === null ? '–' : formatMoney(s.cost, s.costCurrency ?? prefs.currency)}
+                    {s.cost !== null && s.pricedKwh !== null ? (
+                      <span
+                        className="block text-xs font-normal text-gray-600 dark:text-gray-400"
+                        data-testid="session-row-basis"
+                        data-basis={s.pricingBasis ?? undefined}
+                        data-value={s.pricedKwh}
+                      >
+                        {pricingBasisWords(s)?.short}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={`${cardTableFigure} ${figure}`} data-label="Solar">
                     {formatPercent(s.solarPercentage)}
@@ -161,6 +172,12 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
         <p className="mt-2 text-xs text-gray-600 dark:text-gray-400" data-testid="sessions-coarse-split">
           ≈ Solar share from coarse history: Tesla sent the home&apos;s energy records for these charges in hourly or daily intervals, not
           5-minute ones, so the split gives the car each interval&apos;s mix and is approximate.
+        </p>
+      ) : null}
+      {rows.some((s) => s.cost !== null && s.pricingBasis === 'estimated') ? (
+        <p className="mt-2 text-xs text-gray-600 dark:text-gray-400" data-testid="sessions-estimated-basis">
+          Costs are of energy from the wall. ≈ Estimated: no meter recorded it, so it is energy added ÷ a typical charging efficiency (
+          {formatPercent(CHARGING_EFFICIENCY.ac * 100)} AC, {formatPercent(CHARGING_EFFICIENCY.dc * 100)} DC).
         </p>
       ) : null}
       {pages > 1 || q.page > 1 ? (

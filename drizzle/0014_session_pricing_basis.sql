@@ -1,0 +1,3 @@
+ALTER TABLE "charging_sessions" ADD COLUMN "priced_kwh" numeric(8, 3);--> statement-breakpoint
+ALTER TABLE "charging_sessions" ADD COLUMN "pricing_basis" varchar(16);--> statement-breakpoint
+ALTER TABLE "charging_sessions" ADD CONSTRAINT "charging_sessions_pricing_basis_chk" CHECK ("charging_sessions"."pricing_basis" is null or "charging_sessions"."pricing_basis" in ('wall_connector','supercharger','car_measured','estimated'));
