@@ -126,7 +126,7 @@ test('a fresh install: setup, the dashboard while the demo seeds, every page at 
     await shot(page, 'preferences-changed-375');
     // The dashboard says whose day "Today" is (the site's, in Amsterdam); costs keep their currency, never blanked.
     await page.goto('/');
-    await expect(page.getByTestId('today-note')).toContainText("(the site's day, Europe/Amsterdam)");
+    await expect(page.getByTestId('today-note')).toContainText("(the site's day and times, Europe/Amsterdam)");
     await expect(page.getByTestId('latest-charge').filter({ hasText: /€\d/ }).first()).toBeVisible();
     await shot(page, 'dashboard-changed-375');
     await page.goto('/charging');
