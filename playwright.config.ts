@@ -53,7 +53,11 @@ export default defineConfig({
     // API contract by tests/integration/api/time-zone-change.test.ts on both drivers.
     ...(t.name === 'pglite'
       ? {}
-      : { testIgnore: /(time-of-day|tesla-account-limits|lighthouse|phone-layout|shell|first-hour|first-hour-zones|first-run)\.spec\.ts/ }),
+      : {
+          testIgnore: /(time-of-day|tesla-account-limits|lighthouse|phone-layout|shell|first-hour|first-hour-zones|first-run)\.spec\.ts/,
+          // The phone size is a layout of the same figures: on this server the specs run at 1440×900 only.
+          grepInvert: /at 375×812/,
+        }),
   })),
   webServer: targets.map((t) => ({
     // A fresh data folder, seeded by a separate step before the server opens it (never concurrently).

@@ -157,6 +157,32 @@ for (const size of SIZES) {
       await expect(page).toHaveURL(/\/drivers(\?page=1)?(#recent-drives-title)?$/);
       expect(await list.first().getAttribute('data-drive-id')).toBe(api.drives[0].id);
     });
+
+    test('By month starts at the first month with a session and follows the filters of the sessions table', async ({ page }) => {
+      await signIn(page);
+      const { pagination } = await (await page.request.get('/api/charging/sessions?page=1&limit=1')).json();
+      const { sessions } = await (await page.request.get(`/api/charging/sessions?page=${pagination.total}&limit=1`)).json();
+      const oldest = new Date(sessions[0].startedAt); // newest first: the last page's row is the oldest
+      await page.goto('/charging?period=all');
+      const tz = (await page.getByTestId('time-zone').textContent())!;
+      const oldestMonth = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' }).format(oldest).slice(0, 7);
+      const rows = page.getByTestId('month-row');
+      // Newest first: the last row is the oldest month, the month of the first session.
+      await expect(rows.last()).toHaveAttribute('data-month', oldestMonth);
+      expect(await rows.count(), 'the demo spans less than the 12 months shown').toBeLessThan(12);
+      expect(await monthSessions(page)).toBe(await valueOf(page, 'sessions-total'));
+
+      // A filter narrows both: the months' sessions add up to the table's total, and the month links keep the filter.
+      for (const filter of ['type=supercharger', 'source=polled']) {
+        await page.goto(`/charging?period=all&${filter}`);
+        const total = await valueOf(page, 'sessions-total');
+        expect(total, filter).toBeGreaterThan(0);
+        expect(await monthSessions(page), filter).toBe(total);
+        const link = rows.first().getByRole('link');
+        expect(await link.getAttribute('href'), filter).toContain(filter);
+        await expect(page.getByTestId('months-filters')).toBeVisible();
+      }
+    });
   });
 }
 
@@ -174,29 +200,3 @@ async function monthSessions(page: Page): Promise<number> {
   const cells = await page.getByTestId('month-row').locator('td[data-label="Sessions"]').allInnerTexts();
   return cells.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0);
 }
-
-test('By month starts at the first month with a session and follows the filters of the sessions table', async ({ page }) => {
-  await signIn(page);
-  const { pagination } = await (await page.request.get('/api/charging/sessions?page=1&limit=1')).json();
-  const { sessions } = await (await page.request.get(`/api/charging/sessions?page=${pagination.total}&limit=1`)).json();
-  const oldest = new Date(sessions[0].startedAt); // newest first: the last page's row is the oldest
-  await page.goto('/charging?period=all');
-  const tz = (await page.getByTestId('time-zone').textContent())!;
-  const oldestMonth = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit' }).format(oldest).slice(0, 7);
-  const rows = page.getByTestId('month-row');
-  // Newest first: the last row is the oldest month, the month of the first session.
-  await expect(rows.last()).toHaveAttribute('data-month', oldestMonth);
-  expect(await rows.count(), 'the demo spans less than the 12 months shown').toBeLessThan(12);
-  expect(await monthSessions(page)).toBe(await valueOf(page, 'sessions-total'));
-
-  // A filter narrows both: the months' sessions add up to the table's total, and the month links keep the filter.
-  for (const filter of ['type=supercharger', 'source=polled']) {
-    await page.goto(`/charging?period=all&${filter}`);
-    const total = await valueOf(page, 'sessions-total');
-    expect(total, filter).toBeGreaterThan(0);
-    expect(await monthSessions(page), filter).toBe(total);
-    const link = rows.first().getByRole('link');
-    expect(await link.getAttribute('href'), filter).toContain(filter);
-    await expect(page.getByTestId('months-filters')).toBeVisible();
-  }
-});

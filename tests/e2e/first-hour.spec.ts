@@ -81,33 +81,41 @@ for (const size of SIZES) {
       await tesla.getByRole('button', { name: 'Check connection' }).click();
       await expect(tesla.getByRole('status').filter({ hasText: 'answered' })).toHaveText('The simulator answered: the connection works.');
     });
+
+    test('no session reports a peak power below the average its energy and duration imply; too few states are listed, not drawn', async ({
+      page,
+    }) => {
+      await signIn(page);
+      type Session = {
+        id: string;
+        source: string;
+        energyAddedKwh: number | null;
+        durationMinutes: number | null;
+        peakPowerKw: number | null;
+      };
+      const sessions: Session[] = (await (await page.request.get('/api/charging/sessions?limit=100')).json()).sessions;
+      // Every timed session, Supercharger-history ones included: their span is Tesla's billed start and stop.
+      const timed = sessions.filter((s) => s.energyAddedKwh && s.durationMinutes && s.peakPowerKw !== null);
+      expect(timed.filter((s) => s.source === 'supercharger_history').length).toBeGreaterThan(0);
+      expect(timed.length).toBeGreaterThan(10);
+      for (const s of timed) {
+        const average = s.energyAddedKwh! / (s.durationMinutes! / 60); // over the whole session: at most the average while it flowed
+        expect(s.peakPowerKw!, `session ${s.id}: ${s.energyAddedKwh} kWh in ${s.durationMinutes} min`).toBeGreaterThanOrEqual(
+          average * 0.99,
+        );
+        // And no impossible power: 500 kW is the most any Supercharger cabinet delivers.
+        expect(average, `session ${s.id}: ${s.energyAddedKwh} kWh in ${s.durationMinutes} min`).toBeLessThanOrEqual(500);
+      }
+      for (const s of sessions) {
+        const { samples } = await (await page.request.get(`/api/charging/sessions/${s.id}`)).json();
+        if (samples.length >= 3) continue;
+        await page.goto(`/charging/${s.id}`);
+        await expect(page.getByTestId('curve-too-few')).toBeVisible();
+        await expect(page.getByTestId('chart-power')).toHaveCount(0);
+        await expect(page.getByTestId('curve-too-few').getByRole('listitem')).toHaveCount(samples.length);
+        return;
+      }
+      throw new Error('the demo has no session with fewer than three states to check');
+    });
   });
 }
-
-test('no session reports a peak power below the average its energy and duration imply; too few states are listed, not drawn', async ({
-  page,
-}) => {
-  await signIn(page);
-  type Session = { id: string; source: string; energyAddedKwh: number | null; durationMinutes: number | null; peakPowerKw: number | null };
-  const sessions: Session[] = (await (await page.request.get('/api/charging/sessions?limit=100')).json()).sessions;
-  // Every timed session, Supercharger-history ones included: their span is Tesla's billed start and stop.
-  const timed = sessions.filter((s) => s.energyAddedKwh && s.durationMinutes && s.peakPowerKw !== null);
-  expect(timed.filter((s) => s.source === 'supercharger_history').length).toBeGreaterThan(0);
-  expect(timed.length).toBeGreaterThan(10);
-  for (const s of timed) {
-    const average = s.energyAddedKwh! / (s.durationMinutes! / 60); // over the whole session: at most the average while it flowed
-    expect(s.peakPowerKw!, `session ${s.id}: ${s.energyAddedKwh} kWh in ${s.durationMinutes} min`).toBeGreaterThanOrEqual(average * 0.99);
-    // And no impossible power: 500 kW is the most any Supercharger cabinet delivers.
-    expect(average, `session ${s.id}: ${s.energyAddedKwh} kWh in ${s.durationMinutes} min`).toBeLessThanOrEqual(500);
-  }
-  for (const s of sessions) {
-    const { samples } = await (await page.request.get(`/api/charging/sessions/${s.id}`)).json();
-    if (samples.length >= 3) continue;
-    await page.goto(`/charging/${s.id}`);
-    await expect(page.getByTestId('curve-too-few')).toBeVisible();
-    await expect(page.getByTestId('chart-power')).toHaveCount(0);
-    await expect(page.getByTestId('curve-too-few').getByRole('listitem')).toHaveCount(samples.length);
-    return;
-  }
-  throw new Error('the demo has no session with fewer than three states to check');
-});

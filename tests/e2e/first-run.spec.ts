@@ -70,8 +70,15 @@ test('a fresh install: setup, the dashboard while the demo seeds, every page at 
       if ((await seeding.count()) === 0) await page.reload();
       await expect(seeding).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
-    await expect(seeding).toContainText(/Loading demo history: \d{1,2} %\./);
-    await shot(page, 'seeding-375');
+    // At both sizes while it seeds (the same page, laid out again): the band in view, nothing wider than the screen.
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await expect(seeding).toContainText(/Loading demo history: \d{1,2} %\./);
+      await expect(seeding).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `seeding at ${size.width}`).toBeLessThanOrEqual(size.width);
+      await shot(page, `seeding-${size.width}`);
+    }
+    await page.setViewportSize(SIZES[0]);
     // Reload until the history is in; the band then says it is the demo, with the way to connect a car.
     await expect(async () => {
       await page.reload();
@@ -157,15 +164,20 @@ test('a fresh install: setup, the dashboard while the demo seeds, every page at 
     await signIn(page);
     await waitForSavedPage(page, '/');
     await own.setOffline(true);
-    await page.reload();
-    await expect(page.getByTestId('offline-banner')).toContainText('Offline — showing data from');
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    await shot(page, 'offline-375');
     const tab = await own.newPage();
-    await tab.goto('/energy');
-    await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
-    await expect(tab.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    await expect(tab.getByTestId('saved-pages').getByRole('link', { name: 'Dashboard', exact: true })).toBeVisible();
-    await shot(tab, 'offline-unsaved-375');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.reload();
+      await expect(page.getByTestId('offline-banner')).toContainText('Offline — showing data from');
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `offline at ${size.width}`).toBeLessThanOrEqual(size.width);
+      await shot(page, `offline-${size.width}`);
+      await tab.setViewportSize(size);
+      await tab.goto('/energy');
+      await expect(tab.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+      await expect(tab.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await expect(tab.getByTestId('saved-pages').getByRole('link', { name: 'Dashboard', exact: true })).toBeVisible();
+      await shot(tab, `offline-unsaved-${size.width}`);
+    }
   });
 });
