@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addDays, dayOf, localDate, localParts, weekStart } from '../../lib/time';
-import { valueOf } from './checks';
+import { SIZES, valueOf } from './checks';
 import { signIn, watchProblems } from './helpers';
 import { startMomentServer, type MomentServer } from './moment-server';
 
@@ -9,7 +9,7 @@ import { startMomentServer, type MomentServer } from './moment-server';
  * before midnight, the first of a month and of a year, and the mornings after both daylight-saving
  * changes in Europe/Amsterdam (the commuter demo) and America/Los_Angeles (two cars). Each moment is
  * its own server on PGlite with a few days of demo history ending then (tests/e2e/moment-server.ts).
- * At every moment: the dashboard's Today shows today's figures so far (provisional, saying from
+ * At every moment (the dashboard and the energy page's default day at 375×812 and 1440×900, the rest at 375×812): the dashboard's Today shows today's figures so far (provisional, saying from
  * what), the energy page's day, week, month and year hold today (with the JSON API agreeing), the
  * previous day is complete or says it is not, and the charging months end with the current one.
  */
@@ -66,37 +66,46 @@ MOMENTS.forEach((m, i) => {
 
     test('the dashboard shows today so far, provisional, and since-when in the right day', async () => {
       const problems = watchProblems(page);
-      await page.goto('/');
-      const note = page.getByTestId('today-note');
-      await expect(note.locator('time')).toHaveAttribute('datetime', today);
-      await expect(note).toContainText(`${dateLabel(today)} so far`);
-      await expect(note).toHaveAttribute('data-complete', 'false');
-      await expect(note).toContainText(/Provisional: (the Powerwall's history to \d\d:\d\d, then )?live readings to \d\d:\d\d\./);
-      for (const id of ['today-solar', 'today-home', 'today-grid-in', 'today-grid-out']) await expect(page.getByTestId(id)).toHaveText(KWH);
-      // An hour into the day the house has used something; at 00:05 it may still read 0.0.
-      if (minuteOfDay >= 60)
-        expect(Number((await page.getByTestId('today-home').textContent())!.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
-      await expect(page.getByRole('link', { name: 'History' }).first()).toHaveAttribute('href', `/energy?view=day&date=${today}`);
-      // "since 23:40" only when that was today; an earlier day is written out.
-      for (const status of await page.getByTestId('vehicle-status').all()) {
-        const since = await status.locator('time').getAttribute('datetime');
-        if (!since) continue;
-        await expect(status.locator('time')).toHaveText(
-          localDate(new Date(since), m.zone) === today ? /^since \d\d:\d\d$/ : /^since \d{1,2} \w{3,4} \d{4}, \d\d:\d\d$/,
-        );
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await page.goto('/');
+        const note = page.getByTestId('today-note');
+        await expect(note.locator('time')).toHaveAttribute('datetime', today);
+        await expect(note).toContainText(`${dateLabel(today)} so far`);
+        await expect(note).toHaveAttribute('data-complete', 'false');
+        await expect(note).toContainText(/Provisional: (the Powerwall's history to \d\d:\d\d, then )?live readings to \d\d:\d\d\./);
+        for (const id of ['today-solar', 'today-home', 'today-grid-in', 'today-grid-out'])
+          await expect(page.getByTestId(id)).toHaveText(KWH);
+        // An hour into the day the house has used something; at 00:05 it may still read 0.0.
+        if (minuteOfDay >= 60)
+          expect(Number((await page.getByTestId('today-home').textContent())!.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
+        await expect(page.getByRole('link', { name: 'History' }).first()).toHaveAttribute('href', `/energy?view=day&date=${today}`);
+        // "since 23:40" only when that was today; an earlier day is written out.
+        for (const status of await page.getByTestId('vehicle-status').all()) {
+          const since = await status.locator('time').getAttribute('datetime');
+          if (!since) continue;
+          await expect(status.locator('time')).toHaveText(
+            localDate(new Date(since), m.zone) === today ? /^since \d\d:\d\d$/ : /^since \d{1,2} \w{3,4} \d{4}, \d\d:\d\d$/,
+          );
+        }
+        await page.screenshot({ path: `test-results/screenshots/moment-${m.name}-dashboard-${size.width}.png`, fullPage: true });
       }
-      await page.screenshot({ path: `test-results/screenshots/moment-${m.name}-dashboard.png`, fullPage: true });
+      await page.setViewportSize(SIZES[0]);
       expect(problems).toEqual([]);
     });
 
     test('the energy page holds today in every view, and the API agrees', async () => {
       const problems = watchProblems(page);
-      await page.goto('/energy');
       const period = page.getByTestId('period-label');
-      await expect(period).toHaveAttribute('data-from', today);
-      await expect(page.getByTestId('totals-empty')).toHaveCount(0);
-      await expect(page.getByTestId('total-home')).toHaveText(KWH);
-      await expect(page.getByTestId('panel-totals')).toContainText('Today is provisional');
+      // The default day at both sizes (the phone's last, for the views below).
+      for (const size of [...SIZES].reverse()) {
+        await page.setViewportSize(size);
+        await page.goto('/energy');
+        await expect(period).toHaveAttribute('data-from', today);
+        await expect(page.getByTestId('totals-empty')).toHaveCount(0);
+        await expect(page.getByTestId('total-home')).toHaveText(KWH);
+        await expect(page.getByTestId('panel-totals')).toContainText('Today is provisional');
+      }
       const siteId = await page.getByTestId('site-name').getAttribute('data-site-id');
       const history = await (await page.request.get(`/api/energy/sites/${siteId}/history?period=day&from=${today}&to=${today}`)).json();
       expect(history.periods).toHaveLength(1);
