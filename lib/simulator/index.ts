@@ -16,6 +16,7 @@ export { awakeSummary, type AwakeSummary } from './awake-truth';
 export { AWAKE_REASONS } from './ground-truth';
 export { SCENARIOS, commuter, twoCars, solarHome, realLife, isScenarioName, type ScenarioName } from './scenarios';
 export type * from './scenario-types';
+export type * from './life/life-spec';
 export type {
   GroundTruthExport,
   TrueDrive,

@@ -11,6 +11,8 @@ export interface LifeEvent {
 }
 
 const MIN = 60_000;
+/** Whole minutes, like the simulator's steps: an event of n minutes is n steps long. */
+const wholeMinute = (ms: number) => Math.round(ms / MIN) * MIN;
 
 /**
  * The owner's habits on one local day, deterministic per (stream, date) like the drive plan:
@@ -35,20 +37,20 @@ export function planLifeDay(params: {
   if (app) {
     const n = r.int(app.perDay[0], app.perDay[1]);
     for (let i = 0; i < n; i++) {
-      const start = at(r.float(7 * 60, 22 * 60));
-      events.push({ start, end: start + r.float(app.minutes[0], app.minutes[1]) * MIN, kind: 'app' });
+      const start = wholeMinute(at(r.float(7 * 60, 22 * 60)));
+      events.push({ start, end: start + wholeMinute(r.float(app.minutes[0], app.minutes[1]) * MIN), kind: 'app' });
     }
     for (const leg of params.legs) {
       if (leg.from !== params.homeId || leg.depart.kind !== 'at') continue;
-      const lead = r.float(5, 20) * MIN;
-      const minutes = r.float(app.minutes[0], app.minutes[1]) * MIN;
-      if (r.chance(app.beforeDeparture)) events.push({ start: leg.depart.at - lead, end: leg.depart.at - lead + minutes, kind: 'app' });
+      const start = wholeMinute(leg.depart.at - r.float(5, 20) * MIN);
+      const minutes = wholeMinute(r.float(app.minutes[0], app.minutes[1]) * MIN);
+      if (r.chance(app.beforeDeparture)) events.push({ start, end: start + minutes, kind: 'app' });
     }
   }
   const dep = spec.scheduledDeparture;
   if (dep && dep.weekdays.includes(date.weekday)) {
-    const end = at(dep.minutes);
-    events.push({ start: end - dep.preconditionMinutes * MIN, end, kind: 'preconditioning' });
+    const end = wholeMinute(at(dep.minutes));
+    events.push({ start: end - wholeMinute(dep.preconditionMinutes * MIN), end, kind: 'preconditioning' });
   }
   return events.filter((e) => e.start >= notBefore).sort((a, b) => a.start - b.start);
 }

@@ -56,6 +56,7 @@ export class LifeState {
     this.events = [...this.events.filter((e) => e.end > notBefore - 24 * HOUR), ...fresh];
   }
 
+  /** Whether an event of `kind` covers the instant `t` (events are [start, end), whole minutes). */
   active(kind: LifeEvent['kind'], t: number): boolean {
     return this.events.some((e) => e.kind === kind && e.start <= t && t < e.end);
   }
@@ -99,7 +100,8 @@ export class LifeState {
     const reachable = !(v.noSignalHere || inSpell || this.updates?.offlineAt(t));
     if (reachable !== v.reachable) setReachable(v, reachable, t);
 
-    this.#reason = this.#ownReason(v, t, parkedHome);
+    // The step (t − dtMs, t] belongs to the events that cover its start.
+    this.#reason = this.#ownReason(v, t - dtMs, parkedHome);
     const climate = this.#reason === 'preconditioning' || this.#reason === 'climate_keeper';
     if (climate) v.insideTempC += (21 - v.insideTempC) * Math.min(1, dtMs / (20 * MIN));
     this.extraKw = climate ? hvacKw(tempC) + 0.3 : this.#reason === 'cabin_overheat' ? 0.8 : 0;

@@ -63,22 +63,31 @@ export class SoftwareUpdates {
     return this.#phase === 'installing';
   }
 
-  /** During an install, after the first fifth: rebooting, unreachable. */
+  /** During an install, from the end of its first fifth to its end: rebooting, unreachable. */
   offlineAt(t: number): boolean {
-    return this.#phase === 'installing' && t >= this.#installStart + this.#installMs / 5;
+    return this.#phase === 'installing' && t >= this.#installStart + this.#installMs / 5 && t < this.#installStart + this.#installMs;
   }
 
-  /** One step ending at `t`. `parkedHome`: parked at home (Wi-Fi); `charging`: Starting or Charging. */
+  /**
+   * One step (t − dtMs, t]: the step belongs to the phase its start is in. `parkedHome`: parked at
+   * home (Wi-Fi); `charging`: Starting or Charging.
+   */
   step(t: number, dtMs: number, parkedHome: boolean, charging: boolean): void {
+    const t0 = t - dtMs;
     this.downloadingNow = false;
+    if (this.#phase === 'installing' && t0 >= this.#installStart + this.#installMs) {
+      this.carVersion = this.#current?.release.version ?? this.carVersion;
+      this.#current = null;
+      this.#phase = 'idle';
+    }
     if (this.#phase === 'idle') {
       const next = this.#queue[0];
-      if (!next || next.due > t) return;
+      if (!next || next.due > t0) return;
       this.#queue.shift();
       this.#current = next;
       const r = this.rng.fork(`update:${next.release.version}`);
       this.#downloadMs = r.float(this.spec.downloadMinutes[0], this.spec.downloadMinutes[1]) * MIN;
-      this.#installMs = r.float(this.spec.installMinutes[0], this.spec.installMinutes[1]) * MIN;
+      this.#installMs = Math.round(r.float(this.spec.installMinutes[0], this.spec.installMinutes[1])) * MIN;
       this.#downloadedMs = 0;
       this.#phase = 'downloading';
     }
@@ -92,17 +101,11 @@ export class SoftwareUpdates {
       }
       return;
     }
-    if (this.#phase === 'downloaded' && t >= this.#scheduledAt) {
+    if (this.#phase === 'downloaded' && t0 >= this.#scheduledAt) {
       if (parkedHome && !charging) {
         this.#phase = 'installing';
-        this.#installStart = t;
+        this.#installStart = t0;
       } else this.#scheduledAt += 24 * 60 * MIN;
-      return;
-    }
-    if (this.#phase === 'installing' && t >= this.#installStart + this.#installMs) {
-      this.carVersion = this.#current?.release.version ?? this.carVersion;
-      this.#current = null;
-      this.#phase = 'idle';
     }
   }
 

@@ -47,12 +47,15 @@ export function applyPendingWake(v: VehicleSim, now: number): void {
 
 /** What keeps the car awake of its own accord at the end of the step, if anything. */
 function ownReason(v: VehicleSim, t: number): OwnAwakeReason | null {
-  if (v.trip) return 'driving';
-  if (v.chargingState === 'Starting' || v.chargingState === 'Charging') {
-    const s = v.plug?.scheduledAt ?? null;
-    return s !== null && v.plug && s > v.plug.session.pluggedAt && s <= t ? 'scheduled_charging' : 'charging';
-  }
+  if (v.trip || v.droveThisStep) return 'driving';
+  if (v.chargingState === 'Starting' || v.chargingState === 'Charging') return chargeReason(v, t);
   return v.life?.reason ?? null;
+}
+
+/** A charge that waited for its scheduled start is `scheduled_charging`. */
+function chargeReason(v: VehicleSim, t: number): 'charging' | 'scheduled_charging' {
+  const s = v.plug?.scheduledAt ?? null;
+  return s !== null && v.plug && s > v.plug.session.pluggedAt && s <= t ? 'scheduled_charging' : 'charging';
 }
 
 function wakeCause(reason: OwnAwakeReason): WakeCause {
@@ -88,9 +91,14 @@ function recordAwake(v: VehicleSim, t: number, dtMs: number, own: OwnAwakeReason
 /** End-of-step bookkeeping at `t` for the step of `dtMs`. */
 export function updateConnectivity(v: VehicleSim, t: number, dtMs: number): void {
   const reason = ownReason(v, t);
-  if (reason) wake(v, t, wakeCause(reason));
+  if (reason) {
+    // Life reasons cover the whole step (they are evaluated at its start); drives and charges keep their instants.
+    wake(v, v.life?.reason === reason ? t - dtMs : t, wakeCause(reason));
+    markActive(v, t);
+  }
   applyPendingWake(v, t);
-  recordAwake(v, t, dtMs, reason);
+  // A charge that completed at the end of the step still filled it (labelled, but it no longer keeps the car awake).
+  recordAwake(v, t, dtMs, reason ?? (v.chargedThisStep ? chargeReason(v, t) : null));
   if (v.awake && !reason && v.wakeAt === null && t - v.lastActive >= quietMs(v, v.lastActive)) fallAsleep(v, t);
 }
 

@@ -59,6 +59,10 @@ export class VehicleSim {
   /** When the car last woke (or the world start). */
   awakeSince: number;
   currentAwake: TrueAwakeStretch | null = null;
+  /** A drive went on during the last step (it may have ended at its end). */
+  droveThisStep = false;
+  /** The last step began Starting or Charging (the charge may have completed at its end). */
+  chargedThisStep = false;
   /** Parked where there is no signal (drawn on arrival). */
   noSignalHere = false;
   /** Owner habits (issue 14), null when the spec has none: the car then behaves as before. */
@@ -135,6 +139,8 @@ export class VehicleSim {
     this.homeWallW = 0;
     this.drivePowerKw = 0;
     if (!this.trip) this.#maybeDepart(t0, t);
+    this.droveThisStep = this.trip !== null;
+    this.chargedThisStep = this.chargingState === 'Starting' || this.chargingState === 'Charging';
     if (this.trip) {
       this.#drive(t, dtS, tempC);
     } else {
