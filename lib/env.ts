@@ -77,7 +77,7 @@ const EnvSchema = z.object({
   ENCRYPTION_KEY_PREVIOUS: hex64.optional(),
   TESLA_MODE: z.enum(['simulator', 'live']).default('simulator'),
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
-  DEMO_SCENARIO: z.enum(['commuter', 'two-cars', 'solar-home']).default('commuter'),
+  DEMO_SCENARIO: z.enum(['commuter', 'two-cars', 'solar-home', 'real-life']).default('commuter'),
   DEMO_DAYS: z.coerce.number().int().min(1).max(1100).default(90),
   DEMO_SEED: z.coerce.number().int().min(0).default(1),
   TESLA_FLEET_API_URL: optionalUrl,

@@ -1,12 +1,12 @@
 /**
  * Standalone Fleet API simulator on plain HTTP (127.0.0.1), real-time clock.
  *   npx tsx scripts/simulator.ts
- * Env: SIMULATOR_PORT (4443), SIMULATOR_SCENARIO (commuter | two-cars | solar-home),
+ * Env: SIMULATOR_PORT (4443), SIMULATOR_SCENARIO (commuter | two-cars | solar-home | real-life),
  *      SIMULATOR_SEED (1), SIMULATOR_HISTORY_DAYS (30: days of history simulated at start-up),
  *      SIMULATOR_PROFILE (real-world: answers with real Tesla's quirks | documented: as the docs show them).
  * Point the app's Fleet API base URL and token URL at http://127.0.0.1:<port>.
  */
-import { REAL_WORLD_API_OPTIONS, RealClock, createSimulator, isScenarioName } from '@/lib/simulator';
+import { REAL_WORLD_API_OPTIONS, RealClock, SCENARIOS, createSimulator, isScenarioName } from '@/lib/simulator';
 import { serveSimulator } from '@/lib/simulator/node-server';
 
 const port = Number(process.env.SIMULATOR_PORT ?? 4443);
@@ -15,7 +15,7 @@ const seed = process.env.SIMULATOR_SEED ?? '1';
 const historyDays = Number(process.env.SIMULATOR_HISTORY_DAYS ?? 30);
 const profile = process.env.SIMULATOR_PROFILE ?? 'real-world';
 if (!isScenarioName(scenario)) {
-  console.error(`Unknown SIMULATOR_SCENARIO "${scenario}" (commuter, two-cars, solar-home)`);
+  console.error(`Unknown SIMULATOR_SCENARIO "${scenario}" (${Object.keys(SCENARIOS).join(', ')})`);
   process.exit(1);
 }
 if (profile !== 'real-world' && profile !== 'documented') {

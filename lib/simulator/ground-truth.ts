@@ -59,10 +59,45 @@ export interface TrueInterval {
   end: number | null;
 }
 
+/**
+ * Why a car is awake (issue 14). Its own reasons: `driving`, `charging` (plugged in and drawing),
+ * `scheduled_charging` (a charge that waited for its scheduled start), `sentry`, `climate_keeper`
+ * (Keep/Dog/Camp mode), `cabin_overheat` (Cabin Overheat Protection cooling), `preconditioning`
+ * (scheduled departure), `update_download`, `update_install`, `app` (the owner opened the phone app),
+ * `idle` (nothing to do, still online until the sleep timer and any lingering have run out). And
+ * `api`: awake only because a client asked (wake_up, or data requests that reset the quiet timer).
+ */
+export const AWAKE_REASONS = [
+  'driving',
+  'charging',
+  'scheduled_charging',
+  'sentry',
+  'climate_keeper',
+  'cabin_overheat',
+  'preconditioning',
+  'update_download',
+  'update_install',
+  'app',
+  'idle',
+  'api',
+] as const;
+export type AwakeReason = (typeof AWAKE_REASONS)[number];
+/** The reasons a car has of its own (everything but the quiet tail and clients' requests). */
+export type OwnAwakeReason = Exclude<AwakeReason, 'idle' | 'api'>;
+
+/** One stretch of minutes (steps) a car was awake for one reason; stretches of one car never overlap. */
+export interface TrueAwakeStretch {
+  vin: string;
+  start: number;
+  end: number;
+  reason: AwakeReason;
+}
+
 export interface TrueWake {
   vin: string;
   at: number;
-  cause: 'api' | 'drive' | 'charge';
+  /** What woke it: a client (`api`), a drive or charge, or one of the life reasons. */
+  cause: 'api' | 'drive' | 'charge' | Exclude<OwnAwakeReason, 'driving' | 'charging' | 'scheduled_charging'>;
   /** When wake_up was called (api wakes only). */
   requestedAt: number | null;
 }
@@ -84,6 +119,8 @@ export interface GroundTruthExport {
   sleeps: TrueInterval[];
   offline: TrueInterval[];
   wakes: TrueWake[];
+  /** Every awake stretch of every car with its reason (step resolution). */
+  awake: TrueAwakeStretch[];
   outages: TrueOutage[];
   vehicleEnergy: Record<string, VehicleEnergyTotals>;
 }
@@ -94,6 +131,7 @@ export class GroundTruth {
   readonly sleeps: TrueInterval[] = [];
   readonly offline: TrueInterval[] = [];
   readonly wakes: TrueWake[] = [];
+  readonly awake: TrueAwakeStretch[] = [];
   readonly outages: TrueOutage[] = [];
   readonly vehicleEnergy: Record<string, VehicleEnergyTotals> = {};
   #nextId = 1;
@@ -114,6 +152,7 @@ export class GroundTruth {
       sleeps: this.sleeps,
       offline: this.offline,
       wakes: this.wakes,
+      awake: this.awake,
       outages: this.outages,
       vehicleEnergy: this.vehicleEnergy,
     });

@@ -12,14 +12,20 @@ export { superchargerPaid } from './handlers/charging-history';
 export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 export type { FaultOptions, FaultKind } from './faults';
 export { STEP_MS } from './world';
-export { SCENARIOS, commuter, twoCars, solarHome, isScenarioName, type ScenarioName } from './scenarios';
+export { awakeSummary, type AwakeSummary } from './awake-truth';
+export { AWAKE_REASONS } from './ground-truth';
+export { SCENARIOS, commuter, twoCars, solarHome, realLife, isScenarioName, type ScenarioName } from './scenarios';
 export type * from './scenario-types';
+export type * from './life/life-spec';
 export type {
   GroundTruthExport,
   TrueDrive,
   TrueCharge,
   TrueInterval,
   TrueWake,
+  TrueAwakeStretch,
+  AwakeReason,
+  OwnAwakeReason,
   TrueOutage,
   HomeChargeSplit,
   VehicleEnergyTotals,

@@ -1,5 +1,6 @@
 import type { FleetRegion } from '@/lib/fleet-api/hosts';
 import type { HomeLoadSpec } from './energy/home-load';
+import type { LifeSpec } from './life/life-spec';
 import type { ClimateSpec } from './weather';
 
 /**
@@ -111,10 +112,12 @@ export interface VehicleSpec {
   chargeLimitSoc: number;
   initialSoc: number;
   initialOdometerMiles: number;
-  /** Minutes parked and idle before the car sleeps (Tesla: about 15). */
+  /** Minutes parked and idle before the car sleeps (Tesla: about 15; some cars need 30 or more, TeslaMate issue 111). */
   sleepAfterMinutes?: number;
   homeCharging: HomeChargingSpec;
   pattern: DrivePattern;
+  /** What the owner does besides driving and charging (issue 14); absent: nothing. */
+  life?: LifeSpec;
 }
 
 export interface WallConnectorSpec {

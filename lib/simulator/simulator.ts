@@ -53,6 +53,8 @@ export class Simulator {
   readonly baseUrl: string;
   readonly initialRefreshToken: string;
   readonly grantedScopes: string[];
+  readonly #options: SimulatorOptions;
+  readonly #start: number;
   readonly #state: SimState;
   readonly #faults: FaultInjector;
   readonly #limiter: RateLimiter;
@@ -62,6 +64,8 @@ export class Simulator {
     const rng = rootRng(options.seed ?? 1);
     const start = options.start ?? (options.clock ? options.clock.now() : DEFAULT_START);
     this.scenario = scenario;
+    this.#options = options;
+    this.#start = start;
     this.clock = options.clock ?? new VirtualClock(start);
     this.api = { ...DEFAULT_API_OPTIONS, ...options.api };
     this.world = new World(scenario, rng.fork('world'), start, this.api.secondEnergySite ? [secondSiteOf(scenario)] : []);
@@ -129,6 +133,17 @@ export class Simulator {
   /** Deep copy of what really happened so far. */
   groundTruth(): GroundTruthExport {
     return this.world.gt.export();
+  }
+
+  /**
+   * The ground truth of the same world (scenario, seed, start, options) left alone until `until`
+   * (default now): no client request at all, so every car sleeps as it would without any app.
+   * Compare its `awakeSummary` with this simulator's to see the sleep a sync cost the cars.
+   */
+  groundTruthWithoutSync(until: number = this.now()): GroundTruthExport {
+    const alone = new Simulator({ ...this.#options, clock: undefined, start: this.#start });
+    alone.advanceTo(until);
+    return alone.groundTruth();
   }
 }
 

@@ -1,4 +1,5 @@
 import { EnergySite } from './energy/energy-model';
+import { clearSkySolarW } from './energy/solar';
 import { GroundTruth } from './ground-truth';
 import type { Rng } from './rng';
 import type { PlaceSpec, Scenario, SiteSpec } from './scenario-types';
@@ -24,6 +25,9 @@ export class World {
   readonly places: ReadonlyMap<string, PlaceSpec>;
   /** End of the last completed step (epoch ms). */
   time: number;
+  readonly #home: PlaceSpec;
+  /** Whether any car has owner habits (only those cars feel the sun in their cabin). */
+  readonly #anyLife: boolean;
 
   constructor(
     readonly scenario: Scenario,
@@ -35,6 +39,8 @@ export class World {
     this.places = new Map(scenario.places.map((p) => [p.id, p]));
     const home = scenario.places.find((p) => p.kind === 'home');
     if (!home) throw new Error(`scenario ${scenario.name} has no home place`);
+    this.#home = home;
+    this.#anyLife = scenario.vehicles.some((v) => v.life !== undefined);
     this.weather = new Weather(scenario.climate, scenario.site.timeZone, home.lat, rng.fork('weather'));
     this.site = new EnergySite(scenario.site, home.lat, home.lon, this.weather, this.gt, rng.fork('site'), this.time);
     this.otherSites = otherSites.map(
@@ -53,9 +59,10 @@ export class World {
       const mid = t - STEP_MS / 2;
       const tempC = this.weather.temperatureC(mid);
       const homePowered = this.site.gridUpAt(t - STEP_MS);
+      const sun = this.#anyLife ? this.#sun(mid) : 0;
       const wc: Record<string, number> = {};
       for (const v of this.vehicles) {
-        v.step(t, dtS, tempC, homePowered);
+        v.step(t, dtS, tempC, homePowered, sun);
         if (v.homeWallW > 0) wc[v.spec.homeCharging.wallConnectorDin] = (wc[v.spec.homeCharging.wallConnectorDin] ?? 0) + v.homeWallW;
       }
       const flows = this.site.step(t, dtS, tempC, wc);
@@ -73,5 +80,10 @@ export class World {
       }
       this.time = t;
     }
+  }
+
+  /** Share (0–1) of a clear midday sky's irradiance near home at `ms`: what heats a parked cabin. */
+  #sun(ms: number): number {
+    return (clearSkySolarW(ms, this.#home.lat, this.#home.lon, 1) / 850) * this.weather.clearness(ms);
   }
 }

@@ -2,7 +2,7 @@ import type { ChargingState } from '@/lib/fleet-api/schemas/vehicle-data';
 import type { TrueCharge } from '../ground-truth';
 import type { PlaceSpec } from '../scenario-types';
 import { localParts } from '../time-zone';
-import { wake } from './connectivity';
+import { markActive, wake } from './connectivity';
 import { AC_EFFICIENCY, DC_EFFICIENCY, acWallKw, dcStallKw } from './physics';
 import type { VehicleSim } from './vehicle-model';
 
@@ -81,13 +81,13 @@ export function unplug(v: VehicleSim, t: number): void {
   v.plug = null;
   v.chargingState = 'Disconnected';
   v.setChargerOutputs(0, 0, 0, null);
-  v.lastActive = Math.max(v.lastActive, t);
+  markActive(v, t);
 }
 
 function transition(v: VehicleSim, to: ChargingState, t: number): void {
   v.chargingState = to;
   if (to === 'Starting' || to === 'Charging') wake(v, t, 'charge');
-  if (to === 'Complete') v.lastActive = Math.max(v.lastActive, t);
+  if (to === 'Complete') markActive(v, t);
 }
 
 /** One step of a plugged-in, parked car ending at `t`. Returns wall power (W, step average). */

@@ -1,6 +1,7 @@
 import type { ChargingState } from '@/lib/fleet-api/schemas/vehicle-data';
 import { alongRoute, bearingDeg, haversineMiles } from '../geo';
-import type { GroundTruth, TrueDrive, TrueInterval } from '../ground-truth';
+import type { GroundTruth, TrueAwakeStretch, TrueDrive, TrueInterval } from '../ground-truth';
+import { LifeState } from '../life/life-state';
 import type { Rng } from '../rng';
 import type { PlaceSpec, VehicleSpec } from '../scenario-types';
 import { addLocalDays, localParts, startOfLocalDay } from '../time-zone';
@@ -51,7 +52,21 @@ export class VehicleSim {
   chargerPhases: number | null = null;
   awake = true;
   reachable = true;
+  /** Last activity of any kind (the car's own, a data request or wake_up): the quiet timer runs from here. */
   lastActive: number;
+  /** Last activity of the car's own (no client request): tells idle from kept awake by a client. */
+  lastOwnActive: number;
+  /** When the car last woke (or the world start). */
+  awakeSince: number;
+  currentAwake: TrueAwakeStretch | null = null;
+  /** A drive went on during the last step (it may have ended at its end). */
+  droveThisStep = false;
+  /** The last step began Starting or Charging (the charge may have completed at its end). */
+  chargedThisStep = false;
+  /** Parked where there is no signal (drawn on arrival). */
+  noSignalHere = false;
+  /** Owner habits (issue 14), null when the spec has none: the car then behaves as before. */
+  readonly life: LifeState | null;
   wakeAt: number | null = null;
   wakeRequestedAt: number | null = null;
   currentSleep: TrueInterval | null = null;
@@ -83,6 +98,9 @@ export class VehicleSim {
     this.placeId = home.id;
     this.arrivedAt = start;
     this.lastActive = start;
+    this.lastOwnActive = start;
+    this.awakeSince = start;
+    this.life = spec.life ? new LifeState(spec.life, tz, home, rng.fork('life'), spec.firmware, start) : null;
     this.whPerMileEma = (spec.capacityKwh * 1000) / spec.ratedRangeMiles;
     gt.energyOf(this.vin);
     this.#plan(start, start);
@@ -103,13 +121,16 @@ export class VehicleSim {
   #plan(dayMs: number, notBefore: number): void {
     const p = localParts(this.tz, dayMs);
     const date = { year: p.year, month: p.month, day: p.day, weekday: p.weekday };
-    this.legs.push(
-      ...planDay({ pattern: this.spec.pattern, rng: this.rng.fork('plan'), tz: this.tz, homeId: this.home.id, date, notBefore }),
-    );
+    const legs = planDay({ pattern: this.spec.pattern, rng: this.rng.fork('plan'), tz: this.tz, homeId: this.home.id, date, notBefore });
+    this.legs.push(...legs);
+    this.life?.planDay(date, legs, notBefore);
   }
 
-  /** Advances physics over (t − dtS, t]. `homePowered` false during a grid outage at home. */
-  step(t: number, dtS: number, tempC: number, homePowered: boolean): void {
+  /**
+   * Advances physics over (t − dtS, t]. `homePowered` false during a grid outage at home; `sun`
+   * (0–1, share of clear-sky irradiance) heats a parked cabin, only for cars with `life`.
+   */
+  step(t: number, dtS: number, tempC: number, homePowered: boolean, sun = 0): void {
     const t0 = t - dtS * 1000;
     if (t >= this.#nextPlanDay) {
       this.#plan(this.#nextPlanDay, this.#nextPlanDay);
@@ -118,6 +139,8 @@ export class VehicleSim {
     this.homeWallW = 0;
     this.drivePowerKw = 0;
     if (!this.trip) this.#maybeDepart(t0, t);
+    this.droveThisStep = this.trip !== null;
+    this.chargedThisStep = this.chargingState === 'Starting' || this.chargingState === 'Charging';
     if (this.trip) {
       this.#drive(t, dtS, tempC);
     } else {
@@ -128,12 +151,15 @@ export class VehicleSim {
       }
       if (this.chargingState !== 'Charging') this.#idleDrain(dtS);
     }
-    this.insideTempC += ((this.trip ? 21 : tempC + 3) - this.insideTempC) * Math.min(1, dtS / 3600);
-    updateConnectivity(this, t);
+    // Parked in the open sun away from home (at home it stands in a garage or carport).
+    const solarGainC = this.life && !this.trip && this.placeId !== this.home.id ? 22 * sun : 0;
+    this.insideTempC += ((this.trip ? 21 : tempC + 3 + solarGainC) - this.insideTempC) * Math.min(1, dtS / 3600);
+    this.life?.step(this, t, dtS * 1000, tempC);
+    updateConnectivity(this, t, dtS * 1000);
   }
 
   #idleDrain(dtS: number): void {
-    const kwh = ((this.awake ? AWAKE_IDLE_KW : ASLEEP_IDLE_KW) * dtS) / 3600;
+    const kwh = ((this.awake ? AWAKE_IDLE_KW + (this.life?.extraKw ?? 0) : ASLEEP_IDLE_KW) * dtS) / 3600;
     this.soeKwh = Math.max(0, this.soeKwh - kwh);
     this.gt.energyOf(this.vin).idleDrainKwh += kwh;
   }
@@ -153,6 +179,7 @@ export class VehicleSim {
     const from = this.places.get(this.placeId ?? '') ?? this.home;
     const to = this.places.get(leg.to) ?? this.home;
     if (this.plug) unplug(this, t0);
+    this.noSignalHere = false;
     setReachable(this, true, t0);
     wake(this, t0, 'drive');
     const distance = Math.max(0.5, haversineMiles(from, to) * DETOUR);
@@ -217,7 +244,9 @@ export class VehicleSim {
     this.speedMph = null;
     this.arrivedAt = t;
     this.lastActive = t;
-    if (this.rng.chance(trip.to.noSignalChance ?? 0)) setReachable(this, false, t);
+    this.lastOwnActive = t;
+    this.noSignalHere = this.rng.chance(trip.to.noSignalChance ?? 0);
+    if (this.noSignalHere) setReachable(this, false, t);
     const next = this.legs[0];
     if (trip.to.kind === 'supercharger') {
       plugIn(this, trip.to, t, next?.depart.kind === 'afterCharge' ? next.depart.toSoc : this.spec.chargeLimitSoc);

@@ -2,6 +2,7 @@ import type { VehicleDataEndpoint } from '@/lib/fleet-api/paths';
 import type { SimState } from '../context';
 import { AC_EFFICIENCY, DC_EFFICIENCY } from '../vehicle/physics';
 import type { VehicleSim } from '../vehicle/vehicle-model';
+import { applyLifeFields } from './life-fields';
 import { applyVehicleDataQuirks } from './quirks';
 import { vehicleConfig, vehicleSummary } from './vehicle-view';
 
@@ -223,5 +224,6 @@ export function vehicleDataBody(sim: SimState, v: VehicleSim, now: number, endpo
       show_schedule_complete_state: true,
     };
   }
+  applyLifeFields(v, now, body);
   return applyVehicleDataQuirks(sim.api, body, v.vin, now);
 }

@@ -86,7 +86,7 @@ describe('charge_energy_added (reference §7.2)', () => {
   });
 });
 
-describe.each(['commuter', 'two-cars', 'solar-home'] as const)('vehicle physics of %s over 30 days', (scenario) => {
+describe.each(['commuter', 'two-cars', 'solar-home', 'real-life'] as const)('vehicle physics of %s over 30 days', (scenario) => {
   it('conserves battery energy and odometer, and efficiency varies', () => {
     const sim = createSimulator({ scenario, seed: 9 });
     const before = sim.world.vehicles.map((v) => ({ soe: v.soeKwh, odo: v.odometerMiles }));
