@@ -7,7 +7,8 @@
  *   after the server rendered it. Never saved: Settings, redirects (e.g. to /login) and errors.
  * - /api: network only; the JSON API's answers are for live callers and hold tokens' data.
  * - Every saved page and payload is deleted on sign-out, and by the worker itself as soon as an
- *   answer says the session is over (a 401, or a page that ends on /login).
+ *   answer says the session is over (a 401, or a page that ends on /login); a save already under
+ *   way then is dropped.
  */
 import { defaultCache } from '@serwist/next/worker';
 import type { PrecacheEntry, RouteMatchCallback, SerwistGlobalConfig, SerwistPlugin } from 'serwist';
@@ -38,12 +39,30 @@ const onlyFinalOkPages: SerwistPlugin = {
   cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null),
 };
 
+/** How many times this worker has seen the session end; a page fetched before the last end is not saved after it. */
+let sessionEnds = 0;
+
 /** The session is over: nothing of the owner's stays on the device. */
 const forgetOnSessionEnd: SerwistPlugin = {
   fetchDidSucceed: async ({ response }) => {
-    if (endsSession(response)) await deleteSavedPages(self.caches);
+    if (endsSession(response)) {
+      sessionEnds += 1;
+      await deleteSavedPages(self.caches);
+    }
     return response;
   },
+};
+
+/**
+ * A save that was already on its way when the session ended (e.g. the first visit's second save of
+ * the page, asked for when the worker takes over) is dropped, so it cannot put a page back after
+ * the pages were deleted. `state` is this plugin's own, per request.
+ */
+const notAcrossSessionEnd: SerwistPlugin = {
+  handlerWillStart: async ({ state }) => {
+    if (state) state.sessionEnds = sessionEnds;
+  },
+  cacheWillUpdate: async ({ response, state }) => (state?.sessionEnds === sessionEnds ? response : null),
 };
 
 const serwist = new Serwist({
@@ -60,6 +79,7 @@ const serwist = new Serwist({
         cacheName: 'pages',
         plugins: [
           forgetOnSessionEnd,
+          notAcrossSessionEnd,
           onlyFinalOkPages,
           new ExpirationPlugin({ maxEntries: 32, maxAgeSeconds: SAVED_PAGE_MAX_AGE_SECONDS }),
         ],

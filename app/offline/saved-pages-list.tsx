@@ -31,6 +31,8 @@ export function SavedPagesList() {
         if (url.origin !== location.origin) continue;
         const savedAt = Date.parse((await cache.match(request))?.headers.get('date') ?? '');
         if (!Number.isFinite(savedAt) || now - savedAt > SAVED_PAGE_MAX_AGE_SECONDS * 1000) continue;
+        // Only the app's own pages: the login and setup pages hold nothing to show offline.
+        if (!NAV_ITEMS.some((n) => isCurrentSection(url.pathname, n.href))) continue;
         const path = url.pathname + url.search;
         out.push({ path, label: labelOf(url.pathname) + url.search, savedAt });
       }

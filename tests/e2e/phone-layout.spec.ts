@@ -196,6 +196,16 @@ test('every page at 1440 px: no text cut off with an ellipsis, nothing wider tha
     }
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+    // The first item's key figures are in view on a desktop too, not behind a table's sideways scroll.
+    for (const list of check.lists) {
+      for (const figure of list.figures) {
+        const p = await placement(page, list.item, figure);
+        if (p && (p.hidden || p.right > 1440 + 1))
+          failures.push(
+            `${path}: ${list.item} ${figure} "${p.text.slice(0, 30)}" is out of view (${Math.round(p.left)}–${Math.round(p.right)} px)`,
+          );
+      }
+    }
     const { wide, clipped } = await layoutProblems(page, 1440);
     for (const w of wide) failures.push(`${path}: wider than the screen: ${w}`);
     for (const c of clipped) failures.push(`${path}: cut off: ${c}`);

@@ -174,6 +174,7 @@ test('offline, a reload shows the saved page in the shell with the offline banne
     const saved = tab.getByTestId('saved-pages');
     await expect(saved.getByRole('link', { name: 'Dashboard', exact: true })).toBeVisible();
     await expect(saved.getByRole('link', { name: 'Drivers' })).toHaveCount(0);
+    await expect(saved.locator('a[href^="/login"]')).toHaveCount(0); // visited to sign in, but no page of the app's
     await expect(tab.getByTestId('offline-banner')).toHaveCount(0); // the page says it is offline, and shows no saved data
     await tab.screenshot({ path: `test-results/screenshots/${info.project.name}-phone-offline-unsaved.png` });
     // The listed page opens offline. (Followed by URL, not by a click: Next's router, hydrating the

@@ -149,7 +149,7 @@ export async function SessionsTable(props: { db: Db; query: TableQuery; prefs: P
                     {s.cost === null ? '–' : formatMoney(s.cost, s.costCurrency ?? prefs.currency)}
                     {s.cost !== null && s.pricedKwh !== null ? (
                       <span
-                        className="block text-xs font-normal text-gray-600 dark:text-gray-400"
+                        className="block text-xs font-normal text-gray-600 sm:whitespace-normal dark:text-gray-400"
                         data-testid="session-row-basis"
                         data-basis={s.pricingBasis ?? undefined}
                         data-value={s.pricedKwh}
