@@ -14,6 +14,7 @@ export const SIZES = [
 export async function expectStyledChart(page: Page, testId: string) {
   const chart = page.getByTestId(testId);
   await expect(chart).toBeVisible();
+  await chart.scrollIntoViewIfNeeded(); // a chart loads when it comes near the viewport (TremorChart)
   const kind = await chart.getAttribute('data-chart');
   const shape = chart
     .locator(kind === 'bar' ? '.recharts-bar-rectangle rect' : kind === 'area' ? 'path.recharts-area-curve' : 'path.recharts-line-curve')

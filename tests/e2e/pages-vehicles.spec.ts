@@ -16,6 +16,7 @@ const numberIn = (text: string | null) => Number((text ?? '').replace(/,/g, '').
  */
 async function expectStyledChart(page: Page, testId: string, shape: string, paint: 'stroke' | 'fill') {
   const chart = page.getByTestId(testId);
+  await chart.scrollIntoViewIfNeeded(); // a chart loads when it comes near the viewport (TremorChart)
   await expect(chart.locator(shape).first()).toBeVisible();
   const color = await chart
     .locator(shape)
@@ -53,8 +54,10 @@ for (const size of SIZES) {
       await expect(page.getByTestId('detail-charging-state')).toHaveText(/^[A-Z][a-z]+$/);
       await expect(page.getByTestId('detail-charge-limit')).toHaveText(/^\d+ %$/);
 
-      // The map degrades to words: place and coordinates always, a note when tiles fail.
+      // The map degrades to words: place and coordinates always, a note when tiles fail. Leaflet
+      // loads when the map comes near the viewport, as when the owner scrolls to it.
       await expect(page.getByTestId('vehicle-location')).toHaveText(/^.+ · -?\d+\.\d{5}, -?\d+\.\d{5}$/);
+      await page.getByTestId('vehicle-map').scrollIntoViewIfNeeded();
       await expect(page.getByTestId('map-fallback')).toContainText('could not load');
       await expect(page.getByTestId('vehicle-map').locator('.leaflet-interactive')).toHaveCount(1); // the car's marker
 

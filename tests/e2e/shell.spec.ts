@@ -105,6 +105,40 @@ test('a skip link leads past the nav to the main content', async ({ page }) => {
   await expect(page.getByRole('main')).toBeFocused();
 });
 
+test('a page does no needless work on load: no link prefetches until the owner reaches for one, the demo band in the first HTML, the flow moved by a transform', async ({
+  page,
+}) => {
+  // Issue 20 (Lighthouse performance on a phone): each of these was main-thread work or a layout shift.
+  await signIn(page);
+  const html = await (await page.request.get('/')).text();
+  // In the page's first HTML, before the content and outside any Suspense boundary (React marks one
+  // with <!--$-->): under load a streamed band arrived after the first paint and pushed the page down.
+  expect(html.indexOf('data-testid="demo-banner"')).toBeGreaterThan(0);
+  expect(html.indexOf('data-testid="demo-banner"')).toBeLessThan(html.indexOf('<main'));
+  expect(html).not.toMatch(/<!--\$-->\s*<aside[^>]*data-testid="demo-banner"/);
+
+  const prefetches: string[] = [];
+  page.on('request', (r) => r.url().includes('_rsc=') && prefetches.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByTestId('energy-flow-diagram')).toBeVisible();
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(2_000);
+  expect(prefetches).toEqual([]);
+  // Reaching for a link still prefetches its page.
+  const prefetched = page.waitForRequest((r) => r.url().includes('_rsc=') && new URL(r.url()).pathname === '/charging');
+  await mainNav(page).getByRole('link', { name: 'Charging' }).hover();
+  await prefetched;
+
+  // An active flow line's dashes move by a transform (run by the compositor), not by its dash offset (a repaint every frame).
+  const animated = await page
+    .getByTestId('energy-flow-diagram')
+    .locator('.tessie-flowing')
+    .first()
+    .evaluate((el) => el.getAnimations().flatMap((a) => (a.effect as KeyframeEffect).getKeyframes().flatMap((k) => Object.keys(k))));
+  expect(animated).toContain('transform');
+  expect(animated).not.toContain('strokeDashoffset');
+});
+
 test('Chromium finds the app installable: manifest, icons and service worker', async ({ request, baseURL }, info) => {
   const manifest = await (await request.get('/manifest.webmanifest')).json();
   expect(manifest).toMatchObject({ name: 'Tessie Stats', start_url: '/', display: 'standalone' });

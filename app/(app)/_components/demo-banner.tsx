@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { getDb } from '@/db';
 import { clock } from '@/lib/clock';
 import { env } from '@/lib/env';

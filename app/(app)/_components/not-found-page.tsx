@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { PageHeader } from './page-header';
 
 const link = 'font-medium text-blue-700 underline underline-offset-2 dark:text-blue-400';

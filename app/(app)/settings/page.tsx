@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { requireOwner } from '@/lib/auth/require-owner';
 import { SETTINGS_SECTIONS, settingsHref } from './_components/sections';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { MainNav } from './main-nav';
 import { OfflineBanner } from './offline-banner';
 import { SignOutButton } from './sign-out-button';

@@ -1,34 +1,30 @@
 'use client';
-import { AreaChart, BarChart, LineChart } from '@tremor/react';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useInView } from '@/app/_components/use-in-view';
+import type { TremorChart as Impl } from './tremor-chart-impl';
 
-export type ChartKind = 'bar' | 'area' | 'line';
-type Row = Record<string, string | number | null | undefined>;
+export type { ChartKind } from './tremor-chart-impl';
 
 /**
- * The one Tremor wrapper: a bar, area or line chart of `categories` over `index`, configured by its
- * props (options left undefined keep Tremor's defaults). HistoryChart and LiveChart are its two
- * presets (the history pages' and the vehicle page's).
+ * The Tremor chart (tremor-chart-impl.tsx), loaded in the browser only and only when it comes near the
+ * viewport: Tremor and recharts are most of a page's JavaScript, so a chart below the fold costs
+ * nothing until the owner scrolls to it. Until it has drawn, an empty box of the same size (its
+ * `className` sets the height) holds its place, so nothing moves when it arrives.
  */
-export function TremorChart(props: {
-  kind: ChartKind;
-  data: Row[];
-  index: string;
-  categories: string[];
-  colors: string[];
-  valueFormatter: (value: number) => string;
-  yAxisWidth: number;
-  className: string;
-  showLegend: boolean;
-  stack?: boolean;
-  minValue?: number;
-  maxValue?: number;
-  showGradient?: boolean;
-  curveType?: 'linear' | 'monotone';
-}) {
-  const { kind, stack, minValue, maxValue, showGradient, curveType, ...common } = props;
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const scale = defined({ minValue, maxValue });
-  if (kind === 'bar') return <BarChart {...common} {...defined({ stack })} {...scale} />;
-  if (kind === 'area') return <AreaChart {...common} {...defined({ stack, showGradient, curveType })} {...scale} connectNulls />;
-  return <LineChart {...common} {...scale} connectNulls />;
+export function TremorChart(props: ComponentProps<typeof Impl>) {
+  const ref = useRef<HTMLDivElement>(null);
+  const inView = useInView(ref);
+  const [Chart, setChart] = useState<typeof Impl | null>(null);
+  useEffect(() => {
+    if (!inView || Chart) return;
+    let cancelled = false;
+    void import('./tremor-chart-impl').then((m) => {
+      if (!cancelled) setChart(() => m.TremorChart);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [inView, Chart]);
+  if (Chart) return <Chart {...props} />;
+  return <div ref={ref} className={`w-full ${props.className}`} data-chart-pending="" />;
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Flow, FlowNode } from './energy-flow';
 
 /** Where each node sits in the 320×240 drawing; the house's bus is the centre. */
@@ -40,13 +41,21 @@ function arrowHead(from: Pt, tip: Pt): string {
  * The live energy flow: a source's line runs into the centre, a sink's out of it, with an arrow
  * and the power in its node. Drawn for sighted readers only (aria-hidden): the same flows are
  * listed in words next to it.
+ *
+ * An active line's dashes move along it (20 units a second, unless the reader prefers reduced
+ * motion) by a transform, never by animating its dash offset: a transform runs on the compositor,
+ * while a dash-offset animation repaints the drawing on the main thread every frame, for as long as
+ * the dashboard is open (on a phone that blocked the page; issue 20). The line is laid along the x
+ * axis from its start, 20 units longer behind it, clipped to its length, and slides forward by 20
+ * (two dash periods) each second.
  */
 export function EnergyFlowDiagram(props: { flows: Flow[]; labels: Partial<Record<FlowNode, string>> }) {
+  const uid = useId().replace(/[^\w-]/g, '');
   return (
     <svg viewBox="0 0 320 240" className="h-auto w-full max-w-sm" aria-hidden="true" data-testid="energy-flow-diagram">
       <style>
         {
-          '@keyframes tessie-flow{to{stroke-dashoffset:-20}}@media (prefers-reduced-motion:no-preference){.tessie-flowing{animation:tessie-flow 1s linear infinite}}'
+          '@keyframes tessie-flow{from{transform:translateX(0)}to{transform:translateX(20px)}}@media (prefers-reduced-motion:no-preference){.tessie-flowing{animation:tessie-flow 1s linear infinite}}'
         }
       </style>
       <circle cx={BUS.x} cy={BUS.y} r="6" className="fill-gray-400 dark:fill-gray-500" />
@@ -56,17 +65,23 @@ export function EnergyFlowDiagram(props: { flows: Flow[]; labels: Partial<Record
         const [from, to] = f.direction === 'out' ? [BUS, node] : [node, BUS];
         const start = toward(from, to, from === BUS ? 8 : R + 2);
         const end = toward(to, from, to === BUS ? 8 : R + 2);
+        const length = Math.hypot(end.x - start.x, end.y - start.y);
+        const angle = (Math.atan2(end.y - start.y, end.x - start.x) * 180) / Math.PI;
+        const clip = `${uid}-${f.node}`;
         return (
           <g key={f.node} className={COLOR[f.node]} data-flow={f.node} data-direction={f.direction}>
-            <line
-              x1={start.x}
-              y1={start.y}
-              x2={end.x}
-              y2={end.y}
-              strokeWidth={active ? 3 : 1.5}
-              strokeDasharray={active ? '6 4' : '2 4'}
-              className={active ? 'tessie-flowing' : 'opacity-50'}
-            />
+            {active ? (
+              <g transform={`translate(${start.x.toFixed(2)} ${start.y.toFixed(2)}) rotate(${angle.toFixed(2)})`}>
+                <clipPath id={clip}>
+                  <rect x="0" y="-3" width={length.toFixed(2)} height="6" />
+                </clipPath>
+                <g clipPath={`url(#${clip})`}>
+                  <line x1="-20" y1="0" x2={length.toFixed(2)} y2="0" strokeWidth={3} strokeDasharray="6 4" className="tessie-flowing" />
+                </g>
+              </g>
+            ) : (
+              <line x1={start.x} y1={start.y} x2={end.x} y2={end.y} strokeWidth={1.5} strokeDasharray="2 4" className="opacity-50" />
+            )}
             {active ? <polygon points={arrowHead(start, end)} className="fill-current stroke-0" /> : null}
           </g>
         );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 
 /** A titled card: every dashboard and vehicle panel is one, so each has a heading to navigate by. */
 export function Panel(props: {

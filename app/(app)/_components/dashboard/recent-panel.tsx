@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { getDb } from '@/db';
 import { listChargingSessions } from '@/db/queries/charging';
 import { listDrives, type DriveRow } from '@/db/queries/drives';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import type { VehicleSummary } from '@/db/queries/dashboard';
 import { clock } from '@/lib/clock';
 import { formatDistance, formatDuration, formatPercent, formatPower, formatWhen, type DisplayUnits } from '@/lib/format';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { CHARGE_SOURCES, CHARGER_KINDS } from '@/db/schema';
 import { CHARGER_LABELS, PERIODS, SOURCE_LABELS, periodLabel, type TableQuery } from '../_lib/filters';
 

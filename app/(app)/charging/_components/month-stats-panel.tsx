@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import type { Db } from '@/db/client';
 import { formatDistance, formatKwh, formatMoneyTotals, formatNumber, formatPercent, otherCurrencies } from '@/lib/format';
 import type { Preferences } from '@/lib/settings/preferences';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import type { Db } from '@/db/client';
 import { countChargingSessions, listChargingSessions, type ChargingSessionRow } from '@/db/queries/charging';
 import { countOf, formatDateTime, formatKwh, formatMoney, formatNumber, formatPercent } from '@/lib/format';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { energyHref, VIEWS, type EnergyPeriod } from '../_lib/period';
 
 const NAMES = { day: 'Day', week: 'Week', month: 'Month', year: 'Year' } as const;

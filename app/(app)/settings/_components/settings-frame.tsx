@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { usePathname } from 'next/navigation';
 import { SETTINGS_SECTIONS, settingsHref } from './sections';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/app/_components/intent-link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { getDb } from '@/db';

@@ -2,18 +2,22 @@
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef, useState } from 'react';
 import { addOsmTiles, type TileState } from '@/app/_components/map/osm-tiles';
+import { useInView } from '@/app/_components/use-in-view';
 
 /**
  * Where the car is, on OpenStreetMap tiles (Leaflet, loaded in the browser only). The place and
  * coordinates are always written under the map, so nothing is lost when tiles cannot load
- * (offline, blocked): then the map area says so instead of staying blank.
+ * (offline, blocked): then the map area says so instead of staying blank. Leaflet's JavaScript loads
+ * only when the map comes near the viewport (the place and coordinates are in the server's HTML).
  */
 export function VehicleMap(props: { latitude: number; longitude: number; label: string; coordinates: string }) {
   const el = useRef<HTMLDivElement>(null);
   const [tiles, setTiles] = useState<TileState>('loading');
   const { latitude, longitude, label } = props;
+  const inView = useInView(el);
 
   useEffect(() => {
+    if (!inView) return;
     let cancelled = false;
     let remove: (() => void) | undefined;
     void import('leaflet').then((L) => {
@@ -29,7 +33,7 @@ export function VehicleMap(props: { latitude: number; longitude: number; label: 
       cancelled = true;
       remove?.();
     };
-  }, [latitude, longitude, label]);
+  }, [inView, latitude, longitude, label]);
 
   return (
     <figure className="space-y-2">
