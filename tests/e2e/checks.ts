@@ -29,8 +29,8 @@ export async function expectStyledChart(page: Page, testId: string) {
 }
 
 /** Nothing sticks out sideways (wide tables scroll inside their own region). */
-export async function expectNoSideScroll(page: Page, width: number) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+export async function expectNoSideScroll(page: Page, width: number, message?: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), message).toBeLessThanOrEqual(width);
 }
 
 /** axe-core's serious and critical violations on the page as it is, with where they are. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { decimals, SIZES, expectAccessible as expectNoSeriousAxeViolations } from './checks';
+import { decimals, expectAccessible as expectNoSeriousAxeViolations, expectNoSideScroll, SIZES } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -100,7 +100,7 @@ for (const size of SIZES) {
       await expect(card.getByTestId('driver-distance')).toHaveText(/ mi$/);
       expect(Math.abs(number(await card.getByTestId('driver-distance').textContent()) - km / KM_PER_MILE)).toBeLessThanOrEqual(1);
       if (totals.efficiencyWhPerKm !== null) await expect(card.getByTestId('driver-efficiency')).toHaveText(/^\d+ Wh\/mi$/);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await expectNoSideScroll(page, size.width);
       await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-drivers.png`, fullPage: true });
       await expectNoSeriousAxeViolations(page);
       await setDistanceUnit(page, 'km');

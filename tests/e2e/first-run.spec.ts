@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_MOMENT } from '../setup/test-clock';
-import { SIZES, expectAccessible } from './checks';
+import { expectAccessible, expectNoSideScroll, SIZES } from './checks';
 import { PASSWORD, signIn, waitForSavedPage, watchProblems, withOwnBrowser } from './helpers';
 import { startMomentServer, type MomentServer } from './moment-server';
 
@@ -75,7 +75,7 @@ test('a fresh install: setup, the dashboard while the demo seeds, every page at 
       await page.setViewportSize(size);
       await expect(seeding).toContainText(/Loading demo history: \d{1,2} %\./);
       await expect(seeding).toBeInViewport();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `seeding at ${size.width}`).toBeLessThanOrEqual(size.width);
+      await expectNoSideScroll(page, size.width, `seeding at ${size.width}`);
       await shot(page, `seeding-${size.width}`);
     }
     await page.setViewportSize(SIZES[0]);
@@ -95,9 +95,7 @@ test('a fresh install: setup, the dashboard while the demo seeds, every page at 
         await expect(heading(page, p.heading)).toBeVisible();
         await expect(page.getByRole('main')).toContainText(p.says);
         await expect(page.getByTestId('demo-banner')).toContainText('Demo data:');
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${p.href} at ${size.width}`).toBeLessThanOrEqual(
-          size.width,
-        );
+        await expectNoSideScroll(page, size.width, `${p.href} at ${size.width}`);
         await shot(page, `${p.slug}-${size.width}`);
       }
       await page.goto('/charging');
@@ -170,7 +168,7 @@ test('a fresh install: setup, the dashboard while the demo seeds, every page at 
       await page.reload();
       await expect(page.getByTestId('offline-banner')).toContainText('Offline — showing data from');
       await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `offline at ${size.width}`).toBeLessThanOrEqual(size.width);
+      await expectNoSideScroll(page, size.width, `offline at ${size.width}`);
       await shot(page, `offline-${size.width}`);
       await tab.setViewportSize(size);
       await tab.goto('/energy');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SIZES, seriousViolations } from './checks';
+import { expectNoSideScroll, seriousViolations, SIZES } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -75,7 +75,7 @@ for (const size of SIZES) {
       );
 
       await expect(main.getByText('–', { exact: true })).toHaveCount(0);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await expectNoSideScroll(page, size.width);
       await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-dashboard-panels.png`, fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
       await page.emulateMedia({ colorScheme: 'dark' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SIZES, expectAccessible as expectNoSeriousAxeViolations } from './checks';
+import { expectAccessible as expectNoSeriousAxeViolations, expectNoSideScroll, SIZES } from './checks';
 import { signIn, watchProblems } from './helpers';
 
 /** Runs after 01-home.spec.ts (files run in name order with one worker), which sets the owner password. */
@@ -99,7 +99,7 @@ for (const size of SIZES) {
       page.once('dialog', (d) => d.accept());
       await item.getByRole('button', { name: `Delete ${tariffName}` }).click();
       await expect(item).toHaveCount(0);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await expectNoSideScroll(page, size.width);
       expect(problems).toEqual([]);
     });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { SIZES } from './checks';
+import { expectNoSideScroll, SIZES } from './checks';
 import { signIn, waitForSavedPage, watchProblems, withOwnBrowser } from './helpers';
 import { clock } from '../../lib/clock';
 import { formatDateTime } from '../../lib/format';
@@ -57,7 +57,7 @@ for (const size of SIZES) {
         await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
         await expect(page.getByRole('main')).toContainText(p.says);
         // Nothing sticks out sideways, on a phone least of all.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+        await expectNoSideScroll(page, size.width);
         await page.screenshot({ path: `test-results/screenshots/${info.project.name}-${size.name}-${p.slug}.png`, fullPage: true });
       }
       // The theme follows the system setting.
