@@ -6,7 +6,7 @@ import type { Rng } from '../rng';
 import type { PlaceSpec, VehicleSpec } from '../scenario-types';
 import { addLocalDays, localParts, startOfLocalDay } from '../time-zone';
 import { chargeStep, plugIn, unplug, type Plug } from './charging-session';
-import { setReachable, updateConnectivity, wake } from './connectivity';
+import { markActive, setReachable, updateConnectivity, wake } from './connectivity';
 import { planDay, type Leg } from './day-plan';
 import { cruiseMph, drivePowerKw } from './physics';
 
@@ -243,8 +243,7 @@ export class VehicleSim {
     this.lon = trip.to.lon;
     this.speedMph = null;
     this.arrivedAt = t;
-    this.lastActive = t;
-    this.lastOwnActive = t;
+    markActive(this, t);
     this.noSignalHere = this.rng.chance(trip.to.noSignalChance ?? 0);
     if (this.noSignalHere) setReachable(this, false, t);
     const next = this.legs[0];
